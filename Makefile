@@ -1,0 +1,68 @@
+# Makefile for pg_ims (PGXS)
+#
+# The control file is the single source of the version.  `make demo` and
+# `make test` install what they need (Debian packages) before building, so
+# they must work even where PGXS is not installed yet; every other target
+# needs postgresql-server-dev-15.
+
+PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
+EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" extension/pg_ims.control)
+
+MODULE_big = pg_ims
+OBJS = \
+	src/pg_ims.o \
+	src/risk_type_label.o \
+	src/risk_type.o \
+	src/applicability_label.o \
+	src/applicability.o \
+	src/catalog_parse.o \
+	src/catalog.o
+
+MODULEDIR = extension
+DATA = extension/pg_ims.control $(wildcard extension/pg_ims--*.sql)
+CATALOGS = $(wildcard catalogs/*.json)
+
+SHLIB_LINK = -lcjson
+PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+
+REGRESS = install risk_type applicability catalog_seed catalog_errors
+REGRESS_OPTS = --inputdir=. --outputdir=build/regress
+ISOLATION =
+ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation
+
+EXTRA_CLEAN = build
+
+# No LLVM bitcode: JIT gains nothing on these small functions, and it would
+# need clang on every machine that builds pg_ims.
+override with_llvm = no
+
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+
+# The shipped catalogs live in their own directory under the share
+# directory; src/catalog.c finds them there at CREATE EXTENSION.
+catalogdir = $(datadir)/pg_ims/catalogs
+
+install: install-catalogs
+install-catalogs: $(CATALOGS)
+	$(MKDIR_P) '$(DESTDIR)$(catalogdir)'
+	$(INSTALL_DATA) $(CATALOGS) '$(DESTDIR)$(catalogdir)/'
+
+uninstall: uninstall-catalogs
+uninstall-catalogs:
+	rm -rf '$(DESTDIR)$(catalogdir)'
+
+.PHONY: install-catalogs uninstall-catalogs
+endif
+
+test:
+	scripts/test.sh
+
+demo:
+	scripts/demo.sh
+
+print-version:
+	@echo $(EXTVERSION)
+
+.PHONY: test demo print-version

@@ -1,0 +1,476 @@
+/* extension/pg_ims--1.0.sql */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION pg_ims" to load this file. \quit
+
+COMMENT ON SCHEMA @extschema@ IS
+'pg_ims: the record of an integrated ISO/IEC 27001 + ISO/IEC 42001 management system';
+
+----------------------------------------------------------------------------
+-- Type ims.risk_type: one risk category (src/risk_type.c)
+----------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.risk_type;
+
+CREATE FUNCTION @extschema@.risk_type_in(cstring) RETURNS @extschema@.risk_type
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.risk_type_out(@extschema@.risk_type) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.risk_type_recv(internal) RETURNS @extschema@.risk_type
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.risk_type_send(@extschema@.risk_type) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.risk_type (
+	INPUT = @extschema@.risk_type_in,
+	OUTPUT = @extschema@.risk_type_out,
+	RECEIVE = @extschema@.risk_type_recv,
+	SEND = @extschema@.risk_type_send,
+	INTERNALLENGTH = 2,
+	PASSEDBYVALUE,
+	ALIGNMENT = int2,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.risk_type IS
+'A risk category: confidentiality, integrity, availability (domain information_security) or an AI harm such as fairness or transparency (domain ai)';
+
+CREATE FUNCTION @extschema@.risk_type_eq(@extschema@.risk_type, @extschema@.risk_type) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.risk_type_ne(@extschema@.risk_type, @extschema@.risk_type) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.risk_type_lt(@extschema@.risk_type, @extschema@.risk_type) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.risk_type_le(@extschema@.risk_type, @extschema@.risk_type) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.risk_type_gt(@extschema@.risk_type, @extschema@.risk_type) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.risk_type_ge(@extschema@.risk_type, @extschema@.risk_type) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.risk_type_cmp(@extschema@.risk_type, @extschema@.risk_type) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.risk_type_hash(@extschema@.risk_type) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.risk_type_hash_extended(@extschema@.risk_type, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+COMMENT ON FUNCTION @extschema@.risk_type_in(cstring) IS 'text input of risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_out(@extschema@.risk_type) IS 'text output of risk_type (canonical label)';
+COMMENT ON FUNCTION @extschema@.risk_type_recv(internal) IS 'binary input of risk_type (the label as text)';
+COMMENT ON FUNCTION @extschema@.risk_type_send(@extschema@.risk_type) IS 'binary output of risk_type (the label as text)';
+COMMENT ON FUNCTION @extschema@.risk_type_eq(@extschema@.risk_type, @extschema@.risk_type) IS 'implementation of = for risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_ne(@extschema@.risk_type, @extschema@.risk_type) IS 'implementation of <> for risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_lt(@extschema@.risk_type, @extschema@.risk_type) IS 'implementation of < for risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_le(@extschema@.risk_type, @extschema@.risk_type) IS 'implementation of <= for risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_gt(@extschema@.risk_type, @extschema@.risk_type) IS 'implementation of > for risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_ge(@extschema@.risk_type, @extschema@.risk_type) IS 'implementation of >= for risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_cmp(@extschema@.risk_type, @extschema@.risk_type) IS 'btree comparison of risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_hash(@extschema@.risk_type) IS 'hash of risk_type';
+COMMENT ON FUNCTION @extschema@.risk_type_hash_extended(@extschema@.risk_type, bigint) IS 'seeded 64-bit hash of risk_type';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.risk_type, RIGHTARG = @extschema@.risk_type,
+	FUNCTION = @extschema@.risk_type_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.risk_type, RIGHTARG = @extschema@.risk_type,
+	FUNCTION = @extschema@.risk_type_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.risk_type, RIGHTARG = @extschema@.risk_type,
+	FUNCTION = @extschema@.risk_type_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.risk_type, RIGHTARG = @extschema@.risk_type,
+	FUNCTION = @extschema@.risk_type_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.risk_type, RIGHTARG = @extschema@.risk_type,
+	FUNCTION = @extschema@.risk_type_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.risk_type, RIGHTARG = @extschema@.risk_type,
+	FUNCTION = @extschema@.risk_type_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS @extschema@.risk_type_ops
+	DEFAULT FOR TYPE @extschema@.risk_type USING btree AS
+	OPERATOR 1 @extschema@.<,
+	OPERATOR 2 @extschema@.<=,
+	OPERATOR 3 @extschema@.=,
+	OPERATOR 4 @extschema@.>=,
+	OPERATOR 5 @extschema@.>,
+	FUNCTION 1 @extschema@.risk_type_cmp(@extschema@.risk_type, @extschema@.risk_type),
+	FUNCTION 4 pg_catalog.btequalimage(oid);
+
+CREATE OPERATOR CLASS @extschema@.risk_type_hash_ops
+	DEFAULT FOR TYPE @extschema@.risk_type USING hash AS
+	OPERATOR 1 @extschema@.=,
+	FUNCTION 1 @extschema@.risk_type_hash(@extschema@.risk_type),
+	FUNCTION 2 @extschema@.risk_type_hash_extended(@extschema@.risk_type, bigint);
+
+CREATE CAST (@extschema@.risk_type AS text) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (text AS @extschema@.risk_type) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (@extschema@.risk_type AS varchar) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (varchar AS @extschema@.risk_type) WITH INOUT AS ASSIGNMENT;
+
+CREATE FUNCTION @extschema@.risk_domain(@extschema@.risk_type) RETURNS text
+	AS 'MODULE_PATHNAME', 'risk_type_domain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.risk_domain(@extschema@.risk_type) IS
+'domain of a risk type: information_security (confidentiality, integrity, availability) or ai';
+
+CREATE FUNCTION @extschema@.risk_type_rank(@extschema@.risk_type) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.risk_type_rank(@extschema@.risk_type) IS
+'sort position of a risk type (1 = confidentiality), for clients that sort text';
+
+CREATE FUNCTION @extschema@.risk_types(OUT label text, OUT domain text, OUT description text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'risk_type_labels_srf' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 17;
+COMMENT ON FUNCTION @extschema@.risk_types() IS
+'every risk type label in sort order, with its domain and a description';
+
+----------------------------------------------------------------------------
+-- Type ims.applicability: an SoA decision and its reasons (src/applicability.c)
+----------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.applicability;
+
+CREATE FUNCTION @extschema@.applicability_in(cstring) RETURNS @extschema@.applicability
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.applicability_out(@extschema@.applicability) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.applicability_recv(internal) RETURNS @extschema@.applicability
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.applicability_send(@extschema@.applicability) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.applicability (
+	INPUT = @extschema@.applicability_in,
+	OUTPUT = @extschema@.applicability_out,
+	RECEIVE = @extschema@.applicability_recv,
+	SEND = @extschema@.applicability_send,
+	INTERNALLENGTH = 2,
+	PASSEDBYVALUE,
+	ALIGNMENT = int2,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.applicability IS
+'A Statement of Applicability decision: applicable(reasons), not_applicable or undecided; reasons are risk, legal, contract, business, interested_party, impact';
+
+CREATE FUNCTION @extschema@.applicability_eq(@extschema@.applicability, @extschema@.applicability) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.applicability_ne(@extschema@.applicability, @extschema@.applicability) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.applicability_lt(@extschema@.applicability, @extschema@.applicability) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.applicability_le(@extschema@.applicability, @extschema@.applicability) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.applicability_gt(@extschema@.applicability, @extschema@.applicability) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.applicability_ge(@extschema@.applicability, @extschema@.applicability) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.applicability_cmp(@extschema@.applicability, @extschema@.applicability) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.applicability_hash(@extschema@.applicability) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.applicability_hash_extended(@extschema@.applicability, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+COMMENT ON FUNCTION @extschema@.applicability_in(cstring) IS 'text input of applicability';
+COMMENT ON FUNCTION @extschema@.applicability_out(@extschema@.applicability) IS 'text output of applicability (canonical form)';
+COMMENT ON FUNCTION @extschema@.applicability_recv(internal) IS 'binary input of applicability (the canonical text)';
+COMMENT ON FUNCTION @extschema@.applicability_send(@extschema@.applicability) IS 'binary output of applicability (the canonical text)';
+COMMENT ON FUNCTION @extschema@.applicability_eq(@extschema@.applicability, @extschema@.applicability) IS 'implementation of = for applicability';
+COMMENT ON FUNCTION @extschema@.applicability_ne(@extschema@.applicability, @extschema@.applicability) IS 'implementation of <> for applicability';
+COMMENT ON FUNCTION @extschema@.applicability_lt(@extschema@.applicability, @extschema@.applicability) IS 'implementation of < for applicability';
+COMMENT ON FUNCTION @extschema@.applicability_le(@extschema@.applicability, @extschema@.applicability) IS 'implementation of <= for applicability';
+COMMENT ON FUNCTION @extschema@.applicability_gt(@extschema@.applicability, @extschema@.applicability) IS 'implementation of > for applicability';
+COMMENT ON FUNCTION @extschema@.applicability_ge(@extschema@.applicability, @extschema@.applicability) IS 'implementation of >= for applicability';
+COMMENT ON FUNCTION @extschema@.applicability_cmp(@extschema@.applicability, @extschema@.applicability) IS 'btree comparison of applicability';
+COMMENT ON FUNCTION @extschema@.applicability_hash(@extschema@.applicability) IS 'hash of applicability';
+COMMENT ON FUNCTION @extschema@.applicability_hash_extended(@extschema@.applicability, bigint) IS 'seeded 64-bit hash of applicability';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.applicability, RIGHTARG = @extschema@.applicability,
+	FUNCTION = @extschema@.applicability_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.applicability, RIGHTARG = @extschema@.applicability,
+	FUNCTION = @extschema@.applicability_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.applicability, RIGHTARG = @extschema@.applicability,
+	FUNCTION = @extschema@.applicability_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.applicability, RIGHTARG = @extschema@.applicability,
+	FUNCTION = @extschema@.applicability_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.applicability, RIGHTARG = @extschema@.applicability,
+	FUNCTION = @extschema@.applicability_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.applicability, RIGHTARG = @extschema@.applicability,
+	FUNCTION = @extschema@.applicability_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS @extschema@.applicability_ops
+	DEFAULT FOR TYPE @extschema@.applicability USING btree AS
+	OPERATOR 1 @extschema@.<,
+	OPERATOR 2 @extschema@.<=,
+	OPERATOR 3 @extschema@.=,
+	OPERATOR 4 @extschema@.>=,
+	OPERATOR 5 @extschema@.>,
+	FUNCTION 1 @extschema@.applicability_cmp(@extschema@.applicability, @extschema@.applicability),
+	FUNCTION 4 pg_catalog.btequalimage(oid);
+
+CREATE OPERATOR CLASS @extschema@.applicability_hash_ops
+	DEFAULT FOR TYPE @extschema@.applicability USING hash AS
+	OPERATOR 1 @extschema@.=,
+	FUNCTION 1 @extschema@.applicability_hash(@extschema@.applicability),
+	FUNCTION 2 @extschema@.applicability_hash_extended(@extschema@.applicability, bigint);
+
+CREATE CAST (@extschema@.applicability AS text) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (text AS @extschema@.applicability) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (@extschema@.applicability AS varchar) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (varchar AS @extschema@.applicability) WITH INOUT AS ASSIGNMENT;
+
+CREATE FUNCTION @extschema@.is_applicable(@extschema@.applicability) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'applicability_is_applicable' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_applicable(@extschema@.applicability) IS
+'true when the decision is applicable, with or without reasons';
+
+CREATE FUNCTION @extschema@.reasons(@extschema@.applicability) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'applicability_reasons_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.reasons(@extschema@.applicability) IS
+'reasons for inclusion in canonical order; empty when none is recorded or the control is not applicable';
+
+CREATE FUNCTION @extschema@.decision(@extschema@.applicability) RETURNS text
+	AS 'MODULE_PATHNAME', 'applicability_decision' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.decision(@extschema@.applicability) IS
+'the decision alone: applicable, not_applicable or undecided';
+
+CREATE FUNCTION @extschema@.applicability_rank(@extschema@.applicability) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.applicability_rank(@extschema@.applicability) IS
+'an integer that sorts as the type sorts (applicable, not_applicable, undecided), for clients that sort text';
+
+----------------------------------------------------------------------------
+-- Catalogs of standards (src/catalog.c loads them)
+----------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.standard (
+	code text NOT NULL,
+	title text NOT NULL,
+	kind text NOT NULL,
+	builtin boolean NOT NULL DEFAULT false,
+	CONSTRAINT standard_pkey PRIMARY KEY (code),
+	CONSTRAINT standard_code_check CHECK (code ~ '^[a-z0-9][a-z0-9._:-]{0,63}$'),
+	CONSTRAINT standard_kind_check CHECK (kind IN ('management_system', 'control_catalog', 'regulation'))
+);
+COMMENT ON TABLE @extschema@.standard IS 'Standards whose catalogs are loaded: the two shipped ones and any imported';
+COMMENT ON COLUMN @extschema@.standard.code IS 'Stable code, such as iso27001:2022 or iso42001:2023';
+COMMENT ON COLUMN @extschema@.standard.title IS 'Title of the standard';
+COMMENT ON COLUMN @extschema@.standard.kind IS 'management_system, control_catalog or regulation';
+COMMENT ON COLUMN @extschema@.standard.builtin IS 'True for catalogs shipped with pg_ims (loaded by CREATE EXTENSION)';
+
+CREATE TABLE @extschema@.clause (
+	standard text NOT NULL,
+	number text NOT NULL,
+	title text NOT NULL,
+	parent text,
+	ordinal integer NOT NULL,
+	CONSTRAINT clause_pkey PRIMARY KEY (standard, number),
+	CONSTRAINT clause_standard_fkey FOREIGN KEY (standard) REFERENCES @extschema@.standard (code),
+	CONSTRAINT clause_parent_fkey FOREIGN KEY (standard, parent) REFERENCES @extschema@.clause (standard, number)
+);
+COMMENT ON TABLE @extschema@.clause IS 'Clauses and sub-clauses of each standard (ids and titles only)';
+COMMENT ON COLUMN @extschema@.clause.number IS 'Clause number as published, such as 6.1.4';
+COMMENT ON COLUMN @extschema@.clause.parent IS 'Number of the enclosing clause; null for a top-level clause';
+COMMENT ON COLUMN @extschema@.clause.ordinal IS 'Position in the catalog, for document order';
+
+CREATE TABLE @extschema@.evidence_kind (
+	code text NOT NULL,
+	title text NOT NULL,
+	domain text NOT NULL,
+	CONSTRAINT evidence_kind_pkey PRIMARY KEY (code),
+	CONSTRAINT evidence_kind_domain_check CHECK (domain IN ('information_security', 'ai', 'management'))
+);
+COMMENT ON TABLE @extschema@.evidence_kind IS 'Kinds of evidence, each in a domain: an ISO 42001 control evidenced only by information_security kinds is a finding (SOA008)';
+COMMENT ON COLUMN @extschema@.evidence_kind.domain IS 'information_security, ai or management';
+
+CREATE TABLE @extschema@.control (
+	standard text NOT NULL,
+	control_id text NOT NULL,
+	title text NOT NULL,
+	area text,
+	area_title text,
+	theme text,
+	evidence_kinds text[] NOT NULL DEFAULT '{}',
+	ordinal integer NOT NULL,
+	CONSTRAINT control_pkey PRIMARY KEY (standard, control_id),
+	CONSTRAINT control_standard_fkey FOREIGN KEY (standard) REFERENCES @extschema@.standard (code)
+);
+COMMENT ON TABLE @extschema@.control IS 'Annex A controls of each standard (ids and titles only); ids collide across standards, so the key is (standard, control_id)';
+COMMENT ON COLUMN @extschema@.control.control_id IS 'Control id as published, such as A.5.19';
+COMMENT ON COLUMN @extschema@.control.area IS 'Annex A area, such as A.5 (ISO 27001) or A.10 (ISO 42001)';
+COMMENT ON COLUMN @extschema@.control.area_title IS 'Title of the area';
+COMMENT ON COLUMN @extschema@.control.theme IS 'ISO 27001 theme: organizational, people, physical or technological';
+COMMENT ON COLUMN @extschema@.control.evidence_kinds IS 'Kinds of evidence that show the control operates (codes of ims.evidence_kind)';
+COMMENT ON COLUMN @extschema@.control.ordinal IS 'Position in the catalog, for document order (A.5.9 before A.5.10)';
+
+CREATE TABLE @extschema@.reference_item (
+	standard text NOT NULL,
+	list text NOT NULL,
+	item_id text NOT NULL,
+	title text NOT NULL,
+	ordinal integer NOT NULL,
+	CONSTRAINT reference_item_pkey PRIMARY KEY (standard, list, item_id),
+	CONSTRAINT reference_item_standard_fkey FOREIGN KEY (standard) REFERENCES @extschema@.standard (code)
+);
+COMMENT ON TABLE @extschema@.reference_item IS 'Reference lists of a standard, such as ISO 42001 Annex C objectives and risk sources';
+COMMENT ON COLUMN @extschema@.reference_item.list IS 'Name of the list, such as annex_c_objectives';
+
+CREATE TABLE @extschema@.clause_mapping (
+	source_standard text NOT NULL,
+	source_clause text,
+	target_standard text NOT NULL,
+	target_clause text NOT NULL,
+	relation text NOT NULL,
+	action text NOT NULL,
+	builtin boolean NOT NULL DEFAULT false,
+	ordinal integer NOT NULL,
+	CONSTRAINT clause_mapping_pkey PRIMARY KEY (source_standard, target_standard, target_clause),
+	CONSTRAINT clause_mapping_source_fkey FOREIGN KEY (source_standard, source_clause)
+		REFERENCES @extschema@.clause (standard, number),
+	CONSTRAINT clause_mapping_target_fkey FOREIGN KEY (target_standard, target_clause)
+		REFERENCES @extschema@.clause (standard, number),
+	CONSTRAINT clause_mapping_relation_check CHECK (relation IN ('equal', 'analogous', 'no_counterpart')),
+	CONSTRAINT clause_mapping_counterpart_check CHECK ((relation = 'no_counterpart') = (source_clause IS NULL))
+);
+COMMENT ON TABLE @extschema@.clause_mapping IS 'Clause pairs between two standards (harmonized structure, clauses 4-10) and the action that integrates them';
+COMMENT ON COLUMN @extschema@.clause_mapping.source_clause IS 'Clause of the source standard; null when the target clause has no counterpart (ISO 42001 6.1.4, 8.4)';
+COMMENT ON COLUMN @extschema@.clause_mapping.relation IS 'equal (one document serves both), analogous (same clause, other subject) or no_counterpart';
+COMMENT ON COLUMN @extschema@.clause_mapping.action IS 'What an organization with the source system does to cover the target clause';
+COMMENT ON COLUMN @extschema@.clause_mapping.builtin IS 'True for the mapping shipped with pg_ims';
+COMMENT ON COLUMN @extschema@.clause_mapping.ordinal IS 'Position in the mapping document';
+
+CREATE TABLE @extschema@.control_mapping (
+	source_standard text NOT NULL,
+	source_control text NOT NULL,
+	target_standard text NOT NULL,
+	target_control text NOT NULL,
+	relation text NOT NULL,
+	rationale text NOT NULL,
+	provenance text NOT NULL,
+	builtin boolean NOT NULL DEFAULT false,
+	CONSTRAINT control_mapping_pkey PRIMARY KEY (source_standard, source_control, target_standard, target_control),
+	CONSTRAINT control_mapping_source_fkey FOREIGN KEY (source_standard, source_control)
+		REFERENCES @extschema@.control (standard, control_id),
+	CONSTRAINT control_mapping_target_fkey FOREIGN KEY (target_standard, target_control)
+		REFERENCES @extschema@.control (standard, control_id),
+	CONSTRAINT control_mapping_relation_check CHECK (relation IN ('equal', 'subset', 'superset', 'intersects'))
+);
+COMMENT ON TABLE @extschema@.control_mapping IS 'Reviewed control pairs between two standards, each with a relation and a one-line rationale';
+COMMENT ON COLUMN @extschema@.control_mapping.relation IS 'OSCAL/NIST OLIR relation read "source relation target": equal, subset, superset or intersects';
+COMMENT ON COLUMN @extschema@.control_mapping.rationale IS 'Why the pair holds and where it stops';
+COMMENT ON COLUMN @extschema@.control_mapping.provenance IS 'Where the pair comes from and who reviewed it';
+COMMENT ON COLUMN @extschema@.control_mapping.builtin IS 'True for the mapping shipped with pg_ims';
+
+CREATE INDEX control_mapping_target_idx ON @extschema@.control_mapping (target_standard, target_control);
+
+-- Imported rows are user data: pg_dump keeps them; shipped rows come back
+-- with CREATE EXTENSION on restore.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.standard', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.clause',
+	'WHERE standard NOT IN (SELECT code FROM @extschema@.standard WHERE builtin)');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.control',
+	'WHERE standard NOT IN (SELECT code FROM @extschema@.standard WHERE builtin)');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.reference_item',
+	'WHERE standard NOT IN (SELECT code FROM @extschema@.standard WHERE builtin)');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.clause_mapping', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.control_mapping', 'WHERE NOT builtin');
+
+INSERT INTO @extschema@.evidence_kind (code, title, domain) VALUES
+	('access_review', 'Access rights review', 'information_security'),
+	('asset_inventory', 'Asset inventory extract', 'information_security'),
+	('backup_test', 'Backup restore test', 'information_security'),
+	('business_continuity_test', 'Business continuity or disaster recovery test', 'information_security'),
+	('configuration_baseline', 'Configuration baseline or hardening check', 'information_security'),
+	('incident_record', 'Information security incident record', 'information_security'),
+	('log_review', 'Log review record', 'information_security'),
+	('pentest_report', 'Penetration test report', 'information_security'),
+	('physical_inspection', 'Physical security inspection', 'information_security'),
+	('vulnerability_scan', 'Vulnerability scan report', 'information_security'),
+	('ai_incident_record', 'AI incident or concern record', 'ai'),
+	('bias_assessment', 'Bias and fairness assessment', 'ai'),
+	('data_provenance_record', 'Data provenance record', 'ai'),
+	('data_quality_report', 'Data quality report', 'ai'),
+	('decommissioning_procedure', 'AI system decommissioning procedure', 'ai'),
+	('deployment_runbook', 'AI system deployment runbook', 'ai'),
+	('evaluation_report', 'Model evaluation, verification or validation report', 'ai'),
+	('human_oversight_record', 'Human oversight record', 'ai'),
+	('impact_assessment', 'AI system impact assessment', 'ai'),
+	('model_card', 'Model card or AI system documentation', 'ai'),
+	('monitoring_dashboard', 'AI system performance monitoring dashboard', 'ai'),
+	('audit_report', 'Audit report', 'management'),
+	('competence_record', 'Competence record', 'management'),
+	('contract', 'Contract or agreement', 'management'),
+	('policy', 'Approved policy', 'management'),
+	('procedure', 'Approved procedure', 'management'),
+	('record', 'Other documented record', 'management'),
+	('review_minutes', 'Management review minutes', 'management'),
+	('supplier_assessment', 'Supplier assessment', 'management'),
+	('training_record', 'Training record', 'management');
+
+CREATE FUNCTION @extschema@.import_catalog(doc text) RETURNS text
+	AS 'MODULE_PATHNAME', 'catalog_import' LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION @extschema@.import_catalog(text) IS
+'load a catalog in the pg_ims format (docs/catalog-format.md), all or nothing; returns its standard code';
+
+CREATE FUNCTION @extschema@.import_mapping(doc text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'mapping_import' LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION @extschema@.import_mapping(text) IS
+'load a mapping between two loaded standards (docs/catalog-format.md), all or nothing; returns the number of pairs';
+
+REVOKE ALL ON FUNCTION @extschema@.import_catalog(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.import_mapping(text) FROM PUBLIC;
+
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+GRANT SELECT ON @extschema@.standard, @extschema@.clause, @extschema@.control,
+	@extschema@.evidence_kind, @extschema@.reference_item,
+	@extschema@.clause_mapping, @extschema@.control_mapping TO PUBLIC;
+
+-- The shipped catalogs, loaded by the same C code as ims.import_catalog().
+-- The loader exists only while this script runs.
+CREATE FUNCTION @extschema@.load_builtin_catalog(file text, mapping boolean) RETURNS text
+	AS 'MODULE_PATHNAME', 'catalog_load_builtin' LANGUAGE C STRICT VOLATILE;
+SELECT @extschema@.load_builtin_catalog('iso27001-2022.json', false);
+SELECT @extschema@.load_builtin_catalog('iso42001-2023.json', false);
+SELECT @extschema@.load_builtin_catalog('mapping-27001-42001.json', true);
+DROP FUNCTION @extschema@.load_builtin_catalog(text, boolean);

@@ -1,0 +1,68 @@
+#!/bin/bash
+# scripts/test.sh: `make test`.  Installs what is missing, builds with
+# -Werror, installs, starts a throwaway cluster and runs every regression
+# and isolation test plus the checks below.  The last line is always
+# "N passed, N failed"; the exit status is non-zero when anything failed.
+set -eu
+cd "$(dirname "$0")/.."
+top=$(pwd)
+
+scripts/deps.sh
+make -s all >/dev/null
+make -s install >/dev/null
+
+. scripts/cluster.sh
+cluster_start
+
+passed=0
+failed=0
+count_results()
+{
+	local log=$1
+	local ok bad
+	ok=$(grep -cE '\.\.\. ok|^ok [0-9]+' "$log" || true)
+	bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok [0-9]+' "$log" || true)
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+}
+
+mkdir -p build/regress build/isolation
+set +e
+make -s installcheck 2>&1 | tee build/installcheck.log | grep -vE '^(\(using|=+|$)'
+set -e
+count_results build/installcheck.log
+# pg_regress stops before running anything if it cannot set up; count that.
+if ! grep -qE '\.\.\. (ok|FAILED)' build/installcheck.log; then
+	failed=$((failed + 1))
+fi
+
+# Scripted checks: each prints one "test NAME ... ok|FAILED" line.
+for check in scripts/check-*.sh; do
+	[ -e "$check" ] || continue
+	name=$(basename "$check" .sh)
+	name=${name#check-}
+	if "$check" >"build/$name.log" 2>&1; then
+		echo "test $name ... ok"
+		passed=$((passed + 1))
+	else
+		echo "test $name ... FAILED (see build/$name.log)"
+		tail -n 20 "build/$name.log"
+		failed=$((failed + 1))
+	fi
+done
+
+# No backend may die, whatever the input: the server log is the witness.
+if grep -qE 'terminated by signal|was terminated|PANIC' "$CLUSTER_LOG"; then
+	echo "test server-log ... FAILED: a backend died"
+	grep -E 'terminated by signal|was terminated|PANIC' "$CLUSTER_LOG"
+	failed=$((failed + 1))
+else
+	echo "test server-log ... ok"
+	passed=$((passed + 1))
+fi
+
+for diffs in build/regress/regression.diffs build/isolation/regression.diffs; do
+	[ -s "$diffs" ] && echo "differences: $top/$diffs"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,566 @@
+/*-------------------------------------------------------------------------
+ *
+ * catalog.c
+ *	  Load catalogs and mappings of standards into ims.standard, ims.clause,
+ *	  ims.control, ims.reference_item, ims.clause_mapping and
+ *	  ims.control_mapping.
+ *
+ * catalog_parse.c checks a document completely before anything is written;
+ * this file checks it against what is already loaded, then writes it with
+ * one parameterized INSERT per table, so a document is loaded whole or not
+ * at all.  cJSON allocates through palloc inside a private memory context
+ * that is deleted at the end, so an error leaks nothing.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <sys/stat.h>
+
+#include "catalog/pg_type.h"
+#include "commands/extension.h"
+#include "executor/spi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "storage/fd.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "catalog_parse.h"
+#include "pg_ims.h"
+
+/* Where `make install` puts the shipped catalogs, under the share directory. */
+#define CATALOG_SUBDIR "pg_ims/catalogs"
+
+/* The context cJSON allocates in while a document is being loaded. */
+static MemoryContext json_context = NULL;
+
+static void *
+JsonPalloc(size_t size)
+{
+	return MemoryContextAllocExtended(json_context, size, MCXT_ALLOC_HUGE);
+}
+
+static void
+JsonPfree(void *pointer)
+{
+	pfree(pointer);
+}
+
+/*
+ * A document on its way in: where it came from (for messages), whether it
+ * is shipped with the extension, and its parsed form.
+ */
+typedef struct LoadState
+{
+	const char *what;			/* "catalog document" or "catalog file \"x\"" */
+	bool		builtin;
+	CatalogDocument doc;
+} LoadState;
+
+/* Text of a document in UTF-8 as a server string, NULL stays NULL. */
+static Datum
+ServerText(const char *utf8)
+{
+	char	   *s;
+
+	if (utf8 == NULL)
+		return (Datum) 0;
+	s = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
+	return CStringGetTextDatum(s);
+}
+
+/* A text[] of n strings picked by get(i); NULL strings become NULL elements. */
+static ArrayType *
+TextArray(int n, const char *(*get) (const CatalogDocument *, int),
+		  const CatalogDocument *doc)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
+	bool	   *nulls = palloc(sizeof(bool) * Max(n, 1));
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+
+	for (int i = 0; i < n; i++)
+	{
+		const char *s = get(doc, i);
+
+		nulls[i] = (s == NULL);
+		elems[i] = ServerText(s);
+	}
+	if (n == 0)
+		return construct_empty_array(TEXTOID);
+	return construct_md_array(elems, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
+}
+
+#define GETTER(name, field) \
+static const char * \
+name(const CatalogDocument *doc, int i) \
+{ \
+	return doc->field; \
+}
+
+GETTER(ClauseNumber, clauses[i].number)
+GETTER(ClauseTitle, clauses[i].title)
+GETTER(ClauseParent, clauses[i].parent)
+GETTER(ControlId, controls[i].id)
+GETTER(ControlTitle, controls[i].title)
+GETTER(ControlArea, controls[i].area)
+GETTER(ControlAreaTitle, controls[i].area_title)
+GETTER(ControlTheme, controls[i].theme)
+GETTER(ReferenceItemList, items[i].list)
+GETTER(ReferenceItemId, items[i].id)
+GETTER(ReferenceItemTitle, items[i].title)
+GETTER(ClausePairSource, clause_pairs[i].source)
+GETTER(ClausePairTarget, clause_pairs[i].target)
+GETTER(ClausePairRelation, clause_pairs[i].relation)
+GETTER(ClausePairAction, clause_pairs[i].action)
+GETTER(ControlPairSource, control_pairs[i].source)
+GETTER(ControlPairTarget, control_pairs[i].target)
+GETTER(ControlPairRelation, control_pairs[i].relation)
+GETTER(ControlPairRationale, control_pairs[i].rationale)
+GETTER(ControlPairProvenance, control_pairs[i].provenance)
+
+/*
+ * Evidence kinds of each control as an array literal per control; the
+ * parser admitted only lowercase words, so no quoting is needed.
+ */
+static const char *
+ControlEvidenceKinds(const CatalogDocument *doc, int i)
+{
+	const CatalogControl *c = &doc->controls[i];
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (int k = 0; k < c->n_evidence_kinds; k++)
+		appendStringInfo(&buf, "%s%s", k > 0 ? "," : "", c->evidence_kinds[k]);
+	appendStringInfoChar(&buf, '}');
+	return buf.data;
+}
+
+/* Run a parameterized statement; every parameter is text or text[]. */
+static int
+Execute(const char *sql, int nargs, Oid *types, Datum *values, bool read_only)
+{
+	int			rc = SPI_execute_with_args(sql, nargs, types, values, NULL, read_only, 0);
+
+	if (rc < 0)
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	return rc;
+}
+
+static void
+ReportMalformed(LoadState *state, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s does not follow the pg_ims catalog format", state->what),
+			 errdetail_internal("%s", detail),
+			 errhint("The format is described in docs/catalog-format.md.")));
+}
+
+/*
+ * Refuse a document whose evidence kinds are not in ims.evidence_kind, naming
+ * the first offending control.
+ */
+static void
+CheckEvidenceKinds(LoadState *state)
+{
+	const CatalogDocument *doc = &state->doc;
+	const char *sql =
+		"SELECT u.entry, u.kind "
+		"FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.text[]), pg_catalog.unnest($2::pg_catalog.text[])) "
+		"     WITH ORDINALITY AS c(id, kinds, entry), "
+		"     LATERAL (SELECT c.entry, k.kind "
+		"              FROM pg_catalog.unnest(c.kinds::pg_catalog.text[]) AS k(kind)) AS u "
+		"WHERE NOT EXISTS (SELECT 1 FROM ims.evidence_kind e "
+		"                  WHERE e.code OPERATOR(pg_catalog.=) u.kind) "
+		"ORDER BY u.entry LIMIT 1";
+	Oid			types[2] = {TEXTARRAYOID, TEXTARRAYOID};
+	Datum		values[2];
+
+	values[0] = PointerGetDatum(TextArray(doc->n_controls, ControlId, doc));
+	values[1] = PointerGetDatum(TextArray(doc->n_controls, ControlEvidenceKinds, doc));
+	Execute(sql, 2, types, values, true);
+	if (SPI_processed > 0)
+	{
+		bool		isnull;
+		int64		entry = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+														SPI_tuptable->tupdesc, 1, &isnull));
+		char	   *kind = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s does not follow the pg_ims catalog format", state->what),
+				 errdetail("Entry %lld of \"controls\", key \"evidence_kinds\": \"%s\" is not an evidence kind.",
+						   (long long) entry, kind),
+				 errhint("The evidence kinds are the rows of ims.evidence_kind.")));
+	}
+}
+
+static bool
+StandardExists(const char *code)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {ServerText(code)};
+
+	Execute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
+			1, types, values, true);
+	return SPI_processed > 0;
+}
+
+static char *
+LoadCatalog(LoadState *state)
+{
+	const CatalogDocument *doc = &state->doc;
+	Oid			types[9];
+	Datum		values[9];
+	char	   *code = pg_any_to_server(doc->code, strlen(doc->code), PG_UTF8);
+
+	if (StandardExists(doc->code))
+		ereport(ERROR,
+				(errcode(ERRCODE_DUPLICATE_OBJECT),
+				 errmsg("standard \"%s\" is already loaded", code),
+				 errdetail("%s declares the standard \"%s\".", state->what, code),
+				 errhint("A loaded standard is never replaced; give a new edition its own code.")));
+	CheckEvidenceKinds(state);
+
+	types[0] = TEXTOID;
+	values[0] = ServerText(doc->code);
+	types[1] = TEXTOID;
+	values[1] = ServerText(doc->title);
+	types[2] = TEXTOID;
+	values[2] = ServerText(doc->standard_kind);
+	types[3] = BOOLOID;
+	values[3] = BoolGetDatum(state->builtin);
+	Execute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, $3, $4)",
+			4, types, values, false);
+
+	types[1] = types[2] = types[3] = TEXTARRAYOID;
+	values[1] = PointerGetDatum(TextArray(doc->n_clauses, ClauseNumber, doc));
+	values[2] = PointerGetDatum(TextArray(doc->n_clauses, ClauseTitle, doc));
+	values[3] = PointerGetDatum(TextArray(doc->n_clauses, ClauseParent, doc));
+	Execute("INSERT INTO ims.clause (standard, number, title, parent, ordinal) "
+			"SELECT $1, u.number, u.title, u.parent, u.ordinal "
+			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(number, title, parent, ordinal)",
+			4, types, values, false);
+
+	types[4] = types[5] = types[6] = types[7] = TEXTARRAYOID;
+	values[1] = PointerGetDatum(TextArray(doc->n_controls, ControlId, doc));
+	values[2] = PointerGetDatum(TextArray(doc->n_controls, ControlTitle, doc));
+	values[3] = PointerGetDatum(TextArray(doc->n_controls, ControlArea, doc));
+	values[4] = PointerGetDatum(TextArray(doc->n_controls, ControlAreaTitle, doc));
+	values[5] = PointerGetDatum(TextArray(doc->n_controls, ControlTheme, doc));
+	values[6] = PointerGetDatum(TextArray(doc->n_controls, ControlEvidenceKinds, doc));
+	Execute("INSERT INTO ims.control "
+			"(standard, control_id, title, area, area_title, theme, evidence_kinds, ordinal) "
+			"SELECT $1, u.id, u.title, u.area, u.area_title, u.theme, u.kinds::pg_catalog.text[], u.ordinal "
+			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
+			"     WITH ORDINALITY AS u(id, title, area, area_title, theme, kinds, ordinal)",
+			7, types, values, false);
+
+	values[1] = PointerGetDatum(TextArray(doc->n_items, ReferenceItemList, doc));
+	values[2] = PointerGetDatum(TextArray(doc->n_items, ReferenceItemId, doc));
+	values[3] = PointerGetDatum(TextArray(doc->n_items, ReferenceItemTitle, doc));
+	Execute("INSERT INTO ims.reference_item (standard, list, item_id, title, ordinal) "
+			"SELECT $1, u.list, u.id, u.title, u.ordinal "
+			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(list, id, title, ordinal)",
+			4, types, values, false);
+
+	return code;
+}
+
+/*
+ * Refuse a mapping entry that names a clause or control its standard does
+ * not have.  One query per kind of pair finds the first such entry.
+ */
+static void
+CheckMappedIds(LoadState *state, const char *array_key, const char *table,
+			   const char *id_column, ArrayType *sources, ArrayType *targets)
+{
+	const CatalogDocument *doc = &state->doc;
+	char	   *sql;
+	Oid			types[4] = {TEXTARRAYOID, TEXTARRAYOID, TEXTOID, TEXTOID};
+	Datum		values[4];
+
+	sql = psprintf("SELECT u.entry, u.key, u.id, u.standard FROM ("
+				   "  SELECT s.entry, 'source' AS key, s.id, $3 AS standard "
+				   "  FROM pg_catalog.unnest($1) WITH ORDINALITY AS s(id, entry) "
+				   "  WHERE s.id IS NOT NULL "
+				   "  UNION ALL "
+				   "  SELECT t.entry, 'target', t.id, $4 "
+				   "  FROM pg_catalog.unnest($2) WITH ORDINALITY AS t(id, entry)) AS u "
+				   "WHERE NOT EXISTS (SELECT 1 FROM ims.%s x "
+				   "                  WHERE x.standard OPERATOR(pg_catalog.=) u.standard "
+				   "                    AND x.%s OPERATOR(pg_catalog.=) u.id) "
+				   "ORDER BY u.entry, u.key LIMIT 1", table, id_column);
+	values[0] = PointerGetDatum(sources);
+	values[1] = PointerGetDatum(targets);
+	values[2] = ServerText(doc->source_standard);
+	values[3] = ServerText(doc->target_standard);
+	Execute(sql, 4, types, values, true);
+	if (SPI_processed > 0)
+	{
+		HeapTuple	tuple = SPI_tuptable->vals[0];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s does not follow the pg_ims catalog format", state->what),
+				 errdetail("Entry %s of \"%s\", key \"%s\": standard \"%s\" has no %s \"%s\".",
+						   SPI_getvalue(tuple, desc, 1), array_key,
+						   SPI_getvalue(tuple, desc, 2), SPI_getvalue(tuple, desc, 4),
+						   id_column[0] == 'n' ? "clause" : "control",
+						   SPI_getvalue(tuple, desc, 3)),
+				 errhint("A mapping may only name clauses and controls of loaded catalogs.")));
+	}
+}
+
+static int
+LoadMapping(LoadState *state)
+{
+	const CatalogDocument *doc = &state->doc;
+	const char *standards[2] = {doc->source_standard, doc->target_standard};
+	ArrayType  *clause_sources = TextArray(doc->n_clause_pairs, ClausePairSource, doc);
+	ArrayType  *clause_targets = TextArray(doc->n_clause_pairs, ClausePairTarget, doc);
+	ArrayType  *control_sources = TextArray(doc->n_control_pairs, ControlPairSource, doc);
+	ArrayType  *control_targets = TextArray(doc->n_control_pairs, ControlPairTarget, doc);
+	Oid			types[8];
+	Datum		values[8];
+
+	for (int i = 0; i < 2; i++)
+		if (!StandardExists(standards[i]))
+		{
+			char	   *code = pg_any_to_server(standards[i], strlen(standards[i]), PG_UTF8);
+
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("standard \"%s\" does not exist", code),
+					 errdetail("%s maps the standard \"%s\", which is not loaded.", state->what, code),
+					 errhint("Load the standard's catalog first with ims.import_catalog().")));
+		}
+
+	types[0] = types[1] = TEXTOID;
+	values[0] = ServerText(doc->source_standard);
+	values[1] = ServerText(doc->target_standard);
+	Execute("SELECT 1 FROM ims.clause_mapping "
+			"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
+			"UNION ALL "
+			"SELECT 1 FROM ims.control_mapping "
+			"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
+			"LIMIT 1", 2, types, values, true);
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DUPLICATE_OBJECT),
+				 errmsg("a mapping from \"%s\" to \"%s\" is already loaded",
+						TextDatumGetCString(values[0]), TextDatumGetCString(values[1])),
+				 errhint("A loaded mapping is never replaced or extended; each pair of standards has one mapping document.")));
+
+	CheckMappedIds(state, "clause_pairs", "clause", "number", clause_sources, clause_targets);
+	CheckMappedIds(state, "control_pairs", "control", "control_id", control_sources, control_targets);
+
+	types[2] = TEXTARRAYOID;
+	types[3] = TEXTARRAYOID;
+	types[4] = TEXTARRAYOID;
+	types[5] = TEXTARRAYOID;
+	types[6] = BOOLOID;
+	values[2] = PointerGetDatum(clause_sources);
+	values[3] = PointerGetDatum(clause_targets);
+	values[4] = PointerGetDatum(TextArray(doc->n_clause_pairs, ClausePairRelation, doc));
+	values[5] = PointerGetDatum(TextArray(doc->n_clause_pairs, ClausePairAction, doc));
+	values[6] = BoolGetDatum(state->builtin);
+	Execute("INSERT INTO ims.clause_mapping "
+			"(source_standard, source_clause, target_standard, target_clause, relation, action, builtin, ordinal) "
+			"SELECT $1, u.source, $2, u.target, u.relation, u.action, $7, u.ordinal "
+			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) WITH ORDINALITY AS u(source, target, relation, action, ordinal)",
+			7, types, values, false);
+
+	types[7] = TEXTARRAYOID;
+	values[2] = PointerGetDatum(control_sources);
+	values[3] = PointerGetDatum(control_targets);
+	values[4] = PointerGetDatum(TextArray(doc->n_control_pairs, ControlPairRelation, doc));
+	values[5] = PointerGetDatum(TextArray(doc->n_control_pairs, ControlPairRationale, doc));
+	values[7] = PointerGetDatum(TextArray(doc->n_control_pairs, ControlPairProvenance, doc));
+	Execute("INSERT INTO ims.control_mapping "
+			"(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
+			"SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "
+			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8)) AS u(source, target, relation, rationale, provenance)",
+			8, types, values, false);
+
+	return doc->n_clause_pairs + doc->n_control_pairs;
+}
+
+/*
+ * Parse, check and load one document of the expected kind, in the private
+ * context that LoadDocument set up.  The result is the standard code
+ * (catalog) or the number of pairs (mapping), allocated in caller.
+ */
+static Datum
+ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
+			 CatalogDocumentKind expected, MemoryContext caller)
+{
+	LoadState	state;
+	CatalogError err;
+	Datum		result;
+
+	state.what = what;
+	state.builtin = builtin;
+
+	/* The parser reads UTF-8; convert a document from another encoding. */
+	if (!builtin && GetDatabaseEncoding() != PG_UTF8)
+	{
+		data = pg_server_to_any(data, (int) len, PG_UTF8);
+		len = strlen(data);
+	}
+	if (!catalog_document_parse(data, len, &state.doc, &err))
+	{
+		if (err.kind == CATALOG_ERROR_NOT_JSON)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_JSON_TEXT),
+					 errmsg("%s is not valid JSON", what),
+					 errdetail_internal("%s", err.detail),
+					 errhint("A catalog is one JSON object in UTF-8; see docs/catalog-format.md.")));
+		ReportMalformed(&state, err.detail);
+	}
+	if (state.doc.kind != expected)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s is a %s, not a %s", what,
+						state.doc.kind == CATALOG_DOCUMENT_MAPPING ? "mapping" : "catalog",
+						expected == CATALOG_DOCUMENT_MAPPING ? "mapping" : "catalog"),
+				 errhint("Load catalogs with ims.import_catalog() and mappings with ims.import_mapping().")));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (expected == CATALOG_DOCUMENT_CATALOG)
+	{
+		char	   *code = LoadCatalog(&state);
+		MemoryContext spi = MemoryContextSwitchTo(caller);
+
+		result = CStringGetTextDatum(code);
+		MemoryContextSwitchTo(spi);
+	}
+	else
+		result = Int32GetDatum(LoadMapping(&state));
+	SPI_finish();
+	return result;
+}
+
+/*
+ * Load a document with cJSON allocating in a private context, which is
+ * deleted whether the load succeeds or fails, and cJSON's hooks restored.
+ */
+static Datum
+LoadDocument(const char *data, size_t len, const char *what, bool builtin,
+			 CatalogDocumentKind expected)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	MemoryContext context;
+	volatile Datum result = (Datum) 0;
+	cJSON_Hooks hooks = {JsonPalloc, JsonPfree};
+
+	context = AllocSetContextCreate(CurrentMemoryContext, "pg_ims catalog",
+									ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(context);
+	json_context = context;
+	cJSON_InitHooks(&hooks);
+
+	PG_TRY();
+	{
+		result = ParseAndLoad(data, len, what, builtin, expected, caller);
+	}
+	PG_FINALLY();
+	{
+		cJSON_InitHooks(NULL);
+		json_context = NULL;
+		MemoryContextSwitchTo(caller);
+		MemoryContextDelete(context);
+	}
+	PG_END_TRY();
+
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(catalog_import);
+Datum
+catalog_import(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+
+	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
+						"catalog document", false, CATALOG_DOCUMENT_CATALOG);
+}
+
+PG_FUNCTION_INFO_V1(mapping_import);
+Datum
+mapping_import(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+
+	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
+						"mapping document", false, CATALOG_DOCUMENT_MAPPING);
+}
+
+/*
+ * Load one of the catalogs shipped in the share directory.  Only the
+ * extension's install script calls this (it drops the function again when
+ * done), so the name is a plain file name, never a path.
+ */
+PG_FUNCTION_INFO_V1(catalog_load_builtin);
+Datum
+catalog_load_builtin(PG_FUNCTION_ARGS)
+{
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	bool		mapping = PG_GETARG_BOOL(1);
+	char		share_path[MAXPGPATH];
+	char	   *path;
+	char	   *what;
+	FILE	   *file;
+	struct stat st;
+	char	   *buffer;
+	Datum		result;
+
+	if (!creating_extension)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("shipped catalogs are loaded only by CREATE EXTENSION"),
+				 errhint("Use ims.import_catalog() to load a catalog of your own.")));
+	if (strchr(name, '/') != NULL || name[0] == '.' || strlen(name) > 64)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid catalog file name \"%s\"", name),
+				 errdetail("A shipped catalog is named by a plain file name.")));
+
+	get_share_path(my_exec_path, share_path);
+	path = psprintf("%s/%s/%s", share_path, CATALOG_SUBDIR, name);
+	what = psprintf("catalog file \"%s\"", name);
+
+	file = AllocateFile(path, PG_BINARY_R);
+	if (file == NULL)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open catalog file \"%s\": %m", path),
+				 errhint("Reinstall pg_ims: `make install` puts its catalogs there.")));
+	if (fstat(fileno(file), &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat catalog file \"%s\": %m", path)));
+	if ((Size) st.st_size > MaxAllocHugeSize - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("catalog file \"%s\" is too large", path)));
+	buffer = palloc_extended(st.st_size + 1, MCXT_ALLOC_HUGE);
+	if (fread(buffer, 1, st.st_size, file) != (size_t) st.st_size)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read catalog file \"%s\": %m", path)));
+	FreeFile(file);
+	buffer[st.st_size] = '\0';
+
+	result = LoadDocument(buffer, st.st_size, what, true,
+						  mapping ? CATALOG_DOCUMENT_MAPPING : CATALOG_DOCUMENT_CATALOG);
+	if (mapping)
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d pairs", DatumGetInt32(result))));
+	return result;
+}

@@ -1,0 +1,865 @@
+/*-------------------------------------------------------------------------
+ *
+ * catalog_parse.c
+ *	  Check pg_ims catalog and mapping documents and turn them into C
+ *	  structures.
+ *
+ * Plain C on top of cJSON, with no server headers, so that the fuzzers can
+ * build it alone.  cJSON is lenient where a loader must not be: it ignores
+ * data after the first value, accepts \u0000 (and truncates the string
+ * there), passes bytes through without checking UTF-8, and its default key
+ * lookup ignores case.  Each of those is checked here explicitly.
+ *
+ * Every error fills CatalogError with a detail sentence that says where:
+ * the entry (1-based, as an editor shows it) and the key.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "catalog_parse.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FORMAT_CATALOG	"pg_ims/catalog"
+#define FORMAT_MAPPING	"pg_ims/mapping"
+
+static int	Fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+
+static int
+Fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
+{
+	va_list		ap;
+
+	err->kind = kind;
+	va_start(ap, fmt);
+	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+static int
+LineOf(const char *text, size_t offset)
+{
+	int			line = 1;
+
+	for (size_t i = 0; i < offset; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+/* Allocate through cJSON's hooks; n may be zero. */
+static void *
+Alloc(size_t n, CatalogError *err)
+{
+	void	   *p = cJSON_malloc(n > 0 ? n : 1);
+
+	if (p == NULL)
+		Fail(err, CATALOG_ERROR_NOT_JSON, "Out of memory while reading the document.");
+	else
+		memset(p, 0, n > 0 ? n : 1);
+	return p;
+}
+
+/*
+ * Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF,
+ * and no NUL byte (PostgreSQL text cannot hold one).
+ */
+int
+catalog_check_utf8(const char *text, size_t len, CatalogError *err)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned char c = s[i];
+		size_t		n;
+		uint32_t	cp;
+		uint32_t	min;
+
+		if (c == 0)
+			return Fail(err, CATALOG_ERROR_NOT_JSON,
+						"The document contains a NUL byte at byte %zu (line %d).",
+						i + 1, LineOf(text, i));
+		if (c < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if ((c & 0xE0) == 0xC0)
+			n = 2, cp = c & 0x1F, min = 0x80;
+		else if ((c & 0xF0) == 0xE0)
+			n = 3, cp = c & 0x0F, min = 0x800;
+		else if ((c & 0xF8) == 0xF0)
+			n = 4, cp = c & 0x07, min = 0x10000;
+		else
+			goto bad;
+		if (len - i < n)
+			goto bad;
+		for (size_t k = 1; k < n; k++)
+		{
+			if ((s[i + k] & 0xC0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			goto bad;
+		i += n;
+		continue;
+bad:
+		return Fail(err, CATALOG_ERROR_NOT_JSON,
+					"The document is not valid UTF-8 at byte %zu (line %d).",
+					i + 1, LineOf(text, i));
+	}
+	return 1;
+}
+
+/*
+ * Scan the raw text outside and inside strings: find the deepest nesting
+ * (so that a document deeper than cJSON allows gets a precise message) and,
+ * once the text is known to be JSON, any \u0000 escape inside a string.
+ */
+static int
+ScanRawJson(const char *text, size_t len, int check_nul_escape, CatalogError *err)
+{
+	int			depth = 0;
+	int			in_string = 0;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = text[i];
+
+		if (in_string)
+		{
+			if (c == '\\' && i + 1 < len)
+			{
+				if (check_nul_escape && text[i + 1] == 'u' && i + 5 < len &&
+					memcmp(text + i + 2, "0000", 4) == 0)
+					return Fail(err, CATALOG_ERROR_NOT_JSON,
+								"The document contains the escape \\u0000 at byte %zu (line %d); text cannot hold a NUL character.",
+								i + 1, LineOf(text, i));
+				i++;
+			}
+			else if (c == '"')
+				in_string = 0;
+		}
+		else if (c == '"')
+			in_string = 1;
+		else if (c == '[' || c == '{')
+		{
+			if (++depth > CJSON_NESTING_LIMIT)
+				return Fail(err, CATALOG_ERROR_NOT_JSON,
+							"The document nests arrays and objects deeper than %d levels at byte %zu (line %d).",
+							CJSON_NESTING_LIMIT, i + 1, LineOf(text, i));
+		}
+		else if (c == ']' || c == '}')
+			depth--;
+	}
+	return 1;
+}
+
+static int
+IsJsonBlank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Parse text as exactly one JSON value in valid UTF-8 without \u0000.
+ * Returns the tree (allocated through cJSON's hooks) or NULL with err set.
+ */
+cJSON *
+catalog_parse_json(const char *text, size_t len, CatalogError *err)
+{
+	const char *end = NULL;
+	cJSON	   *root;
+	size_t		i;
+
+	if (!catalog_check_utf8(text, len, err))
+		return NULL;
+	for (i = 0; i < len && IsJsonBlank(text[i]); i++)
+		;
+	if (i == len)
+	{
+		Fail(err, CATALOG_ERROR_NOT_JSON, "The document is empty.");
+		return NULL;
+	}
+	if (!ScanRawJson(text, len, 0, err))
+		return NULL;
+
+	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (root == NULL)
+	{
+		size_t		at = (end != NULL && end >= text && end <= text + len) ?
+			(size_t) (end - text) : 0;
+
+		if (at >= len)
+			Fail(err, CATALOG_ERROR_NOT_JSON,
+				 "The document ends before its JSON value is complete.");
+		else
+			Fail(err, CATALOG_ERROR_NOT_JSON,
+				 "Invalid JSON at byte %zu (line %d).", at + 1, LineOf(text, at));
+		return NULL;
+	}
+	for (i = (size_t) (end - text); i < len && IsJsonBlank(text[i]); i++)
+		;
+	if (i < len)
+	{
+		cJSON_Delete(root);
+		Fail(err, CATALOG_ERROR_NOT_JSON,
+			 "Unexpected data after the JSON value at byte %zu (line %d).",
+			 i + 1, LineOf(text, i));
+		return NULL;
+	}
+	if (!ScanRawJson(text, len, 1, err))
+	{
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
+/*
+ * Key access.  "where" names the object in the detail: "The document",
+ * "Object \"standard\"", "Entry 3 of \"controls\"".
+ */
+
+/*
+ * Refuse keys not in allowed (a typo or "Title" for "title" would otherwise
+ * be silently ignored) and keys given twice (cJSON keeps both and a lookup
+ * sees only the first).  allowed has at most 16 entries.
+ */
+static int
+CheckKeys(const cJSON *obj, const char *where, const char *const *allowed,
+		  int n_allowed, CatalogError *err)
+{
+	const cJSON *child;
+	unsigned int seen = 0;
+
+	cJSON_ArrayForEach(child, obj)
+	{
+		int			k;
+
+		for (k = 0; k < n_allowed; k++)
+			if (strcmp(child->string, allowed[k]) == 0)
+				break;
+		if (k == n_allowed)
+			return Fail(err, CATALOG_ERROR_SHAPE, "%s: unknown key \"%.64s\".",
+						where, child->string);
+		if (seen & (1u << k))
+			return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" appears more than once.",
+						where, allowed[k]);
+		seen |= 1u << k;
+	}
+	return 1;
+}
+
+#define CHECK_KEYS(obj, where, allowed, err) \
+	CheckKeys(obj, where, allowed, (int) (sizeof(allowed) / sizeof(allowed[0])), err)
+
+typedef enum StringRule
+{
+	RULE_TEXT,					/* any text without control characters */
+	RULE_ID,					/* text, no blank at either end */
+	RULE_CODE,					/* [a-z0-9][a-z0-9._:-]* */
+	RULE_WORD					/* [a-z][a-z0-9_]* */
+} StringRule;
+
+static int
+CheckStringRule(const char *s, StringRule rule)
+{
+	size_t		len = strlen(s);
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x20 || c == 0x7f)
+			return 0;
+		if (rule == RULE_CODE &&
+			!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			  (i > 0 && (c == '.' || c == '_' || c == ':' || c == '-'))))
+			return 0;
+		if (rule == RULE_WORD &&
+			!((c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '_'))))
+			return 0;
+	}
+	if (rule == RULE_ID && (s[0] == ' ' || s[len - 1] == ' '))
+		return 0;
+	return 1;
+}
+
+static const char *
+RuleDescription(StringRule rule)
+{
+	switch (rule)
+	{
+		case RULE_TEXT:
+			return "must not contain control characters";
+		case RULE_ID:
+			return "must not contain control characters nor begin or end with a blank";
+		case RULE_CODE:
+			return "must be lowercase letters and digits, then also \".\", \"_\", \":\" or \"-\"";
+		case RULE_WORD:
+			return "must be a lowercase word: a letter, then letters, digits or \"_\"";
+	}
+	return "";
+}
+
+/*
+ * Read a string key.  A missing or null key gives NULL unless required.
+ */
+static int
+GetString(const cJSON *obj, const char *where, const char *key, int required,
+		  size_t max_len, StringRule rule, const char **out, CatalogError *err)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+	size_t		len;
+
+	*out = NULL;
+	if (item == NULL || cJSON_IsNull(item))
+	{
+		if (required)
+			return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is %s.",
+						where, key, item == NULL ? "missing" : "null");
+		return 1;
+	}
+	if (!cJSON_IsString(item) || item->valuestring == NULL)
+		return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must be a string.", where, key);
+	len = strlen(item->valuestring);
+	if (len == 0)
+		return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must not be empty.", where, key);
+	if (len > max_len)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"%s: key \"%s\" is %zu bytes long; the limit is %zu bytes.",
+					where, key, len, max_len);
+	if (!CheckStringRule(item->valuestring, rule))
+		return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" %s.",
+					where, key, RuleDescription(rule));
+	*out = item->valuestring;
+	return 1;
+}
+
+/* A string that must be one of a fixed vocabulary. */
+static int
+GetChoice(const cJSON *obj, const char *where, const char *key,
+		  const char *const *choices, int n_choices, const char *choice_list,
+		  const char **out, CatalogError *err)
+{
+	if (!GetString(obj, where, key, 1, CATALOG_MAX_ID, RULE_WORD, out, err))
+		return 0;
+	for (int i = 0; i < n_choices; i++)
+		if (strcmp(*out, choices[i]) == 0)
+			return 1;
+	return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is \"%s\"; expected %s.",
+				where, key, *out, choice_list);
+}
+
+#define GET_CHOICE(obj, where, key, choices, list, out, err) \
+	GetChoice(obj, where, key, choices, (int) (sizeof(choices) / sizeof(choices[0])), list, out, err)
+
+/* An array key; a missing key is an empty array unless required. */
+static int
+GetArray(const cJSON *obj, const char *where, const char *key, int required,
+		 const cJSON **out, int *count, CatalogError *err)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	*out = NULL;
+	*count = 0;
+	if (item == NULL)
+	{
+		if (required)
+			return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is missing.", where, key);
+		return 1;
+	}
+	if (!cJSON_IsArray(item))
+		return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must be an array.", where, key);
+	*out = item;
+	*count = cJSON_GetArraySize(item);
+	return 1;
+}
+
+static int
+RequireObject(const cJSON *item, const char *where, CatalogError *err)
+{
+	if (!cJSON_IsObject(item))
+		return Fail(err, CATALOG_ERROR_SHAPE, "%s must be an object.", where);
+	return 1;
+}
+
+/*
+ * Duplicate detection: sort (key, entry) pairs and find, among equal keys,
+ * the first repetition in document order, so the detail is deterministic.
+ */
+typedef struct KeyedEntry
+{
+	const char *a;
+	const char *b;				/* second part of a compound key, or NULL */
+	int			entry;
+} KeyedEntry;
+
+static int
+CompareKeyedEntry(const void *x, const void *y)
+{
+	const KeyedEntry *l = x;
+	const KeyedEntry *r = y;
+	int			c = strcmp(l->a, r->a);
+
+	if (c == 0 && l->b && r->b)
+		c = strcmp(l->b, r->b);
+	if (c == 0)
+		c = (l->entry > r->entry) - (l->entry < r->entry);
+	return c;
+}
+
+static int
+SameKey(const KeyedEntry *l, const KeyedEntry *r)
+{
+	return strcmp(l->a, r->a) == 0 &&
+		(l->b == NULL || r->b == NULL || strcmp(l->b, r->b) == 0);
+}
+
+/* Returns the 1-based entry of the first repeated key, or 0. */
+static int
+FirstDuplicate(KeyedEntry *keys, int n)
+{
+	int			first = 0;
+
+	qsort(keys, n, sizeof(KeyedEntry), CompareKeyedEntry);
+	for (int i = 1; i < n; i++)
+		if (SameKey(&keys[i - 1], &keys[i]) &&
+			(first == 0 || keys[i].entry < first))
+			first = keys[i].entry;
+	return first;
+}
+
+/* Position of key in keys sorted by FirstDuplicate, or NULL. */
+static const KeyedEntry *
+FindKey(const KeyedEntry *keys, int n, const char *key)
+{
+	int			lo = 0;
+	int			hi = n - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = strcmp(keys[mid].a, key);
+
+		if (c == 0)
+		{
+			/* the first entry with this key, in document order */
+			while (mid > 0 && strcmp(keys[mid - 1].a, key) == 0)
+				mid--;
+			return &keys[mid];
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+/* The sort buffer of the current check; catalog_document_free() frees it on error. */
+static void
+ReleaseScratch(CatalogDocument *doc)
+{
+	cJSON_free(doc->scratch);
+	doc->scratch = NULL;
+}
+
+static const char *const catalog_keys[] = {
+	"format", "format_version", "standard", "clauses", "controls", "reference_lists"
+};
+static const char *const mapping_keys[] = {
+	"format", "format_version", "source_standard", "target_standard",
+	"clause_pairs", "control_pairs"
+};
+static const char *const standard_keys[] = {"code", "title", "kind"};
+static const char *const standard_kinds[] = {
+	"management_system", "control_catalog", "regulation"
+};
+static const char *const clause_keys[] = {"number", "title", "parent"};
+static const char *const control_keys[] = {
+	"id", "title", "area", "area_title", "theme", "evidence_kinds"
+};
+static const char *const list_keys[] = {"list", "items"};
+static const char *const item_keys[] = {"id", "title"};
+static const char *const clause_pair_keys[] = {"source", "target", "relation", "action"};
+static const char *const clause_relations[] = {"equal", "analogous", "no_counterpart"};
+static const char *const control_pair_keys[] = {
+	"source", "target", "relation", "rationale", "provenance"
+};
+static const char *const control_relations[] = {"equal", "subset", "superset", "intersects"};
+
+static int
+ParseClauses(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const cJSON *array;
+	const cJSON *item;
+	KeyedEntry *keys;
+	int			i = 0;
+	int			dup;
+	char		where[64];
+
+	if (!GetArray(root, "The document", "clauses", 1, &array, &doc->n_clauses, err))
+		return 0;
+	doc->clauses = Alloc(sizeof(CatalogClause) * doc->n_clauses, err);
+	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_clauses, err);
+	if (doc->clauses == NULL || keys == NULL)
+		return 0;
+	cJSON_ArrayForEach(item, array)
+	{
+		CatalogClause *c = &doc->clauses[i];
+
+		snprintf(where, sizeof(where), "Entry %d of \"clauses\"", i + 1);
+		if (!RequireObject(item, where, err) ||
+			!CHECK_KEYS(item, where, clause_keys, err) ||
+			!GetString(item, where, "number", 1, CATALOG_MAX_ID, RULE_ID, &c->number, err) ||
+			!GetString(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, err) ||
+			!GetString(item, where, "parent", 0, CATALOG_MAX_ID, RULE_ID, &c->parent, err))
+			return 0;
+		keys[i].a = c->number;
+		keys[i].entry = i + 1;
+		i++;
+	}
+	dup = FirstDuplicate(keys, doc->n_clauses);
+	if (dup)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"Entry %d of \"clauses\", key \"number\": clause \"%s\" is listed twice.",
+					dup, doc->clauses[dup - 1].number);
+
+	/* A parent must come earlier, so the list reads as a table of contents. */
+	for (i = 0; i < doc->n_clauses; i++)
+	{
+		const char *parent = doc->clauses[i].parent;
+		const KeyedEntry *found;
+
+		if (parent == NULL)
+			continue;
+		found = FindKey(keys, doc->n_clauses, parent);
+		if (found == NULL || found->entry > i)
+			return Fail(err, CATALOG_ERROR_SHAPE,
+						"Entry %d of \"clauses\", key \"parent\": \"%s\" is not a clause listed before this one.",
+						i + 1, parent);
+	}
+	ReleaseScratch(doc);
+	return 1;
+}
+
+static int
+ParseControls(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const cJSON *array;
+	const cJSON *item;
+	KeyedEntry *keys;
+	int			i = 0;
+	int			dup;
+	char		where[64];
+
+	if (!GetArray(root, "The document", "controls", 1, &array, &doc->n_controls, err))
+		return 0;
+	doc->controls = Alloc(sizeof(CatalogControl) * doc->n_controls, err);
+	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_controls, err);
+	if (doc->controls == NULL || keys == NULL)
+		return 0;
+	cJSON_ArrayForEach(item, array)
+	{
+		CatalogControl *c = &doc->controls[i];
+		const cJSON *kinds;
+		const cJSON *kind;
+		int			k = 0;
+
+		snprintf(where, sizeof(where), "Entry %d of \"controls\"", i + 1);
+		if (!RequireObject(item, where, err) ||
+			!CHECK_KEYS(item, where, control_keys, err) ||
+			!GetString(item, where, "id", 1, CATALOG_MAX_ID, RULE_ID, &c->id, err) ||
+			!GetString(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, err) ||
+			!GetString(item, where, "area", 0, CATALOG_MAX_ID, RULE_ID, &c->area, err) ||
+			!GetString(item, where, "area_title", 0, CATALOG_MAX_TITLE, RULE_TEXT, &c->area_title, err) ||
+			!GetString(item, where, "theme", 0, CATALOG_MAX_ID, RULE_WORD, &c->theme, err) ||
+			!GetArray(item, where, "evidence_kinds", 0, &kinds, &c->n_evidence_kinds, err))
+			return 0;
+		c->evidence_kinds = Alloc(sizeof(char *) * c->n_evidence_kinds, err);
+		if (c->evidence_kinds == NULL)
+			return 0;
+		cJSON_ArrayForEach(kind, kinds)
+		{
+			if (!cJSON_IsString(kind) || kind->valuestring == NULL ||
+				kind->valuestring[0] == '\0' ||
+				strlen(kind->valuestring) > CATALOG_MAX_ID ||
+				!CheckStringRule(kind->valuestring, RULE_WORD))
+				return Fail(err, CATALOG_ERROR_SHAPE,
+							"%s: item %d of key \"evidence_kinds\" must be an evidence kind code, a lowercase word.",
+							where, k + 1);
+			c->evidence_kinds[k++] = kind->valuestring;
+		}
+		keys[i].a = c->id;
+		keys[i].entry = i + 1;
+		i++;
+	}
+	dup = FirstDuplicate(keys, doc->n_controls);
+	ReleaseScratch(doc);
+	if (dup)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"Entry %d of \"controls\", key \"id\": control \"%s\" is listed twice.",
+					dup, doc->controls[dup - 1].id);
+	return 1;
+}
+
+static int
+ParseReferenceLists(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const cJSON *lists;
+	const cJSON *list;
+	KeyedEntry *keys;
+	int			n_lists;
+	int			l = 0;
+	int			n = 0;
+	int			dup;
+	char		where[96];
+
+	if (!GetArray(root, "The document", "reference_lists", 0, &lists, &n_lists, err))
+		return 0;
+	if (lists == NULL)
+		return 1;
+
+	/* first pass: shape of each list, and the total number of items */
+	cJSON_ArrayForEach(list, lists)
+	{
+		const cJSON *items;
+		const char *name;
+		int			count;
+
+		snprintf(where, sizeof(where), "Entry %d of \"reference_lists\"", ++l);
+		if (!RequireObject(list, where, err) ||
+			!CHECK_KEYS(list, where, list_keys, err) ||
+			!GetString(list, where, "list", 1, CATALOG_MAX_ID, RULE_WORD, &name, err) ||
+			!GetArray(list, where, "items", 1, &items, &count, err))
+			return 0;
+		n += count;
+	}
+	doc->items = Alloc(sizeof(CatalogReferenceItem) * n, err);
+	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * n, err);
+	if (doc->items == NULL || keys == NULL)
+		return 0;
+
+	l = 0;
+	cJSON_ArrayForEach(list, lists)
+	{
+		const char *name = cJSON_GetObjectItemCaseSensitive(list, "list")->valuestring;
+		const cJSON *item;
+		int			i = 0;
+
+		l++;
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(list, "items"))
+		{
+			CatalogReferenceItem *r = &doc->items[doc->n_items];
+
+			snprintf(where, sizeof(where), "Item %d of entry %d of \"reference_lists\"", ++i, l);
+			if (!RequireObject(item, where, err) ||
+				!CHECK_KEYS(item, where, item_keys, err) ||
+				!GetString(item, where, "id", 1, CATALOG_MAX_ID, RULE_ID, &r->id, err) ||
+				!GetString(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &r->title, err))
+				return 0;
+			r->list = name;
+			keys[doc->n_items].a = name;
+			keys[doc->n_items].b = r->id;
+			keys[doc->n_items].entry = doc->n_items + 1;
+			doc->n_items++;
+		}
+	}
+	dup = FirstDuplicate(keys, doc->n_items);
+	ReleaseScratch(doc);
+	if (dup)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"Key \"reference_lists\": item \"%s\" appears twice in list \"%s\".",
+					doc->items[dup - 1].id, doc->items[dup - 1].list);
+	return 1;
+}
+
+static int
+ParseCatalog(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const cJSON *standard = cJSON_GetObjectItemCaseSensitive(root, "standard");
+	const char *where = "Object \"standard\"";
+
+	doc->kind = CATALOG_DOCUMENT_CATALOG;
+	if (!CHECK_KEYS(root, "The document", catalog_keys, err))
+		return 0;
+	if (standard == NULL)
+		return Fail(err, CATALOG_ERROR_SHAPE, "The document: key \"standard\" is missing.");
+	if (!RequireObject(standard, where, err) ||
+		!CHECK_KEYS(standard, where, standard_keys, err) ||
+		!GetString(standard, where, "code", 1, CATALOG_MAX_ID, RULE_CODE, &doc->code, err) ||
+		!GetString(standard, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &doc->title, err) ||
+		!GET_CHOICE(standard, where, "kind", standard_kinds,
+					"management_system, control_catalog or regulation",
+					&doc->standard_kind, err))
+		return 0;
+	return ParseClauses(root, doc, err) &&
+		ParseControls(root, doc, err) &&
+		ParseReferenceLists(root, doc, err);
+}
+
+static int
+ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const cJSON *array;
+	const cJSON *item;
+	KeyedEntry *keys;
+	int			i;
+	int			dup;
+	char		where[64];
+
+	doc->kind = CATALOG_DOCUMENT_MAPPING;
+	if (!CHECK_KEYS(root, "The document", mapping_keys, err) ||
+		!GetString(root, "The document", "source_standard", 1, CATALOG_MAX_ID, RULE_CODE,
+				   &doc->source_standard, err) ||
+		!GetString(root, "The document", "target_standard", 1, CATALOG_MAX_ID, RULE_CODE,
+				   &doc->target_standard, err))
+		return 0;
+	if (strcmp(doc->source_standard, doc->target_standard) == 0)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"The document: keys \"source_standard\" and \"target_standard\" are both \"%s\"; a mapping joins two standards.",
+					doc->source_standard);
+
+	/* clause pairs: one per target clause */
+	if (!GetArray(root, "The document", "clause_pairs", 0, &array, &doc->n_clause_pairs, err))
+		return 0;
+	doc->clause_pairs = Alloc(sizeof(CatalogClausePair) * doc->n_clause_pairs, err);
+	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_clause_pairs, err);
+	if (doc->clause_pairs == NULL || keys == NULL)
+		return 0;
+	i = 0;
+	cJSON_ArrayForEach(item, array)
+	{
+		CatalogClausePair *p = &doc->clause_pairs[i];
+
+		snprintf(where, sizeof(where), "Entry %d of \"clause_pairs\"", i + 1);
+		if (!RequireObject(item, where, err) ||
+			!CHECK_KEYS(item, where, clause_pair_keys, err) ||
+			!GET_CHOICE(item, where, "relation", clause_relations,
+						"equal, analogous or no_counterpart", &p->relation, err) ||
+			!GetString(item, where, "source", strcmp(p->relation, "no_counterpart") != 0,
+					   CATALOG_MAX_ID, RULE_ID, &p->source, err) ||
+			!GetString(item, where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, err) ||
+			!GetString(item, where, "action", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->action, err))
+			return 0;
+		if (p->source != NULL && strcmp(p->relation, "no_counterpart") == 0)
+			return Fail(err, CATALOG_ERROR_SHAPE,
+						"%s: key \"source\" must be null when the relation is no_counterpart.", where);
+		keys[i].a = p->target;
+		keys[i].entry = i + 1;
+		i++;
+	}
+	dup = FirstDuplicate(keys, doc->n_clause_pairs);
+	ReleaseScratch(doc);
+	if (dup)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"Entry %d of \"clause_pairs\", key \"target\": clause \"%s\" is mapped twice.",
+					dup, doc->clause_pairs[dup - 1].target);
+
+	/* control pairs: each (source, target) once */
+	if (!GetArray(root, "The document", "control_pairs", 0, &array, &doc->n_control_pairs, err))
+		return 0;
+	doc->control_pairs = Alloc(sizeof(CatalogControlPair) * doc->n_control_pairs, err);
+	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_control_pairs, err);
+	if (doc->control_pairs == NULL || keys == NULL)
+		return 0;
+	i = 0;
+	cJSON_ArrayForEach(item, array)
+	{
+		CatalogControlPair *p = &doc->control_pairs[i];
+
+		snprintf(where, sizeof(where), "Entry %d of \"control_pairs\"", i + 1);
+		if (!RequireObject(item, where, err) ||
+			!CHECK_KEYS(item, where, control_pair_keys, err) ||
+			!GetString(item, where, "source", 1, CATALOG_MAX_ID, RULE_ID, &p->source, err) ||
+			!GetString(item, where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, err) ||
+			!GET_CHOICE(item, where, "relation", control_relations,
+						"equal, subset, superset or intersects", &p->relation, err) ||
+			!GetString(item, where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->rationale, err) ||
+			!GetString(item, where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &p->provenance, err))
+			return 0;
+		keys[i].a = p->source;
+		keys[i].b = p->target;
+		keys[i].entry = i + 1;
+		i++;
+	}
+	dup = FirstDuplicate(keys, doc->n_control_pairs);
+	ReleaseScratch(doc);
+	if (dup)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"Entry %d of \"control_pairs\": the pair \"%s\" to \"%s\" is listed twice.",
+					dup, doc->control_pairs[dup - 1].source, doc->control_pairs[dup - 1].target);
+	return 1;
+}
+
+int
+catalog_document_parse(const char *text, size_t len, CatalogDocument *doc,
+					   CatalogError *err)
+{
+	const cJSON *format;
+	const cJSON *version;
+
+	memset(doc, 0, sizeof(*doc));
+	memset(err, 0, sizeof(*err));
+
+	doc->root = catalog_parse_json(text, len, err);
+	if (doc->root == NULL)
+		return 0;
+	if (!cJSON_IsObject(doc->root))
+		return Fail(err, CATALOG_ERROR_SHAPE, "The document must be a JSON object.");
+
+	format = cJSON_GetObjectItemCaseSensitive(doc->root, "format");
+	if (format == NULL)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"The document: key \"format\" is missing; expected \"%s\" or \"%s\".",
+					FORMAT_CATALOG, FORMAT_MAPPING);
+	version = cJSON_GetObjectItemCaseSensitive(doc->root, "format_version");
+	if (version == NULL)
+		return Fail(err, CATALOG_ERROR_SHAPE, "The document: key \"format_version\" is missing.");
+	if (!cJSON_IsNumber(version) || version->valuedouble != 1.0)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"The document: key \"format_version\" must be the number 1.");
+
+	if (cJSON_IsString(format) && strcmp(format->valuestring, FORMAT_CATALOG) == 0)
+		return ParseCatalog(doc->root, doc, err);
+	if (cJSON_IsString(format) && strcmp(format->valuestring, FORMAT_MAPPING) == 0)
+		return ParseMapping(doc->root, doc, err);
+	return Fail(err, CATALOG_ERROR_SHAPE,
+				"The document: key \"format\" must be \"%s\" or \"%s\".",
+				FORMAT_CATALOG, FORMAT_MAPPING);
+}
+
+void
+catalog_document_free(CatalogDocument *doc)
+{
+	if (doc->clauses)
+		cJSON_free(doc->clauses);
+	if (doc->controls)
+	{
+		for (int i = 0; i < doc->n_controls; i++)
+			if (doc->controls[i].evidence_kinds)
+				cJSON_free(doc->controls[i].evidence_kinds);
+		cJSON_free(doc->controls);
+	}
+	if (doc->items)
+		cJSON_free(doc->items);
+	if (doc->clause_pairs)
+		cJSON_free(doc->clause_pairs);
+	if (doc->control_pairs)
+		cJSON_free(doc->control_pairs);
+	if (doc->scratch)
+		cJSON_free(doc->scratch);
+	if (doc->root)
+		cJSON_Delete(doc->root);
+	memset(doc, 0, sizeof(*doc));
+}
