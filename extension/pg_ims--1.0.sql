@@ -120,6 +120,23 @@ CREATE OPERATOR CLASS @extschema@.risk_type_hash_ops
 	FUNCTION 1 @extschema@.risk_type_hash(@extschema@.risk_type),
 	FUNCTION 2 @extschema@.risk_type_hash_extended(@extschema@.risk_type, bigint);
 
+CREATE FUNCTION @extschema@.risk_type_larger(@extschema@.risk_type, @extschema@.risk_type) RETURNS @extschema@.risk_type
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.risk_type_smaller(@extschema@.risk_type, @extschema@.risk_type) RETURNS @extschema@.risk_type
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.risk_type_larger(@extschema@.risk_type, @extschema@.risk_type) IS 'the later of two risk_type values in sort order';
+COMMENT ON FUNCTION @extschema@.risk_type_smaller(@extschema@.risk_type, @extschema@.risk_type) IS 'the earlier of two risk_type values in sort order';
+CREATE AGGREGATE @extschema@.max(@extschema@.risk_type) (
+	SFUNC = @extschema@.risk_type_larger, STYPE = @extschema@.risk_type,
+	SORTOP = OPERATOR(@extschema@.>), COMBINEFUNC = @extschema@.risk_type_larger, PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.min(@extschema@.risk_type) (
+	SFUNC = @extschema@.risk_type_smaller, STYPE = @extschema@.risk_type,
+	SORTOP = OPERATOR(@extschema@.<), COMBINEFUNC = @extschema@.risk_type_smaller, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.risk_type) IS 'the latest risk_type in sort order';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.risk_type) IS 'the earliest risk_type in sort order';
+
 CREATE CAST (@extschema@.risk_type AS text) WITH INOUT AS ASSIGNMENT;
 CREATE CAST (text AS @extschema@.risk_type) WITH INOUT AS ASSIGNMENT;
 CREATE CAST (@extschema@.risk_type AS varchar) WITH INOUT AS ASSIGNMENT;
@@ -254,6 +271,23 @@ CREATE OPERATOR CLASS @extschema@.applicability_hash_ops
 	OPERATOR 1 @extschema@.=,
 	FUNCTION 1 @extschema@.applicability_hash(@extschema@.applicability),
 	FUNCTION 2 @extschema@.applicability_hash_extended(@extschema@.applicability, bigint);
+
+CREATE FUNCTION @extschema@.applicability_larger(@extschema@.applicability, @extschema@.applicability) RETURNS @extschema@.applicability
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.applicability_smaller(@extschema@.applicability, @extschema@.applicability) RETURNS @extschema@.applicability
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.applicability_larger(@extschema@.applicability, @extschema@.applicability) IS 'the later of two applicability values in sort order';
+COMMENT ON FUNCTION @extschema@.applicability_smaller(@extschema@.applicability, @extschema@.applicability) IS 'the earlier of two applicability values in sort order';
+CREATE AGGREGATE @extschema@.max(@extschema@.applicability) (
+	SFUNC = @extschema@.applicability_larger, STYPE = @extschema@.applicability,
+	SORTOP = OPERATOR(@extschema@.>), COMBINEFUNC = @extschema@.applicability_larger, PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.min(@extschema@.applicability) (
+	SFUNC = @extschema@.applicability_smaller, STYPE = @extschema@.applicability,
+	SORTOP = OPERATOR(@extschema@.<), COMBINEFUNC = @extschema@.applicability_smaller, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.applicability) IS 'the latest applicability in sort order';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.applicability) IS 'the earliest applicability in sort order';
 
 CREATE CAST (@extschema@.applicability AS text) WITH INOUT AS ASSIGNMENT;
 CREATE CAST (text AS @extschema@.applicability) WITH INOUT AS ASSIGNMENT;

@@ -23,8 +23,9 @@
 
 /*
  * Comparison support for a type stored as a 16-bit code with a sort rank.
- * Both types need the same nine functions (six operators, btree compare,
- * hash, extended hash); the macro writes them once.  RANK maps a stored code
+ * Both types need the same eleven functions (six operators, btree compare,
+ * hash, extended hash, and the larger/smaller of two for min and max); the
+ * macro writes them once.  RANK maps a stored code
  * to its sort position; equality and hashing use the code itself, which is
  * unique per value, so hashing agrees with equality.
  */
@@ -57,6 +58,20 @@ Datum PREFIX##_ge(PG_FUNCTION_ARGS) \
 PG_FUNCTION_INFO_V1(PREFIX##_cmp); \
 Datum PREFIX##_cmp(PG_FUNCTION_ARGS) \
 { PG_RETURN_INT32(PREFIX##_compare_codes(PG_GETARG_INT16(0), PG_GETARG_INT16(1))); } \
+PG_FUNCTION_INFO_V1(PREFIX##_larger); \
+Datum PREFIX##_larger(PG_FUNCTION_ARGS) \
+{ \
+	int16		a = PG_GETARG_INT16(0); \
+	int16		b = PG_GETARG_INT16(1); \
+	PG_RETURN_INT16(PREFIX##_compare_codes(a, b) >= 0 ? a : b); \
+} \
+PG_FUNCTION_INFO_V1(PREFIX##_smaller); \
+Datum PREFIX##_smaller(PG_FUNCTION_ARGS) \
+{ \
+	int16		a = PG_GETARG_INT16(0); \
+	int16		b = PG_GETARG_INT16(1); \
+	PG_RETURN_INT16(PREFIX##_compare_codes(a, b) <= 0 ? a : b); \
+} \
 PG_FUNCTION_INFO_V1(PREFIX##_hash); \
 Datum PREFIX##_hash(PG_FUNCTION_ARGS) \
 { return hash_uint32((uint32) PG_GETARG_INT16(0)); } \
