@@ -222,7 +222,6 @@ LoadCatalog(LoadState *state)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("standard \"%s\" is already loaded", code),
-				 errdetail("%s declares the standard \"%s\".", state->what, code),
 				 errhint("A loaded standard is never replaced; give a new edition its own code.")));
 	CheckEvidenceKinds(state);
 
@@ -337,7 +336,9 @@ LoadMapping(LoadState *state)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),
 					 errmsg("standard \"%s\" does not exist", code),
-					 errdetail("%s maps the standard \"%s\", which is not loaded.", state->what, code),
+					 errdetail("The mapping joins \"%s\" to \"%s\"; only loaded standards can be mapped.",
+							   pg_any_to_server(doc->source_standard, strlen(doc->source_standard), PG_UTF8),
+							   pg_any_to_server(doc->target_standard, strlen(doc->target_standard), PG_UTF8)),
 					 errhint("Load the standard's catalog first with ims.import_catalog().")));
 		}
 
