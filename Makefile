@@ -60,10 +60,10 @@ uninstall-catalogs:
 endif
 
 test:
-	scripts/test.sh
+	@scripts/test.sh
 
 demo:
-	scripts/demo.sh
+	@scripts/demo.sh
 
 print-version:
 	@echo $(EXTVERSION)
