@@ -71,62 +71,102 @@ ServerText(const char *utf8)
 	return CStringGetTextDatum(s);
 }
 
-/* A text[] of n strings picked by get(i); NULL strings become NULL elements. */
+/*
+ * One key of the entries of one array of the document: where it is, for
+ * messages, and how to read it from the parsed document.
+ */
+typedef struct DocumentColumn
+{
+	const char *array_key;		/* "controls" */
+	const char *key;			/* "title" */
+	const char *(*get) (const CatalogDocument *doc, int i);
+} DocumentColumn;
+
+#define DOCUMENT_COLUMN(name, array, field) \
+static const char * \
+name##Get(const CatalogDocument *doc, int i) \
+{ \
+	return doc->array[i].field; \
+} \
+static const DocumentColumn name = {#array, #field, name##Get}
+
+/* Names the entry whose text the database encoding cannot hold. */
+typedef struct ConversionPlace
+{
+	const DocumentColumn *column;
+	int			entry;
+} ConversionPlace;
+
+static void
+ConversionErrorContext(void *arg)
+{
+	ConversionPlace *place = (ConversionPlace *) arg;
+
+	errcontext("entry %d of \"%s\", key \"%s\"",
+			   place->entry, place->column->array_key, place->column->key);
+}
+
+/*
+ * A text[] of one key of n entries, converted to the database encoding;
+ * absent values become NULL elements.
+ */
 static ArrayType *
-TextArray(int n, const char *(*get) (const CatalogDocument *, int),
-		  const CatalogDocument *doc)
+TextArray(int n, const DocumentColumn *column, const CatalogDocument *doc)
 {
 	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
 	bool	   *nulls = palloc(sizeof(bool) * Max(n, 1));
 	int			dims[1] = {n};
 	int			lbs[1] = {1};
+	ConversionPlace place = {column, 0};
+	ErrorContextCallback callback;
 
+	if (n == 0)
+		return construct_empty_array(TEXTOID);
+
+	callback.callback = ConversionErrorContext;
+	callback.arg = &place;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
 	for (int i = 0; i < n; i++)
 	{
-		const char *s = get(doc, i);
+		const char *s = column->get(doc, i);
 
+		place.entry = i + 1;
 		nulls[i] = (s == NULL);
 		elems[i] = ServerText(s);
 	}
-	if (n == 0)
-		return construct_empty_array(TEXTOID);
+	error_context_stack = callback.previous;
+
 	return construct_md_array(elems, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
 }
 
-#define GETTER(name, field) \
-static const char * \
-name(const CatalogDocument *doc, int i) \
-{ \
-	return doc->field; \
-}
-
-GETTER(ClauseNumber, clauses[i].number)
-GETTER(ClauseTitle, clauses[i].title)
-GETTER(ClauseParent, clauses[i].parent)
-GETTER(ControlId, controls[i].id)
-GETTER(ControlTitle, controls[i].title)
-GETTER(ControlArea, controls[i].area)
-GETTER(ControlAreaTitle, controls[i].area_title)
-GETTER(ControlTheme, controls[i].theme)
-GETTER(ReferenceItemList, items[i].list)
-GETTER(ReferenceItemId, items[i].id)
-GETTER(ReferenceItemTitle, items[i].title)
-GETTER(ClausePairSource, clause_pairs[i].source)
-GETTER(ClausePairTarget, clause_pairs[i].target)
-GETTER(ClausePairRelation, clause_pairs[i].relation)
-GETTER(ClausePairAction, clause_pairs[i].action)
-GETTER(ControlPairSource, control_pairs[i].source)
-GETTER(ControlPairTarget, control_pairs[i].target)
-GETTER(ControlPairRelation, control_pairs[i].relation)
-GETTER(ControlPairRationale, control_pairs[i].rationale)
-GETTER(ControlPairProvenance, control_pairs[i].provenance)
+DOCUMENT_COLUMN(ClauseNumber, clauses, number);
+DOCUMENT_COLUMN(ClauseTitle, clauses, title);
+DOCUMENT_COLUMN(ClauseParent, clauses, parent);
+DOCUMENT_COLUMN(ControlId, controls, id);
+DOCUMENT_COLUMN(ControlTitle, controls, title);
+DOCUMENT_COLUMN(ControlArea, controls, area);
+DOCUMENT_COLUMN(ControlAreaTitle, controls, area_title);
+DOCUMENT_COLUMN(ControlTheme, controls, theme);
+DOCUMENT_COLUMN(ReferenceItemList, items, list);
+DOCUMENT_COLUMN(ReferenceItemId, items, id);
+DOCUMENT_COLUMN(ReferenceItemTitle, items, title);
+DOCUMENT_COLUMN(ClausePairSource, clause_pairs, source);
+DOCUMENT_COLUMN(ClausePairTarget, clause_pairs, target);
+DOCUMENT_COLUMN(ClausePairRelation, clause_pairs, relation);
+DOCUMENT_COLUMN(ClausePairAction, clause_pairs, action);
+DOCUMENT_COLUMN(ControlPairSource, control_pairs, source);
+DOCUMENT_COLUMN(ControlPairTarget, control_pairs, target);
+DOCUMENT_COLUMN(ControlPairRelation, control_pairs, relation);
+DOCUMENT_COLUMN(ControlPairRationale, control_pairs, rationale);
+DOCUMENT_COLUMN(ControlPairProvenance, control_pairs, provenance);
 
 /*
  * Evidence kinds of each control as an array literal per control; the
  * parser admitted only lowercase words, so no quoting is needed.
  */
 static const char *
-ControlEvidenceKinds(const CatalogDocument *doc, int i)
+ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
 {
 	const CatalogControl *c = &doc->controls[i];
 	StringInfoData buf;
@@ -138,6 +178,8 @@ ControlEvidenceKinds(const CatalogDocument *doc, int i)
 	appendStringInfoChar(&buf, '}');
 	return buf.data;
 }
+
+static const DocumentColumn ControlEvidenceKinds = {"controls", "evidence_kinds", ControlEvidenceKindsGet};
 
 /* Run a parameterized statement; every parameter is text or text[]. */
 static int
@@ -180,8 +222,8 @@ CheckEvidenceKinds(LoadState *state)
 	Oid			types[2] = {TEXTARRAYOID, TEXTARRAYOID};
 	Datum		values[2];
 
-	values[0] = PointerGetDatum(TextArray(doc->n_controls, ControlId, doc));
-	values[1] = PointerGetDatum(TextArray(doc->n_controls, ControlEvidenceKinds, doc));
+	values[0] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
+	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlEvidenceKinds, doc));
 	Execute(sql, 2, types, values, true);
 	if (SPI_processed > 0)
 	{
@@ -237,21 +279,21 @@ LoadCatalog(LoadState *state)
 			4, types, values, false);
 
 	types[1] = types[2] = types[3] = TEXTARRAYOID;
-	values[1] = PointerGetDatum(TextArray(doc->n_clauses, ClauseNumber, doc));
-	values[2] = PointerGetDatum(TextArray(doc->n_clauses, ClauseTitle, doc));
-	values[3] = PointerGetDatum(TextArray(doc->n_clauses, ClauseParent, doc));
+	values[1] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseNumber, doc));
+	values[2] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseTitle, doc));
+	values[3] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseParent, doc));
 	Execute("INSERT INTO ims.clause (standard, number, title, parent, ordinal) "
 			"SELECT $1, u.number, u.title, u.parent, u.ordinal "
 			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(number, title, parent, ordinal)",
 			4, types, values, false);
 
 	types[4] = types[5] = types[6] = types[7] = TEXTARRAYOID;
-	values[1] = PointerGetDatum(TextArray(doc->n_controls, ControlId, doc));
-	values[2] = PointerGetDatum(TextArray(doc->n_controls, ControlTitle, doc));
-	values[3] = PointerGetDatum(TextArray(doc->n_controls, ControlArea, doc));
-	values[4] = PointerGetDatum(TextArray(doc->n_controls, ControlAreaTitle, doc));
-	values[5] = PointerGetDatum(TextArray(doc->n_controls, ControlTheme, doc));
-	values[6] = PointerGetDatum(TextArray(doc->n_controls, ControlEvidenceKinds, doc));
+	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
+	values[2] = PointerGetDatum(TextArray(doc->n_controls, &ControlTitle, doc));
+	values[3] = PointerGetDatum(TextArray(doc->n_controls, &ControlArea, doc));
+	values[4] = PointerGetDatum(TextArray(doc->n_controls, &ControlAreaTitle, doc));
+	values[5] = PointerGetDatum(TextArray(doc->n_controls, &ControlTheme, doc));
+	values[6] = PointerGetDatum(TextArray(doc->n_controls, &ControlEvidenceKinds, doc));
 	Execute("INSERT INTO ims.control "
 			"(standard, control_id, title, area, area_title, theme, evidence_kinds, ordinal) "
 			"SELECT $1, u.id, u.title, u.area, u.area_title, u.theme, u.kinds::pg_catalog.text[], u.ordinal "
@@ -259,9 +301,9 @@ LoadCatalog(LoadState *state)
 			"     WITH ORDINALITY AS u(id, title, area, area_title, theme, kinds, ordinal)",
 			7, types, values, false);
 
-	values[1] = PointerGetDatum(TextArray(doc->n_items, ReferenceItemList, doc));
-	values[2] = PointerGetDatum(TextArray(doc->n_items, ReferenceItemId, doc));
-	values[3] = PointerGetDatum(TextArray(doc->n_items, ReferenceItemTitle, doc));
+	values[1] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemList, doc));
+	values[2] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemId, doc));
+	values[3] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemTitle, doc));
 	Execute("INSERT INTO ims.reference_item (standard, list, item_id, title, ordinal) "
 			"SELECT $1, u.list, u.id, u.title, u.ordinal "
 			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(list, id, title, ordinal)",
@@ -321,10 +363,10 @@ LoadMapping(LoadState *state)
 {
 	const CatalogDocument *doc = &state->doc;
 	const char *standards[2] = {doc->source_standard, doc->target_standard};
-	ArrayType  *clause_sources = TextArray(doc->n_clause_pairs, ClausePairSource, doc);
-	ArrayType  *clause_targets = TextArray(doc->n_clause_pairs, ClausePairTarget, doc);
-	ArrayType  *control_sources = TextArray(doc->n_control_pairs, ControlPairSource, doc);
-	ArrayType  *control_targets = TextArray(doc->n_control_pairs, ControlPairTarget, doc);
+	ArrayType  *clause_sources = TextArray(doc->n_clause_pairs, &ClausePairSource, doc);
+	ArrayType  *clause_targets = TextArray(doc->n_clause_pairs, &ClausePairTarget, doc);
+	ArrayType  *control_sources = TextArray(doc->n_control_pairs, &ControlPairSource, doc);
+	ArrayType  *control_targets = TextArray(doc->n_control_pairs, &ControlPairTarget, doc);
 	Oid			types[8];
 	Datum		values[8];
 
@@ -368,8 +410,8 @@ LoadMapping(LoadState *state)
 	types[6] = BOOLOID;
 	values[2] = PointerGetDatum(clause_sources);
 	values[3] = PointerGetDatum(clause_targets);
-	values[4] = PointerGetDatum(TextArray(doc->n_clause_pairs, ClausePairRelation, doc));
-	values[5] = PointerGetDatum(TextArray(doc->n_clause_pairs, ClausePairAction, doc));
+	values[4] = PointerGetDatum(TextArray(doc->n_clause_pairs, &ClausePairRelation, doc));
+	values[5] = PointerGetDatum(TextArray(doc->n_clause_pairs, &ClausePairAction, doc));
 	values[6] = BoolGetDatum(state->builtin);
 	Execute("INSERT INTO ims.clause_mapping "
 			"(source_standard, source_clause, target_standard, target_clause, relation, action, builtin, ordinal) "
@@ -380,9 +422,9 @@ LoadMapping(LoadState *state)
 	types[7] = TEXTARRAYOID;
 	values[2] = PointerGetDatum(control_sources);
 	values[3] = PointerGetDatum(control_targets);
-	values[4] = PointerGetDatum(TextArray(doc->n_control_pairs, ControlPairRelation, doc));
-	values[5] = PointerGetDatum(TextArray(doc->n_control_pairs, ControlPairRationale, doc));
-	values[7] = PointerGetDatum(TextArray(doc->n_control_pairs, ControlPairProvenance, doc));
+	values[4] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairRelation, doc));
+	values[5] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairRationale, doc));
+	values[7] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairProvenance, doc));
 	Execute("INSERT INTO ims.control_mapping "
 			"(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
 			"SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "

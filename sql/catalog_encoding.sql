@@ -1,0 +1,36 @@
+--
+-- catalog_encoding: pg_ims in a database that is not UTF-8.  The catalogs
+-- are JSON in UTF-8; the loader converts to the database encoding and
+-- refuses what that encoding cannot hold, leaving nothing behind.
+--
+\getenv abs_srcdir PG_ABS_SRCDIR
+CREATE DATABASE regress_pg_ims_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c regress_pg_ims_latin1
+SET client_encoding = 'UTF8';
+CREATE EXTENSION pg_ims;
+SELECT standard, count(*) FROM ims.control GROUP BY 1 ORDER BY 1;
+
+-- a catalog whose text LATIN1 can hold loads, accents converted
+\set f :abs_srcdir/data/latin1_compatible.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+SELECT control_id, title, convert_to(title, 'LATIN1') AS latin1_bytes
+FROM ims.control WHERE standard = 'acme:latin1' ORDER BY ordinal;
+
+-- text the client sends that LATIN1 cannot hold never reaches the loader
+\set f :abs_srcdir/data/catalog_good.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+-- but an escape such as \u2014 (an em dash) does: the loader refuses it,
+-- names the entry, and leaves nothing
+\set f :abs_srcdir/data/latin1_incompatible.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+SELECT count(*) FROM ims.standard WHERE code IN ('acme:2025', 'acme:dash');
+
+-- the types work the same in any encoding
+SELECT 'Bias'::ims.risk_type, 'applicable(legal,risk)'::ims.applicability;
+SELECT U&'fairn\00E9ss'::ims.risk_type;
+
+\c contrib_regression
+DROP DATABASE regress_pg_ims_latin1;
