@@ -28,7 +28,9 @@ count_results()
 
 mkdir -p build/regress build/isolation
 set +e
-make -s installcheck 2>&1 | tee build/installcheck.log | grep -vE '^(\(using|=+|$)'
+# Show the test lines and pg_regress's summary, not its database set-up chatter.
+make -s installcheck 2>&1 | tee build/installcheck.log |
+	grep -vE '^(\(using|=+|$|SET$|CREATE DATABASE|DROP DATABASE|ALTER DATABASE|\+\+\+ )'
 set -e
 count_results build/installcheck.log
 # pg_regress stops before running anything if it cannot set up; count that.
