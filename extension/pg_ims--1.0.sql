@@ -352,11 +352,16 @@ CREATE TABLE @extschema@.evidence_kind (
 	code text NOT NULL,
 	title text NOT NULL,
 	domain text NOT NULL,
+	builtin boolean NOT NULL DEFAULT false,
 	CONSTRAINT evidence_kind_pkey PRIMARY KEY (code),
+	CONSTRAINT evidence_kind_code_check CHECK (code ~ '^[a-z][a-z0-9_]{0,63}$'),
 	CONSTRAINT evidence_kind_domain_check CHECK (domain IN ('information_security', 'ai', 'management'))
 );
 COMMENT ON TABLE @extschema@.evidence_kind IS 'Kinds of evidence, each in a domain: an ISO 42001 control evidenced only by information_security kinds is a finding (SOA008)';
+COMMENT ON COLUMN @extschema@.evidence_kind.code IS 'Code used in evidence rows and in control.evidence_kinds, a lowercase word';
+COMMENT ON COLUMN @extschema@.evidence_kind.title IS 'What the evidence is';
 COMMENT ON COLUMN @extschema@.evidence_kind.domain IS 'information_security, ai or management';
+COMMENT ON COLUMN @extschema@.evidence_kind.builtin IS 'True for the kinds shipped with pg_ims; kinds you add are kept by pg_dump';
 
 CREATE TABLE @extschema@.control (
 	standard text NOT NULL,
@@ -447,10 +452,12 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.control',
 	'WHERE standard NOT IN (SELECT code FROM @extschema@.standard WHERE builtin)');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.reference_item',
 	'WHERE standard NOT IN (SELECT code FROM @extschema@.standard WHERE builtin)');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.evidence_kind', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.clause_mapping', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.control_mapping', 'WHERE NOT builtin');
 
-INSERT INTO @extschema@.evidence_kind (code, title, domain) VALUES
+INSERT INTO @extschema@.evidence_kind (code, title, domain, builtin)
+SELECT code, title, domain, true FROM (VALUES
 	('access_review', 'Access rights review', 'information_security'),
 	('asset_inventory', 'Asset inventory extract', 'information_security'),
 	('backup_test', 'Backup restore test', 'information_security'),
@@ -480,7 +487,7 @@ INSERT INTO @extschema@.evidence_kind (code, title, domain) VALUES
 	('record', 'Other documented record', 'management'),
 	('review_minutes', 'Management review minutes', 'management'),
 	('supplier_assessment', 'Supplier assessment', 'management'),
-	('training_record', 'Training record', 'management');
+	('training_record', 'Training record', 'management')) AS k(code, title, domain);
 
 CREATE FUNCTION @extschema@.import_catalog(doc text) RETURNS text
 	AS 'MODULE_PATHNAME', 'catalog_import' LANGUAGE C STRICT VOLATILE;

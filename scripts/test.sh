@@ -26,17 +26,27 @@ count_results()
 	failed=$((failed + bad))
 }
 
+rm -rf build/regress build/isolation
 mkdir -p build/regress build/isolation
+# Regression and isolation suites run separately, so that a failure in
+# one does not keep the other from running.  The log shows the test lines
+# and pg_regress's summary, not its database set-up chatter.
 set +e
-# Show the test lines and pg_regress's summary, not its database set-up chatter.
-make -s installcheck 2>&1 | tee build/installcheck.log |
-	grep -vE '^(\(using|=+|$|SET$|CREATE DATABASE|DROP DATABASE|ALTER DATABASE|\+\+\+ )'
+for suite in regress isolation; do
+	if [ $suite = regress ]; then
+		make -s installcheck ISOLATION=
+	else
+		make -s installcheck REGRESS=
+	fi 2>&1 | tee build/$suite.log |
+		grep -vE '^(\(using|=+|$|SET$|CREATE DATABASE|DROP DATABASE|ALTER DATABASE|\+\+\+ |make: )'
+	count_results build/$suite.log
+	# pg_regress stops before running anything if it cannot set up; count that.
+	if ! grep -qE '\.\.\. (ok|FAILED)' build/$suite.log; then
+		echo "test $suite-suite ... FAILED: pg_regress ran no test"
+		failed=$((failed + 1))
+	fi
+done
 set -e
-count_results build/installcheck.log
-# pg_regress stops before running anything if it cannot set up; count that.
-if ! grep -qE '\.\.\. (ok|FAILED)' build/installcheck.log; then
-	failed=$((failed + 1))
-fi
 
 # Scripted checks: each prints one "test NAME ... ok|FAILED" line.
 for check in scripts/check-*.sh; do

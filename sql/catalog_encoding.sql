@@ -28,9 +28,28 @@ SELECT ims.import_catalog(:'doc');
 SELECT ims.import_catalog(:'doc');
 SELECT count(*) FROM ims.standard WHERE code IN ('acme:2025', 'acme:dash');
 
+-- a detail that quotes the document is given in the database encoding
+\set f :abs_srcdir/data/latin1_duplicate.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+
 -- the types work the same in any encoding
 SELECT 'Bias'::ims.risk_type, 'applicable(legal,risk)'::ims.applicability;
 SELECT U&'fairn\00E9ss'::ims.risk_type;
 
 \c contrib_regression
 DROP DATABASE regress_pg_ims_latin1;
+
+-- SQL_ASCII: no conversion at all, the bytes go through as they are
+CREATE DATABASE regress_pg_ims_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c regress_pg_ims_ascii
+CREATE EXTENSION pg_ims;
+\set f :abs_srcdir/data/catalog_good.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+SELECT item_id, title FROM ims.reference_item WHERE standard = 'acme:2025' ORDER BY ordinal;
+\set f :abs_srcdir/data/duplicate_control_unicode.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+\c contrib_regression
+DROP DATABASE regress_pg_ims_ascii;

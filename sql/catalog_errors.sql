@@ -124,6 +124,25 @@ SELECT ims.import_catalog(:'doc');
 \set doc `cat :f`
 SELECT ims.import_catalog(:'doc');
 
+\set f :abs_srcdir/data/form_feed.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+\set f :abs_srcdir/data/wrong_case_kind.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+\set f :abs_srcdir/data/null_evidence_kind.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+\set f :abs_srcdir/data/repeated_evidence_kind.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+\set f :abs_srcdir/data/duplicate_control_unicode.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+\set f :abs_srcdir/data/long_unknown_key.json
+\set doc `cat :f`
+SELECT ims.import_catalog(:'doc');
+
 -- a catalog with an acceptable shape, and a mapping, given to the wrong function
 \set f :abs_srcdir/data/mapping_good.json
 \set doc `cat :f`
@@ -222,6 +241,9 @@ SELECT ims.import_mapping(:'doc');
 \set doc `cat :f`
 SELECT ims.import_mapping(:'doc');
 \set f :abs_srcdir/data/mapping_duplicate_target.json
+\set doc `cat :f`
+SELECT ims.import_mapping(:'doc');
+\set f :abs_srcdir/data/mapping_empty.json
 \set doc `cat :f`
 SELECT ims.import_mapping(:'doc');
 

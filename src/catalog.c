@@ -17,6 +17,7 @@
 
 #include <sys/stat.h>
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
@@ -29,6 +30,9 @@
 
 #include "catalog_parse.h"
 #include "pg_ims.h"
+
+/* Advisory lock key of catalog loads: "pg_ims_c" in ASCII. */
+#define PG_IMS_CATALOG_LOCK INT64CONST(0x70675f696d735f63)
 
 /* Where `make install` puts the shipped catalogs, under the share directory. */
 #define CATALOG_SUBDIR "pg_ims/catalogs"
@@ -90,20 +94,53 @@ name##Get(const CatalogDocument *doc, int i) \
 } \
 static const DocumentColumn name = {#array, #field, name##Get}
 
-/* Names the entry whose text the database encoding cannot hold. */
+/*
+ * Names the value whose text the database encoding cannot hold, the way
+ * the parser's details name places.
+ */
 typedef struct ConversionPlace
 {
 	const DocumentColumn *column;
-	int			entry;
+	const CatalogDocument *doc;
+	int			entry;			/* 0-based index into the column's array */
 } ConversionPlace;
 
 static void
 ConversionErrorContext(void *arg)
 {
 	ConversionPlace *place = (ConversionPlace *) arg;
+	const DocumentColumn *column = place->column;
 
-	errcontext("entry %d of \"%s\", key \"%s\"",
-			   place->entry, place->column->array_key, place->column->key);
+	if (column->get == NULL)
+		errcontext("object \"%s\", key \"%s\"", column->array_key, column->key);
+	else if (strcmp(column->array_key, "items") == 0)
+	{
+		const CatalogReferenceItem *item = &place->doc->items[place->entry];
+
+		errcontext("item %d of entry %d of \"reference_lists\", key \"%s\"",
+				   item->item_entry, item->list_entry, column->key);
+	}
+	else
+		errcontext("entry %d of \"%s\", key \"%s\"",
+				   place->entry + 1, column->array_key, column->key);
+}
+
+/* One value converted to the database encoding, an error naming where. */
+static Datum
+ServerTextAt(const char *utf8, const DocumentColumn *column,
+			 const CatalogDocument *doc, int entry)
+{
+	ConversionPlace place = {column, doc, entry};
+	ErrorContextCallback callback;
+	Datum		result;
+
+	callback.callback = ConversionErrorContext;
+	callback.arg = &place;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
+	result = ServerText(utf8);
+	error_context_stack = callback.previous;
+	return result;
 }
 
 /*
@@ -117,28 +154,25 @@ TextArray(int n, const DocumentColumn *column, const CatalogDocument *doc)
 	bool	   *nulls = palloc(sizeof(bool) * Max(n, 1));
 	int			dims[1] = {n};
 	int			lbs[1] = {1};
-	ConversionPlace place = {column, 0};
-	ErrorContextCallback callback;
 
 	if (n == 0)
 		return construct_empty_array(TEXTOID);
 
-	callback.callback = ConversionErrorContext;
-	callback.arg = &place;
-	callback.previous = error_context_stack;
-	error_context_stack = &callback;
 	for (int i = 0; i < n; i++)
 	{
 		const char *s = column->get(doc, i);
 
-		place.entry = i + 1;
 		nulls[i] = (s == NULL);
-		elems[i] = ServerText(s);
+		elems[i] = ServerTextAt(s, column, doc, i);
 	}
-	error_context_stack = callback.previous;
 
 	return construct_md_array(elems, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
 }
+
+/* The standard's own keys are single values, not array entries. */
+static const DocumentColumn StandardCode = {"standard", "code", NULL};
+static const DocumentColumn StandardTitle = {"standard", "title", NULL};
+static const DocumentColumn StandardKind = {"standard", "kind", NULL};
 
 DOCUMENT_COLUMN(ClauseNumber, clauses, number);
 DOCUMENT_COLUMN(ClauseTitle, clauses, title);
@@ -162,8 +196,9 @@ DOCUMENT_COLUMN(ControlPairRationale, control_pairs, rationale);
 DOCUMENT_COLUMN(ControlPairProvenance, control_pairs, provenance);
 
 /*
- * Evidence kinds of each control as an array literal per control; the
- * parser admitted only lowercase words, so no quoting is needed.
+ * Evidence kinds of each control as an array literal per control.  The
+ * parser admitted only lowercase words, so double quotes are enough, and
+ * they keep a kind spelled "null" from reading as a NULL element.
  */
 static const char *
 ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
@@ -174,18 +209,57 @@ ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	for (int k = 0; k < c->n_evidence_kinds; k++)
-		appendStringInfo(&buf, "%s%s", k > 0 ? "," : "", c->evidence_kinds[k]);
+		appendStringInfo(&buf, "%s\"%s\"", k > 0 ? "," : "", c->evidence_kinds[k]);
 	appendStringInfoChar(&buf, '}');
 	return buf.data;
 }
 
 static const DocumentColumn ControlEvidenceKinds = {"controls", "evidence_kinds", ControlEvidenceKindsGet};
 
-/* Run a parameterized statement; every parameter is text or text[]. */
-static int
-Execute(const char *sql, int nargs, Oid *types, Datum *values, bool read_only)
+/*
+ * A parser detail, written in UTF-8 and quoting the document, in the
+ * database encoding.  Characters that encoding lacks become "?": a message
+ * about a bad document must not fail on the document's text.
+ */
+static const char *
+ServerDetail(const char *utf8)
 {
-	int			rc = SPI_execute_with_args(sql, nargs, types, values, NULL, read_only, 0);
+	int			encoding = GetDatabaseEncoding();
+	int			len = (int) strlen(utf8);
+	Oid			proc;
+
+	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
+		return utf8;
+	proc = FindDefaultConversionProc(PG_UTF8, encoding);
+	if (OidIsValid(proc))
+	{
+		int			size = len * MAX_CONVERSION_GROWTH + 1;
+		unsigned char *converted = palloc(size);
+
+		if (pg_do_encoding_conversion_buf(proc, PG_UTF8, encoding,
+										  (unsigned char *) utf8, len,
+										  converted, size, true) == len)
+			return (const char *) converted;
+	}
+	{
+		char	   *ascii = pstrdup(utf8);
+
+		for (char *p = ascii; *p; p++)
+			if ((unsigned char) *p >= 0x80)
+				*p = '?';
+		return ascii;
+	}
+}
+
+/*
+ * Run a parameterized statement.  Never read-only: each statement takes a
+ * fresh snapshot, so the checks made after waiting for the catalog lock see
+ * what the session that held it committed.
+ */
+static int
+Execute(const char *sql, int nargs, Oid *types, Datum *values)
+{
+	int			rc = SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0);
 
 	if (rc < 0)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
@@ -198,7 +272,7 @@ ReportMalformed(LoadState *state, const char *detail)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s does not follow the pg_ims catalog format", state->what),
-			 errdetail_internal("%s", detail),
+			 errdetail_internal("%s", ServerDetail(detail)),
 			 errhint("The format is described in docs/catalog-format.md.")));
 }
 
@@ -224,7 +298,7 @@ CheckEvidenceKinds(LoadState *state)
 
 	values[0] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
 	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlEvidenceKinds, doc));
-	Execute(sql, 2, types, values, true);
+	Execute(sql, 2, types, values);
 	if (SPI_processed > 0)
 	{
 		bool		isnull;
@@ -248,7 +322,7 @@ StandardExists(const char *code)
 	Datum		values[1] = {ServerText(code)};
 
 	Execute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
-			1, types, values, true);
+			1, types, values);
 	return SPI_processed > 0;
 }
 
@@ -264,19 +338,20 @@ LoadCatalog(LoadState *state)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("standard \"%s\" is already loaded", code),
+				 errdetail("The catalog of \"%s\" is in ims.standard, ims.clause and ims.control.", code),
 				 errhint("A loaded standard is never replaced; give a new edition its own code.")));
 	CheckEvidenceKinds(state);
 
 	types[0] = TEXTOID;
-	values[0] = ServerText(doc->code);
+	values[0] = ServerTextAt(doc->code, &StandardCode, doc, 0);
 	types[1] = TEXTOID;
-	values[1] = ServerText(doc->title);
+	values[1] = ServerTextAt(doc->title, &StandardTitle, doc, 0);
 	types[2] = TEXTOID;
-	values[2] = ServerText(doc->standard_kind);
+	values[2] = ServerTextAt(doc->standard_kind, &StandardKind, doc, 0);
 	types[3] = BOOLOID;
 	values[3] = BoolGetDatum(state->builtin);
 	Execute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, $3, $4)",
-			4, types, values, false);
+			4, types, values);
 
 	types[1] = types[2] = types[3] = TEXTARRAYOID;
 	values[1] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseNumber, doc));
@@ -285,7 +360,7 @@ LoadCatalog(LoadState *state)
 	Execute("INSERT INTO ims.clause (standard, number, title, parent, ordinal) "
 			"SELECT $1, u.number, u.title, u.parent, u.ordinal "
 			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(number, title, parent, ordinal)",
-			4, types, values, false);
+			4, types, values);
 
 	types[4] = types[5] = types[6] = types[7] = TEXTARRAYOID;
 	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
@@ -299,7 +374,7 @@ LoadCatalog(LoadState *state)
 			"SELECT $1, u.id, u.title, u.area, u.area_title, u.theme, u.kinds::pg_catalog.text[], u.ordinal "
 			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
 			"     WITH ORDINALITY AS u(id, title, area, area_title, theme, kinds, ordinal)",
-			7, types, values, false);
+			7, types, values);
 
 	values[1] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemList, doc));
 	values[2] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemId, doc));
@@ -307,7 +382,7 @@ LoadCatalog(LoadState *state)
 	Execute("INSERT INTO ims.reference_item (standard, list, item_id, title, ordinal) "
 			"SELECT $1, u.list, u.id, u.title, u.ordinal "
 			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(list, id, title, ordinal)",
-			4, types, values, false);
+			4, types, values);
 
 	return code;
 }
@@ -340,7 +415,7 @@ CheckMappedIds(LoadState *state, const char *array_key, const char *table,
 	values[1] = PointerGetDatum(targets);
 	values[2] = ServerText(doc->source_standard);
 	values[3] = ServerText(doc->target_standard);
-	Execute(sql, 4, types, values, true);
+	Execute(sql, 4, types, values);
 	if (SPI_processed > 0)
 	{
 		HeapTuple	tuple = SPI_tuptable->vals[0];
@@ -392,12 +467,13 @@ LoadMapping(LoadState *state)
 			"UNION ALL "
 			"SELECT 1 FROM ims.control_mapping "
 			"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
-			"LIMIT 1", 2, types, values, true);
+			"LIMIT 1", 2, types, values);
 	if (SPI_processed > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("a mapping from \"%s\" to \"%s\" is already loaded",
 						TextDatumGetCString(values[0]), TextDatumGetCString(values[1])),
+				 errdetail("Its pairs are in ims.clause_mapping and ims.control_mapping."),
 				 errhint("A loaded mapping is never replaced or extended; each pair of standards has one mapping document.")));
 
 	CheckMappedIds(state, "clause_pairs", "clause", "number", clause_sources, clause_targets);
@@ -417,7 +493,7 @@ LoadMapping(LoadState *state)
 			"(source_standard, source_clause, target_standard, target_clause, relation, action, builtin, ordinal) "
 			"SELECT $1, u.source, $2, u.target, u.relation, u.action, $7, u.ordinal "
 			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) WITH ORDINALITY AS u(source, target, relation, action, ordinal)",
-			7, types, values, false);
+			7, types, values);
 
 	types[7] = TEXTARRAYOID;
 	values[2] = PointerGetDatum(control_sources);
@@ -429,7 +505,7 @@ LoadMapping(LoadState *state)
 			"(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
 			"SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "
 			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8)) AS u(source, target, relation, rationale, provenance)",
-			8, types, values, false);
+			8, types, values);
 
 	return doc->n_clause_pairs + doc->n_control_pairs;
 }
@@ -453,8 +529,14 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 	/* The parser reads UTF-8; convert a document from another encoding. */
 	if (!builtin && GetDatabaseEncoding() != PG_UTF8)
 	{
-		data = pg_server_to_any(data, (int) len, PG_UTF8);
-		len = strlen(data);
+		char	   *converted = pg_server_to_any(data, (int) len, PG_UTF8);
+
+		/* without a conversion (SQL_ASCII) the text comes back as it was */
+		if (converted != data)
+		{
+			data = converted;
+			len = strlen(converted);
+		}
 	}
 	if (!catalog_document_parse(data, len, &state.doc, &err))
 	{
@@ -462,8 +544,8 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_JSON_TEXT),
 					 errmsg("%s is not valid JSON", what),
-					 errdetail_internal("%s", err.detail),
-					 errhint("A catalog is one JSON object in UTF-8; see docs/catalog-format.md.")));
+					 errdetail_internal("%s", ServerDetail(err.detail)),
+					 errhint("A catalog or mapping is one JSON object in UTF-8; see docs/catalog-format.md.")));
 		ReportMalformed(&state, err.detail);
 	}
 	if (state.doc.kind != expected)
@@ -476,6 +558,13 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+
+	/*
+	 * Loads are serialized, so that "already loaded" and the checks against
+	 * loaded clauses and controls still hold when the rows are written.
+	 */
+	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
+
 	if (expected == CATALOG_DOCUMENT_CATALOG)
 	{
 		char	   *code = LoadCatalog(&state);

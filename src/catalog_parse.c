@@ -41,6 +41,22 @@ Fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
 	return 0;
 }
 
+/*
+ * Length of the longest prefix of s, at most max bytes, that does not cut a
+ * UTF-8 sequence, so a clipped value in a message stays valid text.
+ */
+static int
+Utf8Clip(const char *s, size_t max)
+{
+	size_t		len = strlen(s);
+
+	if (len <= max)
+		return (int) len;
+	while (max > 0 && ((unsigned char) s[max] & 0xC0) == 0x80)
+		max--;
+	return (int) max;
+}
+
 static int
 LineOf(const char *text, size_t offset)
 {
@@ -150,6 +166,10 @@ ScanRawJson(const char *text, size_t len, int check_nul_escape, CatalogError *er
 		}
 		else if (c == '"')
 			in_string = 1;
+		else if ((unsigned char) c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			return Fail(err, CATALOG_ERROR_NOT_JSON,
+						"The document contains the control character 0x%02x outside a string at byte %zu (line %d).",
+						(unsigned char) c, i + 1, LineOf(text, i));
 		else if (c == '[' || c == '{')
 		{
 			if (++depth > CJSON_NESTING_LIMIT)
@@ -189,21 +209,23 @@ catalog_parse_json(const char *text, size_t len, CatalogError *err)
 		Fail(err, CATALOG_ERROR_NOT_JSON, "The document is empty.");
 		return NULL;
 	}
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+	{
+		Fail(err, CATALOG_ERROR_NOT_JSON,
+			 "The document begins with a byte-order mark; save it as UTF-8 without one.");
+		return NULL;
+	}
 	if (!ScanRawJson(text, len, 0, err))
 		return NULL;
 
 	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (root == NULL)
 	{
-		size_t		at = (end != NULL && end >= text && end <= text + len) ?
-			(size_t) (end - text) : 0;
+		size_t		at = (end != NULL && end >= text && end < text + len) ?
+			(size_t) (end - text) : len - 1;
 
-		if (at >= len)
-			Fail(err, CATALOG_ERROR_NOT_JSON,
-				 "The document ends before its JSON value is complete.");
-		else
-			Fail(err, CATALOG_ERROR_NOT_JSON,
-				 "Invalid JSON at byte %zu (line %d).", at + 1, LineOf(text, at));
+		Fail(err, CATALOG_ERROR_NOT_JSON,
+			 "Invalid JSON at byte %zu (line %d).", at + 1, LineOf(text, at));
 		return NULL;
 	}
 	for (i = (size_t) (end - text); i < len && IsJsonBlank(text[i]); i++)
@@ -249,8 +271,8 @@ CheckKeys(const cJSON *obj, const char *where, const char *const *allowed,
 			if (strcmp(child->string, allowed[k]) == 0)
 				break;
 		if (k == n_allowed)
-			return Fail(err, CATALOG_ERROR_SHAPE, "%s: unknown key \"%.64s\".",
-						where, child->string);
+			return Fail(err, CATALOG_ERROR_SHAPE, "%s: unknown key \"%.*s\".",
+						where, Utf8Clip(child->string, 64), child->string);
 		if (seen & (1u << k))
 			return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" appears more than once.",
 						where, allowed[k]);
@@ -351,7 +373,7 @@ GetChoice(const cJSON *obj, const char *where, const char *key,
 		  const char *const *choices, int n_choices, const char *choice_list,
 		  const char **out, CatalogError *err)
 {
-	if (!GetString(obj, where, key, 1, CATALOG_MAX_ID, RULE_WORD, out, err))
+	if (!GetString(obj, where, key, 1, CATALOG_MAX_ID, RULE_TEXT, out, err))
 		return 0;
 	for (int i = 0; i < n_choices; i++)
 		if (strcmp(*out, choices[i]) == 0)
@@ -598,6 +620,11 @@ ParseControls(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 				return Fail(err, CATALOG_ERROR_SHAPE,
 							"%s: item %d of key \"evidence_kinds\" must be an evidence kind code, a lowercase word.",
 							where, k + 1);
+			for (int j = 0; j < k; j++)
+				if (strcmp(c->evidence_kinds[j], kind->valuestring) == 0)
+					return Fail(err, CATALOG_ERROR_SHAPE,
+								"%s: key \"evidence_kinds\" lists \"%s\" twice.",
+								where, kind->valuestring);
 			c->evidence_kinds[k++] = kind->valuestring;
 		}
 		keys[i].a = c->id;
@@ -669,6 +696,8 @@ ParseReferenceLists(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 				!GetString(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &r->title, err))
 				return 0;
 			r->list = name;
+			r->list_entry = l;
+			r->item_entry = i;
 			keys[doc->n_items].a = name;
 			keys[doc->n_items].b = r->id;
 			keys[doc->n_items].entry = doc->n_items + 1;
@@ -799,6 +828,9 @@ ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 		return Fail(err, CATALOG_ERROR_SHAPE,
 					"Entry %d of \"control_pairs\": the pair \"%s\" to \"%s\" is listed twice.",
 					dup, doc->control_pairs[dup - 1].source, doc->control_pairs[dup - 1].target);
+	if (doc->n_clause_pairs + doc->n_control_pairs == 0)
+		return Fail(err, CATALOG_ERROR_SHAPE,
+					"The document: a mapping needs at least one entry in \"clause_pairs\" or \"control_pairs\".");
 	return 1;
 }
 

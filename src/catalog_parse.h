@@ -67,6 +67,8 @@ typedef struct CatalogReferenceItem
 	const char *list;
 	const char *id;
 	const char *title;
+	int			list_entry;		/* 1-based position of its list */
+	int			item_entry;		/* 1-based position within the list */
 } CatalogReferenceItem;
 
 typedef struct CatalogClausePair
