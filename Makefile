@@ -25,7 +25,7 @@ CATALOGS = $(wildcard catalogs/*.json)
 SHLIB_LINK = -lcjson
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 
-REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding
+REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
 ISOLATION = catalog_import
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation

@@ -50,3 +50,22 @@ SELECT p.proname, has_function_privilege('public', p.oid, 'EXECUTE') AS public_e
 FROM pg_proc p
 WHERE p.pronamespace = 'ims'::regnamespace AND p.proname LIKE 'import%'
 ORDER BY 1;
+
+-- row-level security: which tables have it, and their policies
+SELECT relname, relrowsecurity FROM pg_class
+WHERE relnamespace = 'ims'::regnamespace AND relkind = 'r' ORDER BY 1;
+SELECT tablename, policyname, cmd, qual, with_check FROM pg_policies
+WHERE schemaname = 'ims' ORDER BY tablename, policyname;
+
+-- what PUBLIC may do with each table (row-level security decides the rows)
+SELECT c.relname,
+       has_table_privilege('public', c.oid, 'SELECT') AS sel,
+       has_table_privilege('public', c.oid, 'INSERT') AS ins,
+       has_table_privilege('public', c.oid, 'UPDATE') AS upd,
+       has_table_privilege('public', c.oid, 'DELETE') AS del
+FROM pg_class c WHERE c.relnamespace = 'ims'::regnamespace AND c.relkind = 'r' ORDER BY 1;
+
+-- functions run as their owner: each is audited in docs/tenancy.md
+SELECT p.oid::regprocedure, has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute,
+       p.proconfig
+FROM pg_proc p WHERE p.pronamespace = 'ims'::regnamespace AND p.prosecdef ORDER BY 1::text;

@@ -1,0 +1,152 @@
+-- scripts/sample_organization.sql: the sample organization of `make demo`
+-- (docs/walkthrough.md tells its story).  Run with psql as a superuser in a
+-- database with pg_ims; it sets :org to the new organization's id.
+--
+-- Nimbus Analytics is a B2B SaaS company certified to ISO/IEC 27001 that is
+-- extending its ISMS to ISO/IEC 42001 for three AI systems.  It chose the
+-- structural extension and has done much of it right, but not all: the gaps
+-- below are the ones the source article warns about, so the validator has
+-- something true to say.
+--   - the document-control procedure was never extended to the AIMS;
+--   - incidents are handled by two procedures, one per standard;
+--   - the fraud-scoring model has only CIA risks, no AI risk;
+--   - the CV-screening model's impact assessment predates its retraining;
+--   - the fraud-scoring model has no impact assessment at all;
+--   - an ISO 42001 control is "evidenced" by a penetration test report;
+--   - the lead auditor has no ISO 42001 competence record;
+--   - the management review agenda lacks AI system performance;
+--   - the certification body has not confirmed a combined audit window;
+--   - the SoA is a draft: some controls undecided, one exclusion unjustified.
+
+\set ON_ERROR_STOP on
+SELECT ims.create_organization('Nimbus Analytics GmbH', 'Dana Keller (CISO, IMS owner)') AS org \gset
+
+UPDATE ims.organization
+SET integration_model = 'structural_extension',
+	scope_statement = 'The Nimbus customer analytics platform, its SaaS operations in the EU, and the AI systems '
+		'that support customers, screen job applicants and score payment fraud.'
+WHERE org_id = :org;
+
+INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, approved_by) VALUES
+	(:org, 'policy', 'policy', 'Information security and AI policy', '{iso27001:2022,iso42001:2023}', '3.0', 'Dana Keller', 'Management board'),
+	(:org, 'procedure', 'document_control', 'Control of documented information', '{iso27001:2022}', '2.4', 'Quality office', 'Dana Keller'),
+	(:org, 'procedure', 'internal_audit', 'Internal audit procedure', '{iso27001:2022,iso42001:2023}', '2.0', 'Quality office', 'Dana Keller'),
+	(:org, 'procedure', 'management_review', 'Management review procedure', '{iso27001:2022,iso42001:2023}', '2.0', 'Dana Keller', 'Management board'),
+	(:org, 'procedure', 'risk_assessment', 'Integrated risk assessment methodology', '{iso27001:2022,iso42001:2023}', '4.1', 'Dana Keller', 'Management board'),
+	(:org, 'procedure', 'incident', 'Information security incident management', '{iso27001:2022}', '3.2', 'Security operations', 'Dana Keller'),
+	(:org, 'procedure', 'incident', 'AI incident and concern handling', '{iso42001:2023}', '1.0', 'ML platform team', 'Head of data science'),
+	(:org, 'procedure', 'competence', 'Competence and awareness', '{iso27001:2022,iso42001:2023}', '1.3', 'People team', 'Dana Keller'),
+	(:org, 'procedure', 'nonconformity', 'Nonconformity and corrective action', '{iso27001:2022,iso42001:2023}', '2.1', 'Quality office', 'Dana Keller'),
+	(:org, 'procedure', 'supplier', 'Supplier security and AI supplier management', '{iso27001:2022,iso42001:2023}', '2.0', 'Procurement', 'Dana Keller');
+
+INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, in_scope, last_significant_change) VALUES
+	(:org, 'Support assistant', 'Answers customer questions about the analytics platform from the product documentation',
+	 'Customers asking for legal or financial advice; prompt injection to reveal other tenants'' data', 'operation', true, '2026-03-02'),
+	(:org, 'CV screening model', 'Ranks job applications for recruiters, who take every decision',
+	 'Used to reject applicants automatically, without a recruiter', 'deployment', true, '2026-09-15'),
+	(:org, 'Fraud scoring model', 'Scores card payments of customers'' shops for fraud',
+	 'Used to profile shoppers for marketing', 'operation', true, '2026-01-20');
+
+SELECT system_id AS assistant FROM ims.ai_system WHERE org_id = :org AND name = 'Support assistant' \gset
+SELECT system_id AS screening FROM ims.ai_system WHERE org_id = :org AND name = 'CV screening model' \gset
+SELECT system_id AS fraud FROM ims.ai_system WHERE org_id = :org AND name = 'Fraud scoring model' \gset
+
+INSERT INTO ims.risk (org_id, title, risk_type, ai_system_id, asset, likelihood, impact, cvss, treatment, owner) VALUES
+	(:org, 'Customer data exposed through a misconfigured storage bucket', 'confidentiality', NULL, 'Analytics data lake', 2, 5, 8.6, 'mitigate', 'Head of platform'),
+	(:org, 'Unpatched library in the ingestion service', 'integrity', NULL, 'Ingestion service', 3, 4, 7.5, 'mitigate', 'Head of platform'),
+	(:org, 'Region-wide outage of the cloud provider', 'availability', NULL, 'SaaS platform', 2, 4, NULL, 'transfer', 'Head of SRE'),
+	(:org, 'Ransomware on office laptops', 'availability', NULL, 'Endpoints', 2, 3, NULL, 'mitigate', 'IT lead'),
+	(:org, 'Assistant gives confident wrong answers about billing', 'transparency', :assistant, 'Support assistant', 3, 2, NULL, 'mitigate', 'Head of support'),
+	(:org, 'Prompt injection exposes another tenant''s documentation', 'ai_security', :assistant, 'Support assistant', 2, 4, NULL, 'mitigate', 'Head of platform'),
+	(:org, 'Screening model disadvantages applicants by gender or age', 'fairness', :screening, 'CV screening model', 3, 5, NULL, 'mitigate', 'Head of people'),
+	(:org, 'Recruiters over-rely on the ranking', 'harm_to_individuals', :screening, 'CV screening model', 3, 4, NULL, 'mitigate', 'Head of people'),
+	(:org, 'Training data for the screening model is unrepresentative', 'data_quality', :screening, 'Training data', 2, 4, NULL, 'mitigate', 'Head of data science'),
+	(:org, 'Fraud model scoring service tampered with', 'integrity', :fraud, 'Fraud scoring API', 2, 4, 6.8, 'mitigate', 'Head of platform'),
+	(:org, 'Fraud model unavailable during peak sales', 'availability', :fraud, 'Fraud scoring API', 2, 3, NULL, 'accept', 'Head of SRE');
+
+INSERT INTO ims.risk_control (org_id, risk_id, standard, control_id)
+SELECT :org, r.risk_id, v.standard, v.control_id
+FROM ims.risk r
+JOIN (VALUES
+	('Customer data exposed through a misconfigured storage bucket', 'iso27001:2022', 'A.8.9'),
+	('Customer data exposed through a misconfigured storage bucket', 'iso27001:2022', 'A.5.15'),
+	('Unpatched library in the ingestion service', 'iso27001:2022', 'A.8.8'),
+	('Region-wide outage of the cloud provider', 'iso27001:2022', 'A.5.30'),
+	('Ransomware on office laptops', 'iso27001:2022', 'A.8.7'),
+	('Assistant gives confident wrong answers about billing', 'iso42001:2023', 'A.8.2'),
+	('Prompt injection exposes another tenant''s documentation', 'iso42001:2023', 'A.6.2.4'),
+	('Screening model disadvantages applicants by gender or age', 'iso42001:2023', 'A.7.4'),
+	('Screening model disadvantages applicants by gender or age', 'iso42001:2023', 'A.5.4'),
+	('Recruiters over-rely on the ranking', 'iso42001:2023', 'A.9.2'),
+	('Training data for the screening model is unrepresentative', 'iso42001:2023', 'A.7.4'),
+	('Fraud model scoring service tampered with', 'iso27001:2022', 'A.8.28')
+) AS v(title, standard, control_id) ON v.title = r.title
+WHERE r.org_id = :org;
+
+INSERT INTO ims.impact_assessment (org_id, system_id, assessed_on, individuals, groups, society, severity,
+								   foreseeable_misuse, stakeholder_views, approved_by, next_review) VALUES
+	(:org, :assistant, '2026-04-10', 'Customers misled by wrong answers lose time or money',
+	 'Non-native speakers get poorer answers', 'Negligible', 'medium',
+	 'Questions outside product scope; prompt injection', 'Customer advisory board, support agents', 'Dana Keller', '2027-04-10'),
+	(:org, :screening, '2026-02-01', 'Applicants wrongly ranked low lose a job opportunity',
+	 'Women and older applicants may be ranked lower', 'Reinforces labour-market inequality',
+	 'high', 'Automatic rejection without a recruiter', 'Works council, recruiters', 'Dana Keller', '2027-02-01');
+
+SELECT ims.init_soa(:org) AS soa \gset
+
+-- ISO 27001: most controls were decided long ago for the ISMS
+UPDATE ims.soa_entry e
+SET applicability = 'applicable(risk)', implementation = 'implemented', owner = 'Dana Keller',
+	justification = 'Selected in the ISMS risk treatment plan.'
+WHERE e.org_id = :org AND e.soa_id = :soa AND e.standard = 'iso27001:2022';
+UPDATE ims.soa_entry e
+SET applicability = 'not_applicable', implementation = 'not_started',
+	justification = 'No premises of our own: all processing runs at an ISO 27001 certified cloud provider.'
+WHERE e.org_id = :org AND e.soa_id = :soa AND e.standard = 'iso27001:2022'
+  AND e.control_id IN ('A.7.1', 'A.7.2', 'A.7.3', 'A.7.4', 'A.7.5', 'A.7.11', 'A.7.12');
+UPDATE ims.soa_entry e
+SET applicability = 'not_applicable', implementation = 'not_started', justification = NULL
+WHERE e.org_id = :org AND e.soa_id = :soa AND e.standard = 'iso27001:2022' AND e.control_id = 'A.7.6';
+UPDATE ims.soa_entry e
+SET applicability = 'applicable(risk,legal)'
+WHERE e.org_id = :org AND e.soa_id = :soa AND e.standard = 'iso27001:2022'
+  AND e.control_id IN ('A.5.31', 'A.5.34');
+
+-- ISO 42001: decided area by area, A.8 and A.10 not yet
+UPDATE ims.soa_entry e
+SET applicability = CASE WHEN e.control_id LIKE 'A.5.%' THEN 'applicable(impact,legal)'::ims.applicability
+						 ELSE 'applicable(risk,impact)' END,
+	implementation = CASE WHEN e.control_id IN ('A.2.2', 'A.3.2', 'A.5.2', 'A.5.3', 'A.6.2.4', 'A.7.4')
+						  THEN 'implemented' ELSE 'partial' END,
+	owner = 'Head of data science',
+	justification = 'Selected in the AI risk treatment plan.'
+WHERE e.org_id = :org AND e.soa_id = :soa AND e.standard = 'iso42001:2023'
+  AND e.control_id ~ '^A\.(2|3|4|5|6|7|9)\.';
+
+INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, uri, collected_on, valid_until) VALUES
+	(:org, 'iso27001:2022', 'A.5.1', 'policy', 'Information security and AI policy v3.0', 'dms://policies/isms-aims-policy-3.0', '2026-05-12', NULL),
+	(:org, 'iso27001:2022', 'A.5.15', 'access_review', 'Quarterly access review Q3', 'dms://reviews/access-2026-q3', '2026-10-02', '2027-01-02'),
+	(:org, 'iso27001:2022', 'A.8.8', 'vulnerability_scan', 'Monthly vulnerability scan', 'dms://scans/2026-11', '2026-11-03', '2026-12-03'),
+	(:org, 'iso27001:2022', 'A.8.8', 'pentest_report', 'Annual external penetration test', 'dms://pentest/2026', '2026-06-20', '2027-06-20'),
+	(:org, 'iso27001:2022', 'A.8.13', 'backup_test', 'Restore test of the data lake', 'dms://bcm/restore-2026-09', '2026-09-14', '2027-03-14'),
+	(:org, 'iso27001:2022', 'A.5.30', 'business_continuity_test', 'Region failover exercise', 'dms://bcm/failover-2026', '2026-04-28', '2027-04-28'),
+	(:org, 'iso42001:2023', 'A.2.2', 'policy', 'Information security and AI policy v3.0', 'dms://policies/isms-aims-policy-3.0', '2026-05-12', NULL),
+	(:org, 'iso42001:2023', 'A.5.2', 'impact_assessment', 'Impact assessment of the support assistant', 'dms://aims/ia-assistant-2026', '2026-04-10', '2027-04-10'),
+	(:org, 'iso42001:2023', 'A.5.3', 'impact_assessment', 'Impact assessment of the CV screening model', 'dms://aims/ia-screening-2026', '2026-02-01', '2027-02-01'),
+	(:org, 'iso42001:2023', 'A.6.2.4', 'pentest_report', 'Annual external penetration test', 'dms://pentest/2026', '2026-06-20', '2027-06-20'),
+	(:org, 'iso42001:2023', 'A.7.4', 'data_quality_report', 'Training data quality report, screening model', 'dms://aims/dq-screening', '2026-08-30', '2027-02-28'),
+	(:org, 'iso42001:2023', 'A.3.2', 'record', 'AI roles and responsibilities matrix', 'dms://aims/raci', '2026-05-12', NULL);
+
+INSERT INTO ims.auditor (org_id, name, competence, training_record) VALUES
+	(:org, 'Jonas Weber', '{iso27001:2022}', 'ISO 27001 Lead Auditor certificate, 2023');
+SELECT auditor_id AS lead FROM ims.auditor WHERE org_id = :org AND name = 'Jonas Weber' \gset
+
+INSERT INTO ims.internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id) VALUES
+	(:org, '2026', '2026-06-03', '{iso27001:2022,iso42001:2023}', :lead);
+
+INSERT INTO ims.management_review (org_id, held_on, chair, covers, agenda) VALUES
+	(:org, '2026-07-15', 'CEO', '{iso27001:2022,iso42001:2023}',
+	 '{previous_actions,context_changes,interested_parties,is_objectives,ai_objectives,ai_risks,impact_assessment_outcomes,audit_results,nonconformities,improvement}');
+
+INSERT INTO ims.certification_body (org_id, name, accredited_for, combined_audit_confirmed) VALUES
+	(:org, 'Nordic Certification AB', '{iso27001:2022,iso42001:2023}', false);

@@ -1,0 +1,95 @@
+--
+-- soa: the consolidated Statement of Applicability: ims.init_soa, carrying
+-- decisions over, and the immutability of approved versions.
+--
+SET search_path = public, ims;
+SELECT create_organization('SoA Test GmbH') AS org \gset
+
+-- a draft with one undecided entry per control of both catalogs
+SELECT init_soa(:org) AS soa \gset
+SELECT version, status, approved_by, approved_at, digest FROM soa WHERE org_id = :org;
+SELECT standard, count(*), min(applicability), max(applicability), min(implementation), max(implementation)
+FROM soa_entry WHERE org_id = :org AND soa_id = :soa GROUP BY 1 ORDER BY 1;
+SELECT count(*) AS entries FROM soa_entry WHERE org_id = :org AND soa_id = :soa;
+
+-- asking again gives the same draft, with a notice
+SELECT init_soa(:org) = :soa AS same_draft;
+-- a second draft cannot exist beside it
+\set VERBOSITY terse
+INSERT INTO soa (org_id, version) VALUES (:org, 2);
+\set VERBOSITY default
+
+-- bad arguments
+SELECT init_soa(NULL);
+SELECT init_soa(999999);
+
+-- decide some entries in the draft
+UPDATE soa_entry SET applicability = 'applicable(risk,legal)', implementation = 'implemented',
+       justification = 'Treats the data leak risk; required by GDPR.', owner = 'CISO'
+WHERE org_id = :org AND soa_id = :soa AND standard = 'iso27001:2022' AND control_id IN ('A.5.1', 'A.5.34');
+UPDATE soa_entry SET applicability = 'not_applicable', justification = 'No premises of our own.'
+WHERE org_id = :org AND soa_id = :soa AND standard = 'iso27001:2022' AND control_id = 'A.7.1';
+UPDATE soa_entry SET applicability = 'applicable(impact)', implementation = 'partial', owner = 'Head of AI'
+WHERE org_id = :org AND soa_id = :soa AND standard = 'iso42001:2023' AND control_id = 'A.5.2';
+-- the two A.5.2 controls are distinct entries
+SELECT standard, control_id, applicability, implementation FROM soa_entry
+WHERE org_id = :org AND soa_id = :soa AND control_id = 'A.5.2' ORDER BY standard;
+
+-- approval belongs to ims.approve_soa(); here an administrator stands in for it
+UPDATE soa SET status = 'approved', approved_by = 'Management board',
+       approved_at = '2026-10-01 10:00+00', digest = repeat('ab', 32)
+WHERE org_id = :org AND soa_id = :soa;
+
+-- the approved version is immutable: its entries...
+UPDATE soa_entry SET applicability = 'undecided'
+WHERE org_id = :org AND soa_id = :soa AND standard = 'iso27001:2022' AND control_id = 'A.5.1';
+DELETE FROM soa_entry WHERE org_id = :org AND soa_id = :soa AND control_id = 'A.7.1';
+UPDATE soa_entry SET owner = 'Somebody else' WHERE org_id = :org AND soa_id = :soa;
+-- ...and the version itself
+UPDATE soa SET approved_by = 'Someone else' WHERE org_id = :org AND soa_id = :soa;
+UPDATE soa SET status = 'draft', approved_by = NULL, approved_at = NULL, digest = NULL
+WHERE org_id = :org AND soa_id = :soa;
+DELETE FROM soa WHERE org_id = :org AND soa_id = :soa;
+SELECT count(*) AS entries_still_there FROM soa_entry WHERE org_id = :org AND soa_id = :soa;
+
+-- the next draft carries the approved decisions over
+SELECT init_soa(:org) AS soa2 \gset
+SELECT version, status FROM soa WHERE org_id = :org ORDER BY version;
+SELECT count(*) AS entries,
+       count(*) FILTER (WHERE n.applicability = o.applicability
+                          AND n.implementation = o.implementation
+                          AND n.justification IS NOT DISTINCT FROM o.justification
+                          AND n.owner IS NOT DISTINCT FROM o.owner) AS carried_over
+FROM soa_entry n JOIN soa_entry o USING (org_id, standard, control_id)
+WHERE n.org_id = :org AND n.soa_id = :soa2 AND o.soa_id = :soa;
+SELECT standard, control_id, applicability, implementation, justification, owner FROM soa_entry
+WHERE org_id = :org AND soa_id = :soa2 AND applicability <> 'undecided' ORDER BY standard, control_id;
+-- the draft can be changed
+UPDATE soa_entry SET applicability = 'applicable(risk)'
+WHERE org_id = :org AND soa_id = :soa2 AND standard = 'iso27001:2022' AND control_id = 'A.8.8';
+
+-- approving the next version supersedes the previous one, which stays frozen
+UPDATE soa SET status = 'superseded' WHERE org_id = :org AND soa_id = :soa;
+UPDATE soa SET status = 'approved', approved_by = 'Management board',
+       approved_at = '2026-11-01 10:00+00', digest = repeat('cd', 32)
+WHERE org_id = :org AND soa_id = :soa2;
+SELECT version, status, approved_by FROM soa WHERE org_id = :org ORDER BY version;
+UPDATE soa SET status = 'approved' WHERE org_id = :org AND soa_id = :soa;
+UPDATE soa_entry SET owner = 'x' WHERE org_id = :org AND soa_id = :soa AND control_id = 'A.5.1';
+
+-- a standard brought into scope later joins the next draft, undecided
+SELECT count(*) AS acme_controls FROM control WHERE standard = 'acme:2025';
+UPDATE organization SET standards = standards || 'acme:2025'::text WHERE org_id = :org;
+SELECT init_soa(:org) AS soa3 \gset
+SELECT standard, count(*), count(*) FILTER (WHERE applicability <> 'undecided') AS decided
+FROM soa_entry WHERE org_id = :org AND soa_id = :soa3 GROUP BY 1 ORDER BY 1;
+
+-- a draft may be thrown away, with its entries
+DELETE FROM soa WHERE org_id = :org AND soa_id = :soa3;
+SELECT count(*) FROM soa_entry WHERE org_id = :org AND soa_id = :soa3;
+
+-- an organization scoped to ISO 27001 alone gets its 93 controls
+SELECT create_organization('ISMS Only AG') AS isms_only \gset
+UPDATE organization SET standards = '{iso27001:2022}' WHERE org_id = :isms_only;
+SELECT init_soa(:isms_only) AS isms_soa \gset
+SELECT standard, count(*) FROM soa_entry WHERE org_id = :isms_only AND soa_id = :isms_soa GROUP BY 1;

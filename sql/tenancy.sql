@@ -1,0 +1,191 @@
+--
+-- tenancy: row-level security per organization, with three non-superuser
+-- roles, each logged in as itself (SET SESSION AUTHORIZATION).  alice: approve on Alpha, read on Beta.  bob: edit on Beta, and
+-- read on Gamma through the group role regress_pg_ims_auditors.  carol: no
+-- grant at all.
+--
+SET search_path = public, ims;
+CREATE ROLE regress_pg_ims_alice;
+CREATE ROLE regress_pg_ims_bob;
+CREATE ROLE regress_pg_ims_carol;
+CREATE ROLE regress_pg_ims_auditors;
+GRANT regress_pg_ims_auditors TO regress_pg_ims_bob;
+
+SELECT create_organization('Alpha') AS alpha \gset
+SELECT create_organization('Beta') AS beta \gset
+SELECT create_organization('Gamma') AS gamma \gset
+CREATE TABLE tenancy_name (org_id bigint PRIMARY KEY, name text);
+INSERT INTO tenancy_name VALUES (:alpha, 'Alpha'), (:beta, 'Beta'), (:gamma, 'Gamma');
+GRANT SELECT ON tenancy_name TO PUBLIC;
+
+-- one row (or more) in every table of the record, for each organization
+CREATE FUNCTION tenancy_fill(org bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	sys bigint;
+	rsk bigint;
+	aud bigint;
+BEGIN
+	INSERT INTO ims.document (org_id, kind, topic, title, covers)
+	VALUES (org, 'procedure', 'incident', 'Incidents', '{iso27001:2022,iso42001:2023}');
+	INSERT INTO ims.ai_system (org_id, name) VALUES (org, 'Model') RETURNING system_id INTO sys;
+	INSERT INTO ims.risk (org_id, title, risk_type, ai_system_id) VALUES (org, 'Bias', 'fairness', sys)
+	RETURNING risk_id INTO rsk;
+	INSERT INTO ims.risk_control VALUES (org, rsk, 'iso42001:2023', 'A.5.4');
+	INSERT INTO ims.impact_assessment (org_id, system_id, assessed_on) VALUES (org, sys, '2026-01-01');
+	PERFORM ims.init_soa(org);
+	INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on)
+	VALUES (org, 'iso42001:2023', 'A.5.2', 'impact_assessment', 'IA', '2026-01-01');
+	INSERT INTO ims.auditor (org_id, name) VALUES (org, 'Auditor') RETURNING auditor_id INTO aud;
+	INSERT INTO ims.internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
+	VALUES (org, '2026', '2026-03-01', '{iso27001:2022}', aud);
+	INSERT INTO ims.management_review (org_id, held_on, covers) VALUES (org, '2026-04-01', '{iso27001:2022}');
+	INSERT INTO ims.certification_body (org_id, name) VALUES (org, 'CB');
+END $$;
+SELECT tenancy_fill(:alpha), tenancy_fill(:beta), tenancy_fill(:gamma);
+
+-- which organizations' rows the current role sees, table by table
+CREATE FUNCTION tenancy_matrix() RETURNS TABLE (tab text, orgs text) LANGUAGE plpgsql AS $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['organization', 'org_access', 'document', 'ai_system', 'risk', 'risk_control',
+							 'impact_assessment', 'soa', 'soa_entry', 'evidence', 'auditor',
+							 'internal_audit', 'management_review', 'certification_body']
+	LOOP
+		tab := t;
+		EXECUTE format('SELECT coalesce(string_agg(DISTINCT n.name, %L ORDER BY n.name), %L)
+						FROM ims.%I x JOIN public.tenancy_name n USING (org_id)', ',', '-', t)
+		INTO orgs;
+		RETURN NEXT;
+	END LOOP;
+END $$;
+
+-- before any grant, no one but a superuser sees anything
+SET SESSION AUTHORIZATION regress_pg_ims_alice;
+SELECT * FROM tenancy_matrix();
+RESET SESSION AUTHORIZATION;
+
+-- grants: the DBA (a superuser) gives alice approve on Alpha; alice, as an
+-- approver of Alpha only, cannot grant on Beta
+SELECT grant_access(:alpha, 'regress_pg_ims_alice', 'approve');
+SET SESSION AUTHORIZATION regress_pg_ims_alice;
+SELECT grant_access(:beta, 'regress_pg_ims_alice', 'read');
+RESET SESSION AUTHORIZATION;
+SELECT grant_access(:beta, 'regress_pg_ims_alice', 'read');
+SELECT grant_access(:beta, 'regress_pg_ims_bob', 'edit');
+SELECT grant_access(:gamma, 'regress_pg_ims_auditors', 'read');
+SELECT org_id = :alpha AS alpha, member, capability, granted_by FROM org_access ORDER BY org_id, member;
+
+-- the matrix
+SET SESSION AUTHORIZATION regress_pg_ims_alice;
+SELECT * FROM tenancy_matrix();
+SET SESSION AUTHORIZATION regress_pg_ims_bob;
+SELECT * FROM tenancy_matrix();
+SET SESSION AUTHORIZATION regress_pg_ims_carol;
+SELECT * FROM tenancy_matrix();
+RESET SESSION AUTHORIZATION;
+
+-- writes: bob edits Beta...
+SET SESSION AUTHORIZATION regress_pg_ims_bob;
+INSERT INTO document (org_id, kind, topic, title, covers)
+VALUES (:beta, 'policy', 'policy', 'Beta policy', '{iso27001:2022}') RETURNING title;
+UPDATE document SET version = '2.0' WHERE org_id = :beta AND title = 'Beta policy' RETURNING title, version;
+-- ...but cannot write into Alpha or Gamma, nor move a row there
+INSERT INTO document (org_id, kind, topic, title, covers)
+VALUES (:alpha, 'policy', 'policy', 'Planted policy', '{iso27001:2022}');
+INSERT INTO document (org_id, kind, topic, title, covers)
+VALUES (:gamma, 'policy', 'policy', 'Planted policy', '{iso27001:2022}');
+UPDATE document SET org_id = :alpha WHERE org_id = :beta AND title = 'Beta policy';
+UPDATE risk SET org_id = :gamma WHERE org_id = :beta;
+-- rows of other organizations are out of reach: nothing is updated or deleted
+WITH u AS (UPDATE document SET title = 'Defaced' WHERE org_id IN (:alpha, :gamma) RETURNING 1)
+SELECT count(*) AS documents_defaced FROM u;
+WITH d AS (DELETE FROM risk_control WHERE org_id = :alpha RETURNING 1)
+SELECT count(*) AS alpha_risk_controls_deleted FROM d;
+WITH d AS (DELETE FROM soa_entry WHERE org_id = :gamma RETURNING 1)
+SELECT count(*) AS gamma_entries_deleted FROM d;
+-- bob's read on Gamma, through his group, does not let him edit it
+WITH u AS (UPDATE document SET title = 'Defaced' WHERE org_id = :gamma RETURNING 1)
+SELECT count(*) AS gamma_documents_defaced FROM u;
+INSERT INTO risk (org_id, title, risk_type) VALUES (:gamma, 'Planted', 'privacy');
+-- nor may he grant, start a SoA elsewhere, or approve by hand
+SELECT grant_access(:beta, 'regress_pg_ims_carol', 'read');
+SELECT init_soa(:gamma);
+UPDATE soa SET status = 'approved', approved_by = 'bob', approved_at = now(), digest = repeat('0', 64)
+WHERE org_id = :beta;
+RESET SESSION AUTHORIZATION;
+
+-- alice reads Beta but cannot write it
+SET SESSION AUTHORIZATION regress_pg_ims_alice;
+INSERT INTO evidence (org_id, standard, control_id, kind, title, collected_on)
+VALUES (:beta, 'iso27001:2022', 'A.5.1', 'policy', 'Planted', '2026-01-01');
+WITH u AS (UPDATE soa_entry SET applicability = 'applicable(risk)' WHERE org_id = :beta RETURNING 1)
+SELECT count(*) AS beta_entries_changed FROM u;
+SELECT init_soa(:beta);
+-- on Alpha she has approve, which includes edit
+SELECT init_soa(:alpha) IS NOT NULL AS alpha_draft;
+WITH u AS (UPDATE soa_entry SET applicability = 'applicable(risk)'
+           WHERE org_id = :alpha AND standard = 'iso27001:2022' AND control_id = 'A.5.1' RETURNING 1)
+SELECT count(*) AS alpha_entries_changed FROM u;
+-- she may ask about her own access, not probe anyone else's
+SELECT has_org_access(:alpha, 'approve') AS own_approve,
+       has_org_access(:beta, 'edit') AS own_beta_edit,
+       has_org_access(:beta, 'read', 'regress_pg_ims_bob') AS probe_bob;
+SELECT has_org_access(:alpha, 'admin');
+-- creating organizations is for the DBA
+SELECT create_organization('Alice Inc');
+RESET SESSION AUTHORIZATION;
+
+-- carol, with no grant, is refused everything and sees nothing
+SET SESSION AUTHORIZATION regress_pg_ims_carol;
+SELECT count(*) FROM soa_entry;
+INSERT INTO ai_system (org_id, name) VALUES (:alpha, 'Planted');
+SELECT init_soa(:alpha);
+SELECT grant_access(:alpha, 'regress_pg_ims_carol', 'approve');
+RESET SESSION AUTHORIZATION;
+
+-- alice, approver of Alpha, lets carol read it; carol sees exactly Alpha
+SET SESSION AUTHORIZATION regress_pg_ims_alice;
+SELECT grant_access(:alpha, 'regress_pg_ims_carol', 'read');
+SET SESSION AUTHORIZATION regress_pg_ims_carol;
+SELECT * FROM tenancy_matrix() WHERE orgs <> 'Alpha';
+SELECT count(*) AS alpha_entries FROM soa_entry;
+-- then takes it back
+SET SESSION AUTHORIZATION regress_pg_ims_alice;
+SELECT revoke_access(:alpha, 'regress_pg_ims_carol');
+SET SESSION AUTHORIZATION regress_pg_ims_carol;
+SELECT count(*) FROM organization;
+RESET SESSION AUTHORIZATION;
+
+-- revoking a capability leaves the one below it
+SELECT revoke_access(:beta, 'regress_pg_ims_bob', 'edit');
+SELECT member, capability FROM org_access WHERE org_id = :beta ORDER BY member;
+SET SESSION AUTHORIZATION regress_pg_ims_bob;
+INSERT INTO document (org_id, kind, topic, title, covers)
+VALUES (:beta, 'policy', 'policy', 'Too late', '{iso27001:2022}');
+SELECT count(*) > 0 AS still_reads_beta FROM document WHERE org_id = :beta;
+RESET SESSION AUTHORIZATION;
+
+-- nothing bob or alice tried elsewhere left a trace
+SELECT n.name, d.title FROM document d JOIN tenancy_name n USING (org_id) ORDER BY n.name, d.title;
+
+-- bad calls
+SELECT grant_access(:alpha, 'regress_pg_ims_carol', 'owner');
+SELECT grant_access(:alpha, NULL, 'read');
+SELECT grant_access(:alpha, 'regress_pg_ims_nobody', 'read');
+SELECT grant_access(999999, 'regress_pg_ims_carol', 'read');
+SELECT revoke_access(:alpha, 'regress_pg_ims_carol', 'all');
+
+-- a dropped role's grant matches no one, and breaks nothing
+CREATE ROLE regress_pg_ims_temp;
+SELECT grant_access(:alpha, 'regress_pg_ims_temp', 'read');
+DROP ROLE regress_pg_ims_temp;
+SET SESSION AUTHORIZATION regress_pg_ims_alice;
+SELECT count(*) > 0 AS alice_still_reads FROM organization;
+RESET SESSION AUTHORIZATION;
+
+DROP FUNCTION tenancy_matrix();
+DROP FUNCTION tenancy_fill(bigint);
+DROP TABLE tenancy_name;
+DELETE FROM org_access WHERE member LIKE 'regress_pg_ims_%';
+DROP ROLE regress_pg_ims_alice, regress_pg_ims_bob, regress_pg_ims_carol, regress_pg_ims_auditors;
