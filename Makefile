@@ -27,7 +27,7 @@ PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initi
 
 REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
-ISOLATION = catalog_import
+ISOLATION = catalog_import init_soa
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation
 
 EXTRA_CLEAN = build
