@@ -1,8 +1,9 @@
 #!/bin/bash
 # scripts/demo.sh: `make demo`.  Installs what is missing, builds, installs,
-# starts a throwaway cluster, creates the extension and prints what a
-# compliance lead looks at first: the two catalogs and how their clauses
-# and controls map onto each other.
+# starts a throwaway cluster, creates the extension, loads the sample
+# organization (scripts/sample_organization.sql, docs/walkthrough.md) and
+# prints what a compliance lead looks at first: the two catalogs, how their
+# clauses and controls map onto each other, and the organization's record.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -51,4 +52,36 @@ WHERE c.standard = 'iso42001:2023'
                   WHERE m.target_standard = c.standard AND m.target_control = c.control_id)
 ORDER BY c.ordinal;
 SQL
+
+psql -X -q -v ON_ERROR_STOP=1 -f scripts/sample_organization.sql
+psql -X -q -v ON_ERROR_STOP=1 --pset=footer=off <<'SQL'
+SET search_path = public, ims;
+
+\echo
+\echo '== Sample organization (docs/walkthrough.md) =='
+SELECT name, integration_model, ims_owner, standards FROM organization;
+
+\echo '== AI systems and their risks by domain =='
+SELECT s.name AS ai_system, s.lifecycle_stage, s.in_scope,
+       count(r.*) FILTER (WHERE risk_domain(r.risk_type) = 'information_security') AS cia_risks,
+       count(r.*) FILTER (WHERE risk_domain(r.risk_type) = 'ai') AS ai_risks,
+       coalesce(string_agg(r.risk_type::text, ', ' ORDER BY r.risk_type), '') AS risk_types,
+       (SELECT max(i.assessed_on) FROM impact_assessment i
+        WHERE i.org_id = s.org_id AND i.system_id = s.system_id) AS last_impact_assessment,
+       s.last_significant_change
+FROM ai_system s LEFT JOIN risk r ON r.org_id = s.org_id AND r.ai_system_id = s.system_id
+GROUP BY s.org_id, s.system_id ORDER BY s.system_id;
+
+\echo '== Documents by topic, and the standards each is written for =='
+SELECT topic, string_agg(title || ' ' || covers::text, '; ' ORDER BY title) AS documents
+FROM document GROUP BY topic ORDER BY topic;
+
+\echo '== The consolidated Statement of Applicability (one draft, both catalogs) =='
+SELECT s.version, s.status, e.standard, decision(e.applicability) AS decision,
+       count(*) AS controls, count(*) FILTER (WHERE e.implementation = 'implemented') AS implemented
+FROM soa s JOIN soa_entry e USING (org_id, soa_id)
+GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4;
+SQL
+echo
+echo "Findings, reports and the SoA document are built next (ims.integration_findings, ims.report_*)."
 echo "Demo cluster stopped; run 'make test' for the full test suite."
