@@ -16,7 +16,10 @@ OBJS = \
 	src/applicability_label.o \
 	src/applicability.o \
 	src/catalog_parse.o \
-	src/catalog.o
+	src/json_memory.o \
+	src/catalog.o \
+	src/findings.o \
+	src/soa_digest.o
 
 MODULEDIR = extension
 DATA = extension/pg_ims.control $(wildcard extension/pg_ims--*.sql)

@@ -876,6 +876,35 @@ COMMENT ON COLUMN @extschema@.certification_body.accredited_for IS 'Standards it
 COMMENT ON COLUMN @extschema@.certification_body.combined_audit_confirmed IS 'Whether it confirmed one combined audit window for both standards';
 
 ----------------------------------------------------------------------------
+-- The validator (src/findings.c) and the SoA digest (src/soa_digest.c)
+----------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.standard_label(code text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT CASE WHEN code ~ '^iso[0-9]+:' THEN 'ISO ' || substring(code FROM '^iso([0-9]+):') ELSE code END;
+END;
+COMMENT ON FUNCTION @extschema@.standard_label(text) IS
+'short name of a standard for reports: iso27001:2022 gives ISO 27001; other codes are returned as they are';
+
+CREATE FUNCTION @extschema@.evaluate_findings(org_ids bigint[], soa_only boolean DEFAULT false,
+	OUT org_id bigint, OUT code text, OUT severity text, OUT severity_rank integer,
+	OUT standard text, OUT ref text, OUT message text, OUT hint text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'findings_evaluate'
+	LANGUAGE C STABLE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.evaluate_findings(bigint[], boolean) IS
+'findings of SPEC section 7 for the given organizations (NULL: every organization the caller can see), sorted by organization, severity, code and ref; soa_only keeps the SOA rules';
+
+CREATE FUNCTION @extschema@.soa_digest(org_id bigint, soa_id bigint, approver text) RETURNS text
+	AS 'MODULE_PATHNAME', 'soa_digest'
+	LANGUAGE C STABLE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.soa_digest(bigint, bigint, text) IS
+'SHA-256, in hexadecimal, of the canonical content of an SoA version with its approver (docs/soa-digest.md); NULL if the caller cannot see it';
+
+----------------------------------------------------------------------------
 -- Integrity that constraints cannot express, with messages that say why
 ----------------------------------------------------------------------------
 
@@ -966,6 +995,8 @@ CREATE FUNCTION @extschema@.guard_soa() RETURNS trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	majors record;
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		IF NEW.status OPERATOR(pg_catalog.<>) 'draft' AND NOT @extschema@.is_record_admin() THEN
@@ -984,25 +1015,51 @@ BEGIN
 		   AND (NEW.org_id, NEW.soa_id, NEW.version, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.created_at)
 			   IS NOT DISTINCT FROM
 			   (OLD.org_id, OLD.soa_id, OLD.version, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.created_at)
-		   AND @extschema@.is_record_admin() THEN
+		   AND (@extschema@.is_record_admin() OR @extschema@.has_org_access(NEW.org_id, 'approve')) THEN
 			RETURN NEW;
 		END IF;
 		RAISE EXCEPTION 'version % of the Statement of Applicability of organization % is % and cannot be changed',
 				OLD.version, OLD.org_id, OLD.status
 			USING ERRCODE = 'object_not_in_prerequisite_state',
-				DETAIL = pg_catalog.format('It was approved by %s on %s with digest %s.',
-										   OLD.approved_by, OLD.approved_at, OLD.digest),
+				DETAIL = pg_catalog.format('It was approved by %s with digest %s.', OLD.approved_by, OLD.digest),
 				HINT = 'Run ims.init_soa() for a new draft that carries its decisions over.';
 	END IF;
 
 	IF TG_OP = 'UPDATE'
 	   AND (NEW.status, NEW.approved_by, NEW.approved_at, NEW.digest)
-		   IS DISTINCT FROM (OLD.status, OLD.approved_by, OLD.approved_at, OLD.digest)
-	   AND NOT @extschema@.is_record_admin() THEN
-		RAISE EXCEPTION 'a Statement of Applicability is approved only by ims.approve_soa()'
-			USING ERRCODE = 'object_not_in_prerequisite_state',
-				DETAIL = 'Approval validates the draft, records who approved it and when, and computes its digest.',
-				HINT = 'Call ims.approve_soa(org_id, approver) with the approve capability.';
+		   IS DISTINCT FROM (OLD.status, OLD.approved_by, OLD.approved_at, OLD.digest) THEN
+		-- Whoever changes the status, and however, an approval must hold:
+		-- the approve capability, no major SoA finding, and the digest of
+		-- exactly this content.  ims.approve_soa() is the way to do it.
+		IF NEW.status OPERATOR(pg_catalog.<>) 'approved' THEN
+			RAISE EXCEPTION 'a draft Statement of Applicability can only be approved'
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					DETAIL = pg_catalog.format('Version %s would become "%s".', OLD.version, NEW.status),
+					HINT = 'Approve it with ims.approve_soa(org_id, approver), or delete the draft.';
+		END IF;
+		IF NOT @extschema@.is_record_admin()
+		   AND NOT @extschema@.has_org_access(NEW.org_id, 'approve') THEN
+			RAISE EXCEPTION 'permission denied to approve the Statement of Applicability of organization %', NEW.org_id
+				USING ERRCODE = 'insufficient_privilege',
+					DETAIL = pg_catalog.format('Approval needs the approve capability, which role %s does not hold.', CURRENT_USER),
+					HINT = 'A superuser or an approver of the organization can grant it with ims.grant_access().';
+		END IF;
+		SELECT pg_catalog.count(*), pg_catalog.string_agg(f.code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) f.message, '; ')
+		INTO majors
+		FROM (SELECT * FROM @extschema@.evaluate_findings(ARRAY[NEW.org_id], true) v
+			  WHERE v.severity OPERATOR(pg_catalog.=) 'major' LIMIT 5) f;
+		IF majors.count OPERATOR(pg_catalog.>) 0 THEN
+			RAISE EXCEPTION 'the Statement of Applicability of organization % cannot be approved while major findings stand', NEW.org_id
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					DETAIL = pg_catalog.format('Among them: %s.', majors.string_agg),
+					HINT = pg_catalog.format('SELECT * FROM ims.validate_soa(%s) lists them all; resolve every major finding, then approve.', NEW.org_id);
+		END IF;
+		IF NEW.digest IS DISTINCT FROM @extschema@.soa_digest(NEW.org_id, NEW.soa_id, NEW.approved_by) THEN
+			RAISE EXCEPTION 'the digest of version % does not match its content', NEW.version
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					DETAIL = 'The digest is the SHA-256 of the canonical SoA content and the approver (docs/soa-digest.md).',
+					HINT = 'Approve with ims.approve_soa(), which computes it.';
+		END IF;
 	END IF;
 	IF TG_OP = 'DELETE' THEN
 		RETURN OLD;
@@ -1011,7 +1068,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.guard_soa() IS
-'trigger: approved and superseded SoA versions are immutable; status changes only through ims.approve_soa';
+'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no major SoA finding and the digest of its content';
 CREATE TRIGGER soa_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.soa
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_soa();
 
@@ -1029,18 +1086,21 @@ BEGIN
 		UNION
 		SELECT n.org_id, n.soa_id FROM (SELECT NEW.org_id, NEW.soa_id) AS n WHERE TG_OP <> 'DELETE'
 	LOOP
-		SELECT s.version, s.status, s.approved_by, s.approved_at INTO frozen
+		-- FOR SHARE: an approval (which locks the version FOR UPDATE) waits
+		-- for this edit to commit, and an edit waits for an approval under
+		-- way, then sees the version approved.
+		SELECT s.version, s.status, s.approved_by INTO frozen
 		FROM @extschema@.soa s
 		WHERE s.org_id OPERATOR(pg_catalog.=) target.org_id
-		  AND s.soa_id OPERATOR(pg_catalog.=) target.soa_id;
+		  AND s.soa_id OPERATOR(pg_catalog.=) target.soa_id
+		FOR SHARE;
 		-- entries written into an approved version by a restore are allowed
 		IF FOUND AND frozen.status OPERATOR(pg_catalog.<>) 'draft'
 		   AND NOT (TG_OP = 'INSERT' AND @extschema@.is_record_admin()) THEN
 			RAISE EXCEPTION 'version % of the Statement of Applicability of organization % is % and cannot be changed',
 					frozen.version, target.org_id, frozen.status
 				USING ERRCODE = 'object_not_in_prerequisite_state',
-					DETAIL = pg_catalog.format('It was approved by %s on %s; its entries stay as approved.',
-											   frozen.approved_by, frozen.approved_at),
+					DETAIL = pg_catalog.format('It was approved by %s; its entries stay as approved.', frozen.approved_by),
 					HINT = 'Run ims.init_soa() for a new draft that carries its decisions over, and change that.';
 		END IF;
 	END LOOP;
@@ -1272,6 +1332,96 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.init_soa(bigint) IS
 'creates the draft consolidated SoA of an organization: one entry per control of every standard in scope (undecided), or the next version carrying over the approved decisions; returns its soa_id (an existing draft''s, with a notice)';
+
+CREATE FUNCTION @extschema@.integration_findings(org_id bigint)
+	RETURNS TABLE (code text, severity text, standard text, ref text, message text, hint text)
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM @extschema@.require_org_access(integration_findings.org_id, 'read');
+	RETURN QUERY
+		SELECT f.code, f.severity, f.standard, f.ref, f.message, f.hint
+		FROM @extschema@.evaluate_findings(ARRAY[integration_findings.org_id], false) f;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.integration_findings(bigint) IS
+'every finding of SPEC section 7 for one organization: what a certification auditor would find, each with the object in ref and what to do in hint (docs/findings.md)';
+
+CREATE FUNCTION @extschema@.validate_soa(org_id bigint)
+	RETURNS TABLE (code text, severity text, standard text, ref text, message text, hint text)
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM @extschema@.require_org_access(validate_soa.org_id, 'read');
+	RETURN QUERY
+		SELECT f.code, f.severity, f.standard, f.ref, f.message, f.hint
+		FROM @extschema@.evaluate_findings(ARRAY[validate_soa.org_id], true) f;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.validate_soa(bigint) IS
+'the SoA rules (SOA001 to SOA010) for one organization, on its live SoA: the draft, or else the approved version';
+
+CREATE FUNCTION @extschema@.approve_soa(org_id bigint, approver text) RETURNS text
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	draft record;
+	new_digest text;
+BEGIN
+	IF approver IS NULL OR pg_catalog.btrim(approver) OPERATOR(pg_catalog.=) '' THEN
+		RAISE EXCEPTION 'approver must not be empty'
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Name the person or body that approves the SoA, such as the management board.';
+	END IF;
+	PERFORM @extschema@.require_org_access(approve_soa.org_id, 'approve');
+
+	-- One approval, or init_soa, at a time per organization.
+	PERFORM 1 FROM @extschema@.organization o
+	WHERE o.org_id OPERATOR(pg_catalog.=) approve_soa.org_id FOR UPDATE;
+	-- Edits of the draft hold a share lock on it: wait for them to finish.
+	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft'
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'organization % has no draft Statement of Applicability to approve', org_id
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				HINT = 'Create one with ims.init_soa(); it carries the decisions of the approved version over.';
+	END IF;
+
+	new_digest := @extschema@.soa_digest(approve_soa.org_id, draft.soa_id, approver);
+	UPDATE @extschema@.soa s SET status = 'superseded'
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
+	-- The soa_guard trigger checks the capability, the findings and the digest.
+	UPDATE @extschema@.soa s
+	SET status = 'approved', approved_by = approver, approved_at = pg_catalog.now(), digest = new_digest
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id
+	  AND s.soa_id OPERATOR(pg_catalog.=) draft.soa_id;
+	RETURN new_digest;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.approve_soa(bigint, text) IS
+'approves the draft SoA of an organization: refused without the approve capability or while a major SoA finding stands; supersedes the previous approved version, records who and when, and returns the SHA-256 digest of the content';
+
+CREATE VIEW @extschema@.report_findings WITH (security_invoker = true) AS
+SELECT f.org_id, o.name AS organization, f.code, f.severity, f.severity_rank,
+	   f.standard, f.ref, f.message, f.hint
+FROM @extschema@.evaluate_findings(NULL, false) f
+JOIN @extschema@.organization o ON o.org_id = f.org_id;
+COMMENT ON VIEW @extschema@.report_findings IS
+'the findings of every organization the caller can see, sorted by organization, severity, code and ref (docs/findings.md)';
+COMMENT ON COLUMN @extschema@.report_findings.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_findings.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_findings.code IS 'Finding code, such as SOA004 (docs/findings.md)';
+COMMENT ON COLUMN @extschema@.report_findings.severity IS 'major, minor or observation';
+COMMENT ON COLUMN @extschema@.report_findings.severity_rank IS '1 major, 2 minor, 3 observation: sorts by severity';
+COMMENT ON COLUMN @extschema@.report_findings.standard IS 'Standard the finding concerns, when it concerns one';
+COMMENT ON COLUMN @extschema@.report_findings.ref IS 'The object found wanting: a control (ISO 42001 A.5.2), an AI system, a document, a risk';
+COMMENT ON COLUMN @extschema@.report_findings.message IS 'What is wrong';
+COMMENT ON COLUMN @extschema@.report_findings.hint IS 'What to do about it';
+GRANT SELECT ON @extschema@.report_findings TO PUBLIC;
 
 ----------------------------------------------------------------------------
 -- Row-level security policies and privileges

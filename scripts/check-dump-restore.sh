@@ -18,8 +18,8 @@ psql() { command "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 psql -d $src -c "CREATE EXTENSION pg_ims"
 
 # A user catalog and mapping, a kind of evidence of one's own, the sample
-# organization, an access grant, and an SoA approved (by an administrator
-# standing in for ims.approve_soa) with a new draft after it.
+# organization, an access grant, and an SoA approved with ims.approve_soa
+# (once its open decisions are made) with a new draft after it.
 psql -d $src -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" >/dev/null <<'SQL'
 SELECT ims.import_catalog(:'catalog');
 SELECT ims.import_mapping(:'mapping');
@@ -33,8 +33,11 @@ DO $$ BEGIN
 	END IF;
 END $$;
 SELECT ims.grant_access(org_id, 'regress_pg_ims_dump_reader', 'read') FROM ims.organization;
-UPDATE ims.soa SET status = 'approved', approved_by = 'Management board',
-	approved_at = '2026-11-02 09:00+00', digest = repeat('e3', 32);
+UPDATE ims.soa_entry SET applicability = 'applicable(business)', justification = 'Good practice.'
+WHERE ims.decision(applicability) = 'undecided';
+UPDATE ims.soa_entry SET justification = 'No secure areas of our own.' WHERE justification IS NULL
+  AND ims.decision(applicability) = 'not_applicable';
+SELECT ims.approve_soa(org_id, 'Management board') FROM ims.organization;
 SELECT ims.init_soa(org_id) FROM ims.organization;
 INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on)
 SELECT org_id, 'iso42001:2023', 'A.6.2.4', 'red_team_report', 'Red-team exercise of the assistant', '2026-11-20'
@@ -75,6 +78,12 @@ diff -u "$dump.before" "$dump.after" || status=1
 # the shipped catalogs came back once, from CREATE EXTENSION
 psql -d $dst -At -c "SELECT standard || ' ' || count(*) FROM ims.control GROUP BY standard ORDER BY 1"
 [ "$(psql -d $dst -At -c "SELECT count(*) FROM ims.control WHERE standard IN ('iso27001:2022', 'iso42001:2023')")" = 131 ] || status=1
+# the digest of each approved version matches its restored content
+[ "$(psql -d $dst -At -c "SELECT bool_and(digest = ims.soa_digest(org_id, soa_id, approved_by)) FROM ims.soa WHERE status <> 'draft'")" = t ] || {
+	echo "a digest does not match its restored content"
+	status=1
+}
+psql -d $dst -At -c "SELECT 'approved digest ' || digest FROM ims.soa WHERE status = 'approved'"
 # the restored approved version is still immutable
 if psql -d $dst -c "UPDATE ims.soa_entry SET owner = 'x' WHERE soa_id IN (SELECT soa_id FROM ims.soa WHERE status = 'approved')" 2>/dev/null; then
 	echo "an approved SoA could be changed after the restore"

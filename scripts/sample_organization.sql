@@ -16,9 +16,12 @@
 --   - the lead auditor has no ISO 42001 competence record;
 --   - the management review agenda lacks AI system performance;
 --   - the certification body has not confirmed a combined audit window;
+--   - five implemented ISO 27001 controls have no evidence;
 --   - the SoA is a draft: some controls undecided, one exclusion unjustified.
 
 \set ON_ERROR_STOP on
+-- Dates are relative to today, so the story (and what the validator finds
+-- in it) stays the same whenever it is loaded.
 SELECT ims.create_organization('Nimbus Analytics GmbH', 'Dana Keller (CISO, IMS owner)') AS org \gset
 
 UPDATE ims.organization
@@ -41,11 +44,11 @@ INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, ap
 
 INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, in_scope, last_significant_change) VALUES
 	(:org, 'Support assistant', 'Answers customer questions about the analytics platform from the product documentation',
-	 'Customers asking for legal or financial advice; prompt injection to reveal other tenants'' data', 'operation', true, '2026-03-02'),
+	 'Customers asking for legal or financial advice; prompt injection to reveal other tenants'' data', 'operation', true, current_date - 272),
 	(:org, 'CV screening model', 'Ranks job applications for recruiters, who take every decision',
-	 'Used to reject applicants automatically, without a recruiter', 'deployment', true, '2026-09-15'),
+	 'Used to reject applicants automatically, without a recruiter', 'deployment', true, current_date - 75),
 	(:org, 'Fraud scoring model', 'Scores card payments of customers'' shops for fraud',
-	 'Used to profile shoppers for marketing', 'operation', true, '2026-01-20');
+	 'Used to profile shoppers for marketing', 'operation', true, current_date - 313);
 
 SELECT system_id AS assistant FROM ims.ai_system WHERE org_id = :org AND name = 'Support assistant' \gset
 SELECT system_id AS screening FROM ims.ai_system WHERE org_id = :org AND name = 'CV screening model' \gset
@@ -85,12 +88,12 @@ WHERE r.org_id = :org;
 
 INSERT INTO ims.impact_assessment (org_id, system_id, assessed_on, individuals, groups, society, severity,
 								   foreseeable_misuse, stakeholder_views, approved_by, next_review) VALUES
-	(:org, :assistant, '2026-04-10', 'Customers misled by wrong answers lose time or money',
+	(:org, :assistant, current_date - 233, 'Customers misled by wrong answers lose time or money',
 	 'Non-native speakers get poorer answers', 'Negligible', 'medium',
-	 'Questions outside product scope; prompt injection', 'Customer advisory board, support agents', 'Dana Keller', '2027-04-10'),
-	(:org, :screening, '2026-02-01', 'Applicants wrongly ranked low lose a job opportunity',
+	 'Questions outside product scope; prompt injection', 'Customer advisory board, support agents', 'Dana Keller', current_date + 132),
+	(:org, :screening, current_date - 301, 'Applicants wrongly ranked low lose a job opportunity',
 	 'Women and older applicants may be ranked lower', 'Reinforces labour-market inequality',
-	 'high', 'Automatic rejection without a recruiter', 'Works council, recruiters', 'Dana Keller', '2027-02-01');
+	 'high', 'Automatic rejection without a recruiter', 'Works council, recruiters', 'Dana Keller', current_date + 64);
 
 SELECT ims.init_soa(:org) AS soa \gset
 
@@ -124,28 +127,43 @@ WHERE e.org_id = :org AND e.soa_id = :soa AND e.standard = 'iso42001:2023'
   AND e.control_id ~ '^A\.(2|3|4|5|6|7|9)\.';
 
 INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, uri, collected_on, valid_until) VALUES
-	(:org, 'iso27001:2022', 'A.5.1', 'policy', 'Information security and AI policy v3.0', 'dms://policies/isms-aims-policy-3.0', '2026-05-12', NULL),
-	(:org, 'iso27001:2022', 'A.5.15', 'access_review', 'Quarterly access review Q3', 'dms://reviews/access-2026-q3', '2026-10-02', '2027-01-02'),
-	(:org, 'iso27001:2022', 'A.8.8', 'vulnerability_scan', 'Monthly vulnerability scan', 'dms://scans/2026-11', '2026-11-03', '2026-12-03'),
-	(:org, 'iso27001:2022', 'A.8.8', 'pentest_report', 'Annual external penetration test', 'dms://pentest/2026', '2026-06-20', '2027-06-20'),
-	(:org, 'iso27001:2022', 'A.8.13', 'backup_test', 'Restore test of the data lake', 'dms://bcm/restore-2026-09', '2026-09-14', '2027-03-14'),
-	(:org, 'iso27001:2022', 'A.5.30', 'business_continuity_test', 'Region failover exercise', 'dms://bcm/failover-2026', '2026-04-28', '2027-04-28'),
-	(:org, 'iso42001:2023', 'A.2.2', 'policy', 'Information security and AI policy v3.0', 'dms://policies/isms-aims-policy-3.0', '2026-05-12', NULL),
-	(:org, 'iso42001:2023', 'A.5.2', 'impact_assessment', 'Impact assessment of the support assistant', 'dms://aims/ia-assistant-2026', '2026-04-10', '2027-04-10'),
-	(:org, 'iso42001:2023', 'A.5.3', 'impact_assessment', 'Impact assessment of the CV screening model', 'dms://aims/ia-screening-2026', '2026-02-01', '2027-02-01'),
-	(:org, 'iso42001:2023', 'A.6.2.4', 'pentest_report', 'Annual external penetration test', 'dms://pentest/2026', '2026-06-20', '2027-06-20'),
-	(:org, 'iso42001:2023', 'A.7.4', 'data_quality_report', 'Training data quality report, screening model', 'dms://aims/dq-screening', '2026-08-30', '2027-02-28'),
-	(:org, 'iso42001:2023', 'A.3.2', 'record', 'AI roles and responsibilities matrix', 'dms://aims/raci', '2026-05-12', NULL);
+	(:org, 'iso27001:2022', 'A.5.1', 'policy', 'Information security and AI policy v3.0', 'dms://policies/isms-aims-policy-3.0', current_date - 201, NULL),
+	(:org, 'iso27001:2022', 'A.5.15', 'access_review', 'Quarterly access review Q3', 'dms://reviews/access-2026-q3', current_date - 58, current_date + 34),
+	(:org, 'iso27001:2022', 'A.8.8', 'vulnerability_scan', 'Monthly vulnerability scan', 'dms://scans/2026-11', current_date - 26, current_date + 4),
+	(:org, 'iso27001:2022', 'A.8.8', 'pentest_report', 'Annual external penetration test', 'dms://pentest/2026', current_date - 162, current_date + 203),
+	(:org, 'iso27001:2022', 'A.8.13', 'backup_test', 'Restore test of the data lake', 'dms://bcm/restore-2026-09', current_date - 76, current_date + 105),
+	(:org, 'iso27001:2022', 'A.5.30', 'business_continuity_test', 'Region failover exercise', 'dms://bcm/failover-2026', current_date - 215, current_date + 150),
+	(:org, 'iso42001:2023', 'A.2.2', 'policy', 'Information security and AI policy v3.0', 'dms://policies/isms-aims-policy-3.0', current_date - 201, NULL),
+	(:org, 'iso42001:2023', 'A.5.2', 'impact_assessment', 'Impact assessment of the support assistant', 'dms://aims/ia-assistant-2026', current_date - 233, current_date + 132),
+	(:org, 'iso42001:2023', 'A.5.3', 'impact_assessment', 'Impact assessment of the CV screening model', 'dms://aims/ia-screening-2026', current_date - 301, current_date + 64),
+	(:org, 'iso42001:2023', 'A.6.2.4', 'pentest_report', 'Annual external penetration test', 'dms://pentest/2026', current_date - 162, current_date + 203),
+	(:org, 'iso42001:2023', 'A.7.4', 'data_quality_report', 'Training data quality report, screening model', 'dms://aims/dq-screening', current_date - 91, current_date + 91),
+	(:org, 'iso42001:2023', 'A.3.2', 'record', 'AI roles and responsibilities matrix', 'dms://aims/raci', current_date - 201, NULL);
+
+-- The ISMS evidence pack: one current record per implemented ISO 27001
+-- control, of the first kind its catalog entry suggests, except for a few
+-- controls whose evidence was never collected.
+INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, uri, collected_on, valid_until)
+SELECT :org, e.standard, e.control_id, c.evidence_kinds[1],
+	   'ISMS evidence pack: ' || c.title, 'dms://isms/evidence/' || e.control_id,
+	   current_date - 60, current_date + 305
+FROM ims.soa_entry e
+JOIN ims.control c USING (standard, control_id)
+WHERE e.org_id = :org AND e.soa_id = :soa AND e.standard = 'iso27001:2022'
+  AND e.implementation = 'implemented'
+  AND e.control_id NOT IN ('A.5.7', 'A.5.23', 'A.8.12', 'A.8.16', 'A.8.28')
+  AND NOT EXISTS (SELECT 1 FROM ims.evidence v WHERE v.org_id = e.org_id
+				  AND v.standard = e.standard AND v.control_id = e.control_id);
 
 INSERT INTO ims.auditor (org_id, name, competence, training_record) VALUES
 	(:org, 'Jonas Weber', '{iso27001:2022}', 'ISO 27001 Lead Auditor certificate, 2023');
 SELECT auditor_id AS lead FROM ims.auditor WHERE org_id = :org AND name = 'Jonas Weber' \gset
 
 INSERT INTO ims.internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id) VALUES
-	(:org, '2026', '2026-06-03', '{iso27001:2022,iso42001:2023}', :lead);
+	(:org, '2026', current_date - 179, '{iso27001:2022,iso42001:2023}', :lead);
 
 INSERT INTO ims.management_review (org_id, held_on, chair, covers, agenda) VALUES
-	(:org, '2026-07-15', 'CEO', '{iso27001:2022,iso42001:2023}',
+	(:org, current_date - 137, 'CEO', '{iso27001:2022,iso42001:2023}',
 	 '{previous_actions,context_changes,interested_parties,is_objectives,ai_objectives,ai_risks,impact_assessment_outcomes,audit_results,nonconformities,improvement}');
 
 INSERT INTO ims.certification_body (org_id, name, accredited_for, combined_audit_confirmed) VALUES

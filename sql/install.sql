@@ -68,4 +68,4 @@ FROM pg_class c WHERE c.relnamespace = 'ims'::regnamespace AND c.relkind = 'r' O
 -- functions run as their owner: each is audited in docs/tenancy.md
 SELECT p.oid::regprocedure, has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute,
        p.proconfig
-FROM pg_proc p WHERE p.pronamespace = 'ims'::regnamespace AND p.prosecdef ORDER BY 1::text;
+FROM pg_proc p WHERE p.pronamespace = 'ims'::regnamespace AND p.prosecdef ORDER BY p.oid::regprocedure::text;

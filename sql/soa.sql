@@ -35,10 +35,25 @@ WHERE org_id = :org AND soa_id = :soa AND standard = 'iso42001:2023' AND control
 SELECT standard, control_id, applicability, implementation FROM soa_entry
 WHERE org_id = :org AND soa_id = :soa AND control_id = 'A.5.2' ORDER BY standard;
 
--- approval belongs to ims.approve_soa(); here an administrator stands in for it
+-- approval is refused while a major finding stands (here, undecided controls)
+SELECT approve_soa(:org, 'Management board');
+-- decide the rest
+UPDATE soa_entry SET applicability = 'applicable(business)', justification = 'Good practice.'
+WHERE org_id = :org AND soa_id = :soa AND applicability = 'undecided';
+-- even an administrator cannot approve by hand with a made-up digest, nor
+-- turn a draft into anything but an approved version
 UPDATE soa SET status = 'approved', approved_by = 'Management board',
-       approved_at = '2026-10-01 10:00+00', digest = repeat('ab', 32)
+       approved_at = now(), digest = repeat('ab', 32)
 WHERE org_id = :org AND soa_id = :soa;
+UPDATE soa SET status = 'superseded', approved_by = 'Management board',
+       approved_at = now(), digest = repeat('ab', 32)
+WHERE org_id = :org AND soa_id = :soa;
+SELECT approve_soa(:org, ' ');
+-- the approval
+SELECT approve_soa(:org, 'Management board') = soa_digest(:org, :soa, 'Management board') AS digest_returned;
+SELECT version, status, approved_by, approved_at IS NOT NULL AS approved_at_set,
+       digest = soa_digest(:org, :soa, 'Management board') AS digest_matches
+FROM soa WHERE org_id = :org;
 
 -- the approved version is immutable: its entries...
 UPDATE soa_entry SET applicability = 'undecided'
@@ -63,16 +78,13 @@ SELECT count(*) AS entries,
 FROM soa_entry n JOIN soa_entry o USING (org_id, standard, control_id)
 WHERE n.org_id = :org AND n.soa_id = :soa2 AND o.soa_id = :soa;
 SELECT standard, control_id, applicability, implementation, justification, owner FROM soa_entry
-WHERE org_id = :org AND soa_id = :soa2 AND applicability <> 'undecided' ORDER BY standard, control_id;
+WHERE org_id = :org AND soa_id = :soa2 AND applicability <> 'applicable(business)' ORDER BY standard, control_id;
 -- the draft can be changed
 UPDATE soa_entry SET applicability = 'applicable(risk)'
 WHERE org_id = :org AND soa_id = :soa2 AND standard = 'iso27001:2022' AND control_id = 'A.8.8';
 
 -- approving the next version supersedes the previous one, which stays frozen
-UPDATE soa SET status = 'superseded' WHERE org_id = :org AND soa_id = :soa;
-UPDATE soa SET status = 'approved', approved_by = 'Management board',
-       approved_at = '2026-11-01 10:00+00', digest = repeat('cd', 32)
-WHERE org_id = :org AND soa_id = :soa2;
+SELECT length(approve_soa(:org, 'Management board')) AS digest_length;
 SELECT version, status, approved_by FROM soa WHERE org_id = :org ORDER BY version;
 UPDATE soa SET status = 'approved' WHERE org_id = :org AND soa_id = :soa;
 UPDATE soa_entry SET owner = 'x' WHERE org_id = :org AND soa_id = :soa AND control_id = 'A.5.1';
@@ -83,6 +95,8 @@ UPDATE organization SET standards = standards || 'acme:2025'::text WHERE org_id 
 SELECT init_soa(:org) AS soa3 \gset
 SELECT standard, count(*), count(*) FILTER (WHERE applicability <> 'undecided') AS decided
 FROM soa_entry WHERE org_id = :org AND soa_id = :soa3 GROUP BY 1 ORDER BY 1;
+-- and the draft cannot be approved until they are decided
+SELECT approve_soa(:org, 'Management board');
 
 -- a draft may be thrown away, with its entries
 DELETE FROM soa WHERE org_id = :org AND soa_id = :soa3;

@@ -29,6 +29,7 @@
 #include "utils/memutils.h"
 
 #include "catalog_parse.h"
+#include "json_memory.h"
 #include "pg_ims.h"
 
 /* Advisory lock key of catalog loads: "pg_ims_c" in ASCII. */
@@ -36,21 +37,6 @@
 
 /* Where `make install` puts the shipped catalogs, under the share directory. */
 #define CATALOG_SUBDIR "pg_ims/catalogs"
-
-/* The context cJSON allocates in while a document is being loaded. */
-static MemoryContext json_context = NULL;
-
-static void *
-JsonPalloc(size_t size)
-{
-	return MemoryContextAllocExtended(json_context, size, MCXT_ALLOC_HUGE);
-}
-
-static void
-JsonPfree(void *pointer)
-{
-	pfree(pointer);
-}
 
 /*
  * A document on its way in: where it came from (for messages), whether it
@@ -588,26 +574,18 @@ LoadDocument(const char *data, size_t len, const char *what, bool builtin,
 			 CatalogDocumentKind expected)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	MemoryContext context;
+	MemoryContext context = PgImsJsonBegin("pg_ims catalog");
 	volatile Datum result = (Datum) 0;
-	cJSON_Hooks hooks = {JsonPalloc, JsonPfree};
 
-	context = AllocSetContextCreate(CurrentMemoryContext, "pg_ims catalog",
-									ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(context);
-	json_context = context;
-	cJSON_InitHooks(&hooks);
-
 	PG_TRY();
 	{
 		result = ParseAndLoad(data, len, what, builtin, expected, caller);
 	}
 	PG_FINALLY();
 	{
-		cJSON_InitHooks(NULL);
-		json_context = NULL;
 		MemoryContextSwitchTo(caller);
-		MemoryContextDelete(context);
+		PgImsJsonEnd(context);
 	}
 	PG_END_TRY();
 

@@ -1,0 +1,164 @@
+/*-------------------------------------------------------------------------
+ *
+ * soa_digest.c
+ *	  The SHA-256 digest of a Statement of Applicability version.
+ *
+ * The digest is taken over a canonical JSON document built with cJSON: the
+ * organization, the version, the approver, and every entry sorted by
+ * standard and control id in byte order.  Nothing of row order, physical
+ * storage, collation, DateStyle or database encoding (text is converted to
+ * UTF-8) enters it, so the same content gives the same digest after a dump
+ * and restore, on any server.  docs/soa-digest.md gives the exact form so
+ * that an auditor can recompute it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <cjson/cJSON.h>
+
+#include "catalog/pg_type.h"
+#include "common/cryptohash.h"
+#include "common/sha2.h"
+#include "executor/spi.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "json_memory.h"
+#include "pg_ims.h"
+
+/* Text in UTF-8 as a cJSON string, or JSON null. */
+static cJSON *
+Utf8String(const char *server_text)
+{
+	if (server_text == NULL)
+		return cJSON_CreateNull();
+	return cJSON_CreateString(pg_server_to_any(server_text, strlen(server_text), PG_UTF8));
+}
+
+static void
+AddOrFail(cJSON *container, cJSON *item)
+{
+	if (item == NULL || !cJSON_AddItemToArray(container, item))
+		elog(ERROR, "could not build the canonical SoA document");
+}
+
+/* Canonical document of one SoA version; NULL when it does not exist. */
+static char *
+CanonicalDocument(int64 org_id, int64 soa_id, const char *approver)
+{
+	Oid			types[2] = {INT8OID, INT8OID};
+	Datum		values[2] = {Int64GetDatum(org_id), Int64GetDatum(soa_id)};
+	cJSON	   *doc;
+	cJSON	   *entries;
+	char	   *version;
+	char	   *text;
+	int			rc;
+
+	rc = SPI_execute_with_args("SELECT version::text FROM ims.soa WHERE org_id = $1 AND soa_id = $2",
+							   2, types, values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not read the SoA: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 0)
+		return NULL;
+	version = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+	doc = cJSON_CreateObject();
+	entries = cJSON_CreateArray();
+	if (doc == NULL || entries == NULL ||
+		!cJSON_AddStringToObject(doc, "format", "pg_ims/soa-digest") ||
+		!cJSON_AddNumberToObject(doc, "format_version", 1) ||
+		!cJSON_AddStringToObject(doc, "org_id", psprintf(INT64_FORMAT, org_id)) ||
+		!cJSON_AddStringToObject(doc, "version", version) ||
+		!cJSON_AddItemToObject(doc, "approved_by", Utf8String(approver)) ||
+		!cJSON_AddItemToObject(doc, "entries", entries))
+		elog(ERROR, "could not build the canonical SoA document");
+
+	rc = SPI_execute_with_args("SELECT standard, control_id, applicability::text, justification, "
+							   "       implementation, owner "
+							   "FROM ims.soa_entry WHERE org_id = $1 AND soa_id = $2 "
+							   "ORDER BY standard COLLATE \"C\", control_id COLLATE \"C\"",
+							   2, types, values, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not read the SoA entries: %s", SPI_result_code_string(rc));
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tuple = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		cJSON	   *entry = cJSON_CreateArray();
+
+		if (entry == NULL)
+			elog(ERROR, "could not build the canonical SoA document");
+		for (int col = 1; col <= 6; col++)
+			AddOrFail(entry, Utf8String(SPI_getvalue(tuple, desc, col)));
+		AddOrFail(entries, entry);
+	}
+
+	text = cJSON_PrintUnformatted(doc);
+	if (text == NULL)
+		elog(ERROR, "could not print the canonical SoA document");
+	return text;
+}
+
+static char *
+Sha256Hex(const char *data, size_t len)
+{
+	uint8		digest[PG_SHA256_DIGEST_LENGTH];
+	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
+	char	   *hex = palloc(PG_SHA256_DIGEST_STRING_LENGTH);
+
+	if (pg_cryptohash_init(ctx) < 0 ||
+		pg_cryptohash_update(ctx, (const uint8 *) data, len) < 0 ||
+		pg_cryptohash_final(ctx, digest, sizeof(digest)) < 0)
+		elog(ERROR, "could not compute SHA-256: %s", pg_cryptohash_error(ctx));
+	pg_cryptohash_free(ctx);
+	hex_encode((const char *) digest, PG_SHA256_DIGEST_LENGTH, hex);
+	hex[PG_SHA256_DIGEST_STRING_LENGTH - 1] = '\0';
+	return hex;
+}
+
+/*
+ * ims.soa_digest(org_id bigint, soa_id bigint, approver text) → text
+ *
+ * NULL when the version does not exist or the caller cannot see it.
+ */
+PG_FUNCTION_INFO_V1(soa_digest);
+Datum
+soa_digest(PG_FUNCTION_ARGS)
+{
+	int64		org_id = PG_GETARG_INT64(0);
+	int64		soa_id = PG_GETARG_INT64(1);
+	char	   *approver = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	MemoryContext caller = CurrentMemoryContext;
+	MemoryContext context;
+	char	   *volatile hex = NULL;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	context = PgImsJsonBegin("pg_ims SoA digest");
+	PG_TRY();
+	{
+		char	   *document = CanonicalDocument(org_id, soa_id, approver);
+
+		if (document != NULL)
+		{
+			MemoryContext old = MemoryContextSwitchTo(caller);
+
+			hex = Sha256Hex(document, strlen(document));
+			MemoryContextSwitchTo(old);
+		}
+	}
+	PG_FINALLY();
+	{
+		PgImsJsonEnd(context);
+	}
+	PG_END_TRY();
+	SPI_finish();
+
+	if (hex == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(hex));
+}
