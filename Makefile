@@ -28,9 +28,9 @@ CATALOGS = $(wildcard catalogs/*.json)
 SHLIB_LINK = -lcjson
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 
-REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy
+REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
-ISOLATION = catalog_import init_soa
+ISOLATION = catalog_import init_soa approve_soa
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation
 
 EXTRA_CLEAN = build

@@ -81,7 +81,22 @@ SELECT s.version, s.status, e.standard, decision(e.applicability) AS decision,
        count(*) AS controls, count(*) FILTER (WHERE e.implementation = 'implemented') AS implemented
 FROM soa s JOIN soa_entry e USING (org_id, soa_id)
 GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4;
+
+\echo '== What a certification auditor would find (ims.integration_findings; docs/findings.md) =='
+\pset format unaligned
+\pset tuples_only on
+WITH grouped AS (
+	SELECT severity, severity_rank, code, count(*) AS n,
+		   (array_agg(message ORDER BY ref))[1] AS first_message,
+		   string_agg(ref, ', ' ORDER BY ref) AS refs, min(hint) AS hint
+	FROM report_findings GROUP BY severity, severity_rank, code)
+SELECT CASE WHEN row_number() OVER (PARTITION BY severity_rank ORDER BY code) = 1
+			THEN E'\n' || upper(severity) || E'\n' ELSE '' END
+	   || format('  %s  %s', code, first_message)
+	   || CASE WHEN n > 1 THEN format(E'\n          (%s findings: %s)', n, refs) ELSE '' END
+	   || format(E'\n          what to do: %s', hint)
+FROM grouped ORDER BY severity_rank, code;
 SQL
 echo
-echo "Findings, reports and the SoA document are built next (ims.integration_findings, ims.report_*)."
+echo "Reports and the SoA document are built next (ims.report_*, ims.soa_document)."
 echo "Demo cluster stopped; run 'make test' for the full test suite."

@@ -257,14 +257,20 @@ static const FindingRule rules[] = {
 		"                      AND a.standard = m.source_standard AND a.control_id = m.source_control "
 		"  JOIN ims.soa_entry b ON b.org_id = l.org_id AND b.soa_id = l.soa_id "
 		"                      AND b.standard = m.target_standard AND b.control_id = m.target_control) "
-		"SELECT org_id, NULL, b_std, ims.standard_label(b_std) || ' ' || b_id, "
-		"       ims.standard_label(a_std) || ' ' || a_id, NULL FROM pair "
-		"WHERE ims.decision(a_app) = 'applicable' AND ims.decision(b_app) = 'not_applicable' AND " BLANK("b_just") " "
-		"UNION ALL "
-		"SELECT org_id, NULL, a_std, ims.standard_label(a_std) || ' ' || a_id, "
-		"       ims.standard_label(b_std) || ' ' || b_id, NULL FROM pair "
-		"WHERE ims.decision(b_app) = 'applicable' AND ims.decision(a_app) = 'not_applicable' AND " BLANK("a_just"),
-		"{ref} is excluded without justification while the control mapped to it, {1}, is applicable",
+		"SELECT org_id, NULL, excluded_std, ims.standard_label(excluded_std) || ' ' || excluded_id, "
+		"       CASE WHEN count(*) = 1 THEN 'the control mapped to it, ' ELSE 'the controls mapped to it, ' END "
+		"       || string_agg(ims.standard_label(applied_std) || ' ' || applied_id, ', ' "
+		"                     ORDER BY applied_std COLLATE \"C\", applied_id COLLATE \"C\") "
+		"       || CASE WHEN count(*) = 1 THEN ', is applicable' ELSE ', are applicable' END, NULL "
+		"FROM (SELECT org_id, b_std AS excluded_std, b_id AS excluded_id, a_std AS applied_std, a_id AS applied_id "
+		"      FROM pair WHERE ims.decision(a_app) = 'applicable' AND ims.decision(b_app) = 'not_applicable' "
+		"        AND " BLANK("b_just") " "
+		"      UNION ALL "
+		"      SELECT org_id, a_std, a_id, b_std, b_id "
+		"      FROM pair WHERE ims.decision(b_app) = 'applicable' AND ims.decision(a_app) = 'not_applicable' "
+		"        AND " BLANK("a_just") ") AS x "
+		"GROUP BY org_id, excluded_std, excluded_id",
+		"{ref} is excluded without justification while {1}",
 	"Say why the counterpart's reason for inclusion does not hold for this control, or decide both alike (ims.control_mapping says how they relate)."},
 
 	{"SOA010", "minor", true,
