@@ -935,17 +935,17 @@ $$;
 COMMENT ON FUNCTION @extschema@.check_standard_codes() IS
 'trigger: every element of the array column named by the trigger argument is a code of ims.standard';
 
-CREATE TRIGGER organization_standards_check BEFORE INSERT OR UPDATE OF standards ON @extschema@.organization
+CREATE TRIGGER organization_standards_known BEFORE INSERT OR UPDATE OF standards ON @extschema@.organization
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('standards');
-CREATE TRIGGER document_covers_check BEFORE INSERT OR UPDATE OF covers ON @extschema@.document
+CREATE TRIGGER document_covers_known BEFORE INSERT OR UPDATE OF covers ON @extschema@.document
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('covers');
-CREATE TRIGGER auditor_competence_check BEFORE INSERT OR UPDATE OF competence ON @extschema@.auditor
+CREATE TRIGGER auditor_competence_known BEFORE INSERT OR UPDATE OF competence ON @extschema@.auditor
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('competence');
-CREATE TRIGGER internal_audit_covers_check BEFORE INSERT OR UPDATE OF covers ON @extschema@.internal_audit
+CREATE TRIGGER internal_audit_covers_known BEFORE INSERT OR UPDATE OF covers ON @extschema@.internal_audit
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('covers');
-CREATE TRIGGER management_review_covers_check BEFORE INSERT OR UPDATE OF covers ON @extschema@.management_review
+CREATE TRIGGER management_review_covers_known BEFORE INSERT OR UPDATE OF covers ON @extschema@.management_review
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('covers');
-CREATE TRIGGER certification_body_accredited_for_check BEFORE INSERT OR UPDATE OF accredited_for ON @extschema@.certification_body
+CREATE TRIGGER certification_body_accredited_for_known BEFORE INSERT OR UPDATE OF accredited_for ON @extschema@.certification_body
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('accredited_for');
 
 -- risk_cvss_domain_check is the guarantee; this trigger runs first to say why.
@@ -972,10 +972,11 @@ COMMENT ON FUNCTION @extschema@.check_risk_cvss() IS
 CREATE TRIGGER risk_cvss_check BEFORE INSERT OR UPDATE OF cvss, risk_type ON @extschema@.risk
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_risk_cvss();
 
--- True when the current role may bypass the record's row-level security
--- and its approval workflow: superusers, BYPASSRLS roles and the owner of
--- the extension's tables (ims.approve_soa runs as that owner; so does a
--- restore).
+-- True when the current role bypasses the record's row-level security:
+-- superusers, BYPASSRLS roles and the owner of the extension's tables (the
+-- role a restore runs as).  Such a role may write entries into an approved
+-- SoA version, which is what a restore does; it cannot approve without a
+-- valid digest either.
 CREATE FUNCTION @extschema@.is_record_admin() RETURNS boolean
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -1071,6 +1072,33 @@ COMMENT ON FUNCTION @extschema@.guard_soa() IS
 'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no major SoA finding and the digest of its content';
 CREATE TRIGGER soa_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.soa
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_soa();
+
+-- Superseding is the other half of an approval: by the end of the
+-- transaction, a later version of the organization must be approved.
+CREATE FUNCTION @extschema@.check_soa_superseded() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NEW.status OPERATOR(pg_catalog.=) 'superseded'
+	   AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s
+					   WHERE s.org_id OPERATOR(pg_catalog.=) NEW.org_id
+						 AND s.status OPERATOR(pg_catalog.=) 'approved'
+						 AND s.version OPERATOR(pg_catalog.>) NEW.version) THEN
+		RAISE EXCEPTION 'version % of the Statement of Applicability of organization % was superseded without a later version being approved',
+				NEW.version, NEW.org_id
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				DETAIL = 'An organization keeps its approved SoA until the next version is approved.',
+				HINT = 'Approve the draft with ims.approve_soa(), which supersedes the previous version itself.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_soa_superseded() IS
+'deferred trigger: a version becomes superseded only when a later version is approved in the same transaction';
+CREATE CONSTRAINT TRIGGER soa_superseded_check AFTER UPDATE OF status ON @extschema@.soa
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_soa_superseded();
 
 CREATE FUNCTION @extschema@.guard_soa_entry() RETURNS trigger
 	LANGUAGE plpgsql
@@ -1273,6 +1301,31 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.revoke_access(bigint, regrole, text) IS
 'takes a capability back from a role on one organization: approve leaves edit, edit leaves read, read removes all access';
+
+-- A grant records who made it and when, whoever writes the row, and names
+-- an existing role.
+CREATE FUNCTION @extschema@.stamp_org_access() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) NEW.member) THEN
+		RAISE EXCEPTION 'role "%" does not exist', NEW.member
+			USING ERRCODE = 'undefined_object',
+				HINT = 'Create the role first; access is granted to existing roles.';
+	END IF;
+	-- a record admin's rows are kept as written: that is what a restore does
+	IF NOT @extschema@.is_record_admin() THEN
+		NEW.granted_by := CURRENT_USER;
+		NEW.granted_at := pg_catalog.now();
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.stamp_org_access() IS
+'trigger: a grant names an existing role; unless a record admin (a restore) writes it, the server records the granting role and time';
+CREATE TRIGGER org_access_stamp BEFORE INSERT OR UPDATE ON @extschema@.org_access
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_org_access();
 
 ----------------------------------------------------------------------------
 -- The consolidated SoA

@@ -89,6 +89,10 @@ SELECT version, status, approved_by FROM soa WHERE org_id = :org ORDER BY versio
 UPDATE soa SET status = 'approved' WHERE org_id = :org AND soa_id = :soa;
 UPDATE soa_entry SET owner = 'x' WHERE org_id = :org AND soa_id = :soa AND control_id = 'A.5.1';
 
+-- superseding by hand, with no later version approved, is refused at commit
+UPDATE soa SET status = 'superseded' WHERE org_id = :org AND status = 'approved';
+SELECT version, status FROM soa WHERE org_id = :org ORDER BY version;
+
 -- a standard brought into scope later joins the next draft, undecided
 SELECT count(*) AS acme_controls FROM control WHERE standard = 'acme:2025';
 UPDATE organization SET standards = standards || 'acme:2025'::text WHERE org_id = :org;

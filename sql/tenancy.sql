@@ -132,6 +132,14 @@ SELECT has_org_access(:alpha, 'approve') AS own_approve,
        has_org_access(:beta, 'edit') AS own_beta_edit,
        has_org_access(:beta, 'read', 'regress_pg_ims_bob') AS probe_bob;
 SELECT has_org_access(:alpha, 'admin');
+-- writing ims.org_access directly: the server records who granted and when,
+-- and the member must be a role
+INSERT INTO org_access (org_id, member, capability, granted_by, granted_at)
+VALUES (:alpha, 'regress_pg_ims_auditors', 'read', 'postgres', '2000-01-01');
+SELECT member, capability, granted_by, granted_at > now() - interval '1 hour' AS stamped_now
+FROM org_access WHERE org_id = :alpha AND member = 'regress_pg_ims_auditors';
+INSERT INTO org_access (org_id, member, capability) VALUES (:alpha, 'regress_pg_ims_nobody', 'read');
+DELETE FROM org_access WHERE org_id = :alpha AND member = 'regress_pg_ims_auditors';
 -- creating organizations is for the DBA
 SELECT create_organization('Alice Inc');
 RESET SESSION AUTHORIZATION;
