@@ -1444,6 +1444,7 @@ BEGIN
 				HINT = 'Create one with ims.init_soa(); it carries the decisions of the approved version over.';
 	END IF;
 
+	approver := pg_catalog.btrim(approver);
 	new_digest := @extschema@.soa_digest(approve_soa.org_id, draft.soa_id, approver);
 	UPDATE @extschema@.soa s SET status = 'superseded'
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
@@ -1461,8 +1462,9 @@ COMMENT ON FUNCTION @extschema@.approve_soa(bigint, text) IS
 CREATE VIEW @extschema@.report_findings WITH (security_invoker = true) AS
 SELECT f.org_id, o.name AS organization, f.code, f.severity, f.severity_rank,
 	   f.standard, f.ref, f.message, f.hint
-FROM @extschema@.evaluate_findings(NULL, false) f
-JOIN @extschema@.organization o ON o.org_id = f.org_id;
+FROM @extschema@.evaluate_findings(NULL, false) WITH ORDINALITY AS f
+JOIN @extschema@.organization o ON o.org_id = f.org_id
+ORDER BY f.ordinality;
 COMMENT ON VIEW @extschema@.report_findings IS
 'the findings of every organization the caller can see, sorted by organization, severity, code and ref (docs/findings.md)';
 COMMENT ON COLUMN @extschema@.report_findings.org_id IS 'The organization';

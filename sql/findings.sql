@@ -216,6 +216,9 @@ SELECT * FROM findings_of(:o);
 SELECT fixture_org('AUD001') AS o \gset
 UPDATE internal_audit SET performed_on = current_date - 400 WHERE org_id = :o;
 SELECT * FROM findings_of(:o);
+-- an audit recorded in advance, for a date to come, does not count
+UPDATE internal_audit SET performed_on = current_date + 30 WHERE org_id = :o;
+SELECT code, severity FROM findings_of(:o);
 SELECT fixture_org('AUD002') AS o \gset
 UPDATE auditor SET competence = '{iso27001:2022}' WHERE org_id = :o;
 SELECT * FROM findings_of(:o);
@@ -236,6 +239,11 @@ UPDATE certification_body SET accredited_for = '{iso27001:2022}' WHERE org_id = 
 SELECT * FROM findings_of(:o);
 SELECT fixture_org('CRT002') AS o \gset
 UPDATE certification_body SET combined_audit_confirmed = false WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+-- one body per standard: each standard has a body, but no audit can be combined
+UPDATE certification_body SET accredited_for = '{iso27001:2022}', combined_audit_confirmed = true WHERE org_id = :o;
+INSERT INTO certification_body (org_id, name, accredited_for, combined_audit_confirmed)
+VALUES (:o, 'AI Cert GmbH', '{iso42001:2023}', true);
 SELECT * FROM findings_of(:o);
 
 -- The bolt-on organization: a second system beside the ISMS.  Two SoAs

@@ -10,8 +10,9 @@
  * with parameters, as the caller: row-level security limits them to the
  * organizations the caller may read.  The queries return facts; the
  * messages and hints are written here, one place per code, and the
- * findings are sorted here, byte-wise, so that their order does not depend
- * on a collation.
+ * findings are sorted here (digits as numbers, otherwise byte-wise), so
+ * that their order does not depend on a collation; lists inside messages
+ * are ordered with COLLATE "C" for the same reason.
  *
  * Findings are data, not errors: a call raises only when it is itself
  * wrong.
@@ -19,6 +20,8 @@
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
+
+#include <ctype.h>
 
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -93,9 +96,9 @@ static const FindingRule rules[] = {
 		"       string_agg(format('\"%s\" (%s)', d.title, ims.standard_label(d.covers[1])), ', ' "
 		"                  ORDER BY d.title COLLATE \"C\") "
 		"FROM ims.document d JOIN ims.organization o USING (org_id) "
-		"WHERE o.org_id = ANY ($1) AND cardinality(d.covers) = 1 "
+		"WHERE o.org_id = ANY ($1) AND cardinality(d.covers) = 1 AND d.kind <> 'record' "
 		"GROUP BY d.org_id, d.topic HAVING count(DISTINCT d.covers[1]) > 1",
-		"{1} is documented twice, once for each standard: {2}",
+		"{1} is documented separately for each standard: {2}",
 	"Merge them into one document that covers both standards, with the AI-specific steps as a section of it."},
 
 	{"INT004", "minor", false,
@@ -106,6 +109,7 @@ static const FindingRule rules[] = {
 		"SELECT d.org_id, NULL, 'iso27001:2022', d.title, t.clause, d.kind "
 		"FROM ims.document d JOIN ims.organization o USING (org_id) JOIN clause_topic t USING (topic) "
 		"WHERE o.org_id = ANY ($1) AND 'iso42001:2023' = ANY (o.standards) "
+		"  AND d.kind <> 'record' "
 		"  AND 'iso27001:2022' = ANY (d.covers) AND NOT 'iso42001:2023' = ANY (d.covers) "
 		"  AND NOT EXISTS (SELECT 1 FROM ims.document x WHERE x.org_id = d.org_id "
 		"                  AND x.topic = d.topic AND 'iso42001:2023' = ANY (x.covers))",
@@ -114,7 +118,7 @@ static const FindingRule rules[] = {
 
 	{"INT005", "minor", false,
 		"SELECT r.org_id, NULL, NULL, "
-		"       string_agg(DISTINCT r.register, ', ' ORDER BY r.register), "
+		"       string_agg(DISTINCT r.register COLLATE \"C\", ', ' ORDER BY r.register COLLATE \"C\"), "
 		"       count(DISTINCT r.register)::text, NULL "
 		"FROM ims.risk r JOIN ims.organization o USING (org_id) "
 		"WHERE o.org_id = ANY ($1) GROUP BY r.org_id HAVING count(DISTINCT r.register) > 1",
@@ -191,7 +195,9 @@ static const FindingRule rules[] = {
 		"           WHERE o.org_id = ANY ($1) AND s.status IN ('draft', 'approved') "
 		"           GROUP BY s.org_id, s.soa_id, s.version) "
 		"SELECT o.org_id, NULL, NULL, o.name, count(*)::text, "
-		"       string_agg(format('version %s (%s)', v.version, array_to_string(v.standards, ', ')), '; ' "
+		"       string_agg(format('version %s (%s)', v.version, "
+		"                         (SELECT string_agg(ims.standard_label(x), ', ' ORDER BY x COLLATE \"C\") "
+		"                          FROM unnest(v.standards) AS x)), '; ' "
 		"                  ORDER BY v.version) "
 		"FROM v JOIN ims.organization o USING (org_id) "
 		"GROUP BY o.org_id HAVING count(*) > 1 AND NOT bool_or(v.standards @> o.standards)",
@@ -207,7 +213,7 @@ static const FindingRule rules[] = {
 		"WHERE NOT EXISTS (SELECT 1 FROM ims.soa_entry e WHERE e.org_id = l.org_id "
 		"                  AND e.soa_id = l.soa_id AND e.standard = c.standard AND e.control_id = c.control_id)",
 		"{ref} is missing from version {1} of the SoA",
-	"Every control of both Annex A catalogs must be in the SoA with a decision; ims.init_soa() builds a complete draft."},
+	"Every control of the standards in scope must be in the SoA with a decision: add the missing entry to the draft (a new draft from ims.init_soa() lists every control)."},
 
 	{"SOA004", "major", true,
 		LIVE_ENTRIES "WHERE ims.decision(e.applicability) = 'undecided'",
@@ -236,10 +242,11 @@ static const FindingRule rules[] = {
 
 	{"SOA008", "minor", true,
 		"SELECT v.org_id, NULL, v.standard, ims.standard_label(v.standard) || ' ' || v.control_id, "
-		"       string_agg(DISTINCT k.title, ', ' ORDER BY k.title), NULL "
+		"       string_agg(DISTINCT k.title COLLATE \"C\", ', ' ORDER BY k.title COLLATE \"C\"), NULL "
 		"FROM ims.evidence v JOIN ims.organization o USING (org_id) "
 		"JOIN ims.evidence_kind k ON k.code = v.kind "
 		"WHERE o.org_id = ANY ($1) AND v.standard = 'iso42001:2023' "
+		"  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date) "
 		"GROUP BY v.org_id, v.standard, v.control_id "
 		"HAVING bool_and(k.domain = 'information_security')",
 		"{ref} is evidenced only by information security evidence: {1}",
@@ -281,8 +288,9 @@ static const FindingRule rules[] = {
 		"       format('was approved by %s, not by %s, who approved the information security policy', "
 		"              s.approved_by, p.approvers), NULL "
 		"FROM ims.soa s JOIN ims.organization o USING (org_id), "
-		"     LATERAL (SELECT string_agg(DISTINCT d.approved_by, ' or ' ORDER BY d.approved_by) AS approvers, "
-		"                     bool_or(d.approved_by = s.approved_by) AS same "
+		"     LATERAL (SELECT string_agg(DISTINCT d.approved_by COLLATE \"C\", ' or ' "
+		"                                ORDER BY d.approved_by COLLATE \"C\") AS approvers, "
+		"                     bool_or(lower(btrim(d.approved_by)) = lower(btrim(s.approved_by))) AS same "
 		"              FROM ims.document d WHERE d.org_id = s.org_id AND d.kind = 'policy' "
 		"              AND 'iso27001:2022' = ANY (d.covers) AND d.approved_by IS NOT NULL) AS p "
 		"WHERE o.org_id = ANY ($1) AND s.status = 'approved' AND p.approvers IS NOT NULL AND NOT p.same",
@@ -291,10 +299,11 @@ static const FindingRule rules[] = {
 
 	{"AUD001", "major", false,
 		"SELECT o.org_id, NULL, NULL, o.name, "
-		"       (SELECT string_agg(ims.standard_label(x), ' and ' ORDER BY x) FROM unnest(o.standards) AS x), NULL "
+		"       (SELECT string_agg(ims.standard_label(x), ' and ' ORDER BY x COLLATE \"C\") FROM unnest(o.standards) AS x), NULL "
 		"FROM " ORGS
 		"  AND NOT EXISTS (SELECT 1 FROM ims.internal_audit a WHERE a.org_id = o.org_id "
 		"                  AND a.performed_on > current_date - interval '12 months' "
+		"                  AND a.performed_on <= current_date "
 		"                  AND a.covers @> o.standards)",
 		"no internal audit in the last 12 months covered {1}",
 	"Run one internal audit cycle that covers both standards (clause 9.2), led by an auditor competent in each."},
@@ -303,7 +312,7 @@ static const FindingRule rules[] = {
 		"SELECT a.org_id, NULL, NULL, format('internal audit %s', a.cycle), "
 		"       CASE WHEN u.auditor_id IS NULL THEN 'names no lead auditor' "
 		"            ELSE format('is led by %s, who has no competence record for %s', u.name, "
-		"                        (SELECT string_agg(ims.standard_label(x), ' and ' ORDER BY x) "
+		"                        (SELECT string_agg(ims.standard_label(x), ' and ' ORDER BY x COLLATE \"C\") "
 		"                         FROM unnest(o.standards) AS x WHERE NOT x = ANY (u.competence))) END, NULL "
 		"FROM (SELECT DISTINCT ON (a.org_id) a.* FROM ims.internal_audit a JOIN ims.organization o USING (org_id) "
 		"      WHERE o.org_id = ANY ($1) ORDER BY a.org_id, a.performed_on DESC, a.audit_id DESC) AS a "
@@ -315,10 +324,11 @@ static const FindingRule rules[] = {
 
 	{"MRV001", "major", false,
 		"SELECT o.org_id, NULL, NULL, o.name, "
-		"       (SELECT string_agg(ims.standard_label(x), ' and ' ORDER BY x) FROM unnest(o.standards) AS x), NULL "
+		"       (SELECT string_agg(ims.standard_label(x), ' and ' ORDER BY x COLLATE \"C\") FROM unnest(o.standards) AS x), NULL "
 		"FROM " ORGS
 		"  AND NOT EXISTS (SELECT 1 FROM ims.management_review r WHERE r.org_id = o.org_id "
 		"                  AND r.held_on > current_date - interval '12 months' "
+		"                  AND r.held_on <= current_date "
 		"                  AND r.covers @> o.standards)",
 		"no management review in the last 12 months covered {1}",
 	"Hold one management review that covers both standards (clause 9.3), with the inputs of each."},
@@ -345,12 +355,20 @@ static const FindingRule rules[] = {
 	"Engage a certification body accredited for both standards, so that one audit team can certify the integrated system."},
 
 	{"CRT002", "observation", false,
-		"SELECT o.org_id, NULL, NULL, o.name, NULL, NULL FROM " ORGS
+		"SELECT o.org_id, "
+		"       CASE WHEN NOT EXISTS (SELECT 1 FROM ims.certification_body b WHERE b.org_id = o.org_id "
+		"                             AND b.accredited_for @> o.standards) THEN 'minor' END, NULL, o.name, "
+		"       CASE WHEN NOT EXISTS (SELECT 1 FROM ims.certification_body b WHERE b.org_id = o.org_id "
+		"                             AND b.accredited_for @> o.standards) "
+		"            THEN 'no single certification body is accredited for every standard in scope, so no combined audit is possible' "
+		"            ELSE 'no certification body accredited for every standard in scope has confirmed a combined audit window' END, "
+		"       NULL "
+		"FROM " ORGS
 		"  AND EXISTS (SELECT 1 FROM ims.certification_body b WHERE b.org_id = o.org_id) "
 		"  AND NOT EXISTS (SELECT 1 FROM ims.certification_body b WHERE b.org_id = o.org_id "
-		"                  AND b.combined_audit_confirmed)",
-		"no certification body has confirmed a combined audit window",
-	"Agree one audit window for both standards with the certification body, so the system is audited as one."},
+		"                  AND b.accredited_for @> o.standards AND b.combined_audit_confirmed)",
+		"{1}",
+	"Agree one audit window for all standards with one certification body accredited for each, so the system is audited as one."},
 };
 
 #define NUM_RULES ((int) lengthof(rules))
@@ -416,6 +434,53 @@ FormatMessage(const char *template, const char *ref, const char *arg1, const cha
 	return buf.data;
 }
 
+/*
+ * Compare two texts so that runs of digits compare as numbers: control
+ * "A.5.7" before "A.5.23", "A.8.1" before "A.10.2".  Bytes otherwise, so
+ * the order never depends on a collation.
+ */
+static int
+NaturalCompare(const char *a, const char *b)
+{
+	a = a ? a : "";
+	b = b ? b : "";
+	while (*a && *b)
+	{
+		if (isdigit((unsigned char) *a) && isdigit((unsigned char) *b))
+		{
+			const char *sa = a;
+			const char *sb = b;
+			size_t		la;
+			size_t		lb;
+			int			c;
+
+			while (*sa == '0' && isdigit((unsigned char) sa[1]))
+				sa++;
+			while (*sb == '0' && isdigit((unsigned char) sb[1]))
+				sb++;
+			for (a = sa; isdigit((unsigned char) *a); a++)
+				;
+			for (b = sb; isdigit((unsigned char) *b); b++)
+				;
+			la = a - sa;
+			lb = b - sb;
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			if ((c = memcmp(sa, sb, la)) != 0)
+				return c;
+		}
+		else
+		{
+			if (*a != *b)
+				return (unsigned char) *a < (unsigned char) *b ? -1 : 1;
+			a++;
+			b++;
+		}
+	}
+	return (*a != '\0') - (*b != '\0');
+}
+
+/* Organization, severity, code, ref; then the message, so ties have an order too. */
 static int
 CompareFindings(const void *a, const void *b)
 {
@@ -429,7 +494,9 @@ CompareFindings(const void *a, const void *b)
 		return x->severity_rank - y->severity_rank;
 	if ((c = strcmp(x->code, y->code)) != 0)
 		return c;
-	return strcmp(x->ref ? x->ref : "", y->ref ? y->ref : "");
+	if ((c = NaturalCompare(x->ref, y->ref)) != 0)
+		return c;
+	return strcmp(x->message, y->message);
 }
 
 /* The organizations of every row the caller can see, for a NULL argument. */

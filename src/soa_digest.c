@@ -126,15 +126,18 @@ PG_FUNCTION_INFO_V1(soa_digest);
 Datum
 soa_digest(PG_FUNCTION_ARGS)
 {
-	int64		org_id = PG_GETARG_INT64(0);
-	int64		soa_id = PG_GETARG_INT64(1);
-	char	   *approver = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	int64		org_id;
+	int64		soa_id;
+	char	   *approver;
 	MemoryContext caller = CurrentMemoryContext;
 	MemoryContext context;
 	char	   *volatile hex = NULL;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
+	org_id = PG_GETARG_INT64(0);
+	soa_id = PG_GETARG_INT64(1);
+	approver = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
