@@ -790,6 +790,9 @@ CREATE TABLE @extschema@.evidence (
 	CONSTRAINT evidence_title_check CHECK (pg_catalog.btrim(title) <> ''),
 	CONSTRAINT evidence_validity_check CHECK (valid_until >= collected_on)
 );
+-- SOA007 and SOA008 look up the evidence of one control of one organization.
+CREATE INDEX evidence_control_idx ON @extschema@.evidence (org_id, standard, control_id)
+	INCLUDE (kind, collected_on, valid_until);
 COMMENT ON TABLE @extschema@.evidence IS 'Evidence that a control operates, of a kind whose domain matters (a pentest report is no evidence of an impact assessment)';
 COMMENT ON COLUMN @extschema@.evidence.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.evidence.evidence_id IS 'Identifier of the evidence';
