@@ -102,6 +102,20 @@ FROM soa_entry WHERE org_id = :org AND soa_id = :soa3 GROUP BY 1 ORDER BY 1;
 -- and the draft cannot be approved until they are decided
 SELECT approve_soa(:org, 'Management board');
 
+-- the digest depends on the content only: rewriting the draft's rows in
+-- another physical order, and in another order of insertion, leaves it as it was
+SELECT soa_digest(:org, :soa3, 'Board') AS before_digest \gset
+CREATE TEMP TABLE entries_copy AS SELECT * FROM soa_entry WHERE org_id = :org AND soa_id = :soa3;
+DELETE FROM soa_entry WHERE org_id = :org AND soa_id = :soa3;
+INSERT INTO soa_entry SELECT * FROM entries_copy ORDER BY control_id DESC, standard DESC;
+SELECT soa_digest(:org, :soa3, 'Board') = :'before_digest' AS same_digest,
+       soa_digest(:org, :soa3, 'Another approver') <> :'before_digest' AS approver_counts,
+       (SELECT count(*) FROM soa_entry WHERE org_id = :org AND soa_id = :soa3) AS entries;
+UPDATE soa_entry SET owner = 'Someone' WHERE org_id = :org AND soa_id = :soa3 AND control_id = 'AC-1';
+SELECT soa_digest(:org, :soa3, 'Board') <> :'before_digest' AS content_counts;
+SELECT soa_digest(:org, 999999, 'Board') IS NULL AS unknown_version_is_null;
+DROP TABLE entries_copy;
+
 -- a draft may be thrown away, with its entries
 DELETE FROM soa WHERE org_id = :org AND soa_id = :soa3;
 SELECT count(*) FROM soa_entry WHERE org_id = :org AND soa_id = :soa3;
