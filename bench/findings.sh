@@ -28,11 +28,8 @@ set -eu -o pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-scripts/deps.sh
-make -s install >/dev/null
-
-. "$(dirname "$0")/../scripts/cluster.sh"
-cluster_start
+. scripts/cluster.sh
+cluster_setup
 
 rounds=3
 

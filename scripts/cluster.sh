@@ -46,3 +46,13 @@ cluster_start()
 	export PGHOST="$CLUSTER_DIR" PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
 	CLUSTER_LOG="$CLUSTER_DIR/server.log"
 }
+
+# What every driver does first, from the top of the tree: install missing
+# Debian packages, build and install pg_ims, start the throwaway cluster.
+cluster_setup()
+{
+	scripts/deps.sh
+	make -s all >/dev/null
+	make -s install >/dev/null
+	cluster_start
+}

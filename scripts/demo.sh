@@ -7,12 +7,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-scripts/deps.sh
-make -s all >/dev/null
-make -s install >/dev/null
-
 . scripts/cluster.sh
-cluster_start
+cluster_setup
 
 psql -X -q -v ON_ERROR_STOP=1 --pset=footer=off <<'SQL'
 CREATE EXTENSION pg_ims;

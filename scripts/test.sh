@@ -7,12 +7,8 @@ set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
 
-scripts/deps.sh
-make -s all >/dev/null
-make -s install >/dev/null
-
 . scripts/cluster.sh
-cluster_start
+cluster_setup
 
 passed=0
 failed=0
