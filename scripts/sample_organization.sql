@@ -40,7 +40,16 @@ INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, ap
 	(:org, 'procedure', 'incident', 'AI incident and concern handling', '{iso42001:2023}', '1.0', 'ML platform team', 'Head of data science'),
 	(:org, 'procedure', 'competence', 'Competence and awareness', '{iso27001:2022,iso42001:2023}', '1.3', 'People team', 'Dana Keller'),
 	(:org, 'procedure', 'nonconformity', 'Nonconformity and corrective action', '{iso27001:2022,iso42001:2023}', '2.1', 'Quality office', 'Dana Keller'),
-	(:org, 'procedure', 'supplier', 'Supplier security and AI supplier management', '{iso27001:2022,iso42001:2023}', '2.0', 'Procurement', 'Dana Keller');
+	(:org, 'procedure', 'supplier', 'Supplier security and AI supplier management', '{iso27001:2022,iso42001:2023}', '2.0', 'Procurement', 'Dana Keller'),
+	(:org, 'record', 'context', 'Context analysis: internal and external issues', '{iso27001:2022,iso42001:2023}', '2026', 'Dana Keller', 'Management board'),
+	(:org, 'record', 'interested_parties', 'Register of interested parties', '{iso27001:2022,iso42001:2023}', '2026', 'Dana Keller', 'Management board'),
+	(:org, 'record', 'scope', 'Scope of the integrated management system', '{iso27001:2022,iso42001:2023}', '2.0', 'Dana Keller', 'Management board'),
+	(:org, 'record', 'roles', 'Roles and responsibilities matrix', '{iso27001:2022,iso42001:2023}', '1.4', 'Dana Keller', 'Management board'),
+	(:org, 'record', 'objectives', 'Information security objectives', '{iso27001:2022}', '2026', 'Dana Keller', 'Management board'),
+	(:org, 'procedure', 'risk_treatment', 'Risk treatment planning', '{iso27001:2022,iso42001:2023}', '3.0', 'Dana Keller', 'Management board'),
+	(:org, 'procedure', 'impact_assessment', 'AI system impact assessment procedure', '{iso42001:2023}', '1.0', 'Head of data science', 'Dana Keller'),
+	(:org, 'procedure', 'operational_planning', 'Secure and responsible development lifecycle', '{iso27001:2022,iso42001:2023}', '2.2', 'Head of platform', 'Dana Keller'),
+	(:org, 'procedure', 'improvement', 'Continual improvement', '{iso27001:2022,iso42001:2023}', '1.1', 'Quality office', 'Dana Keller');
 
 INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, in_scope, last_significant_change) VALUES
 	(:org, 'Support assistant', 'Answers customer questions about the analytics platform from the product documentation',
