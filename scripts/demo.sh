@@ -78,6 +78,19 @@ SELECT s.version, s.status, e.standard, decision(e.applicability) AS decision,
 FROM soa s JOIN soa_entry e USING (org_id, soa_id)
 GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4;
 
+\echo '== Clause mapping report: what the integrated system still needs (ims.report_clause_mapping) =='
+SELECT coalesce(source_clause, '-') AS "27001", target_clause AS "42001", target_title, status,
+       coalesce(documents, '') AS documents
+FROM report_clause_mapping WHERE status <> 'integrated' ORDER BY clause_rank;
+
+\echo '== Readiness (ims.report_readiness; method in docs/views.md) =='
+SELECT CASE group_kind WHEN 'clause' THEN 'Clause ' || group_id
+                       WHEN 'annex_a_area' THEN standard_label || ' ' || group_id ELSE 'Total' END AS "group",
+       coalesce(group_title, '') AS title, decided_pct AS "decided %", implemented_pct AS "implemented %",
+       evidenced_pct AS "evidenced %", weeks_low || ' to ' || weeks_high AS "weeks left"
+FROM report_readiness
+ORDER BY group_kind = 'total', group_kind DESC, standard NULLS FIRST, group_rank;
+
 \echo '== What a certification auditor would find (ims.integration_findings; docs/findings.md) =='
 \pset format unaligned
 \pset tuples_only on
@@ -94,5 +107,5 @@ SELECT CASE WHEN row_number() OVER (PARTITION BY severity_rank ORDER BY code) = 
 FROM grouped ORDER BY severity_rank, code;
 SQL
 echo
-echo "Reports and the SoA document are built next (ims.report_*, ims.soa_document)."
+echo "The SoA as a document (Markdown, HTML, CSV, JSON) comes next: ims.soa_document, ims.soa_json."
 echo "Demo cluster stopped; run 'make test' for the full test suite."
