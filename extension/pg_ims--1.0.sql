@@ -1612,7 +1612,12 @@ SELECT e.org_id, o.name AS organization, s.soa_id, s.version, s.status,
 	   (SELECT count(*) FROM @extschema@.evidence v
 		WHERE v.org_id = e.org_id AND v.standard = e.standard AND v.control_id = e.control_id
 		  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date))
-		   AS current_evidence
+		   AS current_evidence,
+	   (SELECT count(*) FROM @extschema@.evidence v JOIN @extschema@.evidence_kind k ON k.code = v.kind
+		WHERE v.org_id = e.org_id AND v.standard = e.standard AND v.control_id = e.control_id
+		  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date)
+		  AND (e.standard <> 'iso42001:2023' OR k.domain <> 'information_security'))
+		   AS fitting_evidence
 FROM @extschema@.soa s
 JOIN @extschema@.organization o ON o.org_id = s.org_id
 JOIN @extschema@.soa_entry e ON e.org_id = s.org_id AND e.soa_id = s.soa_id
@@ -1643,6 +1648,7 @@ COMMENT ON COLUMN @extschema@.report_soa.implementation IS 'not_started, planned
 COMMENT ON COLUMN @extschema@.report_soa.implementation_rank IS '1 not_started to 4 implemented';
 COMMENT ON COLUMN @extschema@.report_soa.owner IS 'Person responsible for the control';
 COMMENT ON COLUMN @extschema@.report_soa.current_evidence IS 'Number of current evidence rows for the control';
+COMMENT ON COLUMN @extschema@.report_soa.fitting_evidence IS 'Current evidence of a fitting kind: for an ISO 42001 control, not of the information_security domain (SOA008)';
 GRANT SELECT ON @extschema@.report_soa TO PUBLIC;
 
 -- Each clause pair of each organization, and whether its documents already
@@ -1697,8 +1703,9 @@ SELECT o.org_id, o.name AS organization,
 	   @extschema@.standard_label(m.source_standard) || ' ' || m.source_control AS source_ref, sc.title AS source_title,
 	   @extschema@.standard_label(m.target_standard) || ' ' || m.target_control AS target_ref, tc.title AS target_title,
 	   m.relation, m.rationale, m.provenance,
-	   sa.applicability AS source_applicability, ta.applicability AS target_applicability,
-	   sa.decision IS NOT DISTINCT FROM ta.decision AS decided_alike,
+	   sa.applicability AS source_applicability, sa.applicability_rank AS source_applicability_rank,
+	   ta.applicability AS target_applicability, ta.applicability_rank AS target_applicability_rank,
+	   sa.decision = ta.decision AS decided_alike,
 	   tc.ordinal AS target_rank, sc.ordinal AS source_rank
 FROM @extschema@.organization o
 JOIN @extschema@.control_mapping m ON m.source_standard = ANY (o.standards) AND m.target_standard = ANY (o.standards)
@@ -1718,7 +1725,9 @@ COMMENT ON COLUMN @extschema@.report_control_mapping.rationale IS 'Why the pair 
 COMMENT ON COLUMN @extschema@.report_control_mapping.provenance IS 'Where the pair comes from';
 COMMENT ON COLUMN @extschema@.report_control_mapping.source_applicability IS 'Decision on the source control in the live SoA';
 COMMENT ON COLUMN @extschema@.report_control_mapping.target_applicability IS 'Decision on the target control in the live SoA';
-COMMENT ON COLUMN @extschema@.report_control_mapping.decided_alike IS 'Whether both controls have the same decision (applicable, not_applicable, undecided)';
+COMMENT ON COLUMN @extschema@.report_control_mapping.source_applicability_rank IS 'Integer that sorts as the source applicability sorts';
+COMMENT ON COLUMN @extschema@.report_control_mapping.target_applicability_rank IS 'Integer that sorts as the target applicability sorts';
+COMMENT ON COLUMN @extschema@.report_control_mapping.decided_alike IS 'Whether both controls have the same decision (applicable, not_applicable, undecided); null while either is not in the live SoA';
 COMMENT ON COLUMN @extschema@.report_control_mapping.target_rank IS 'Position of the target control in its catalog';
 COMMENT ON COLUMN @extschema@.report_control_mapping.source_rank IS 'Position of the source control in its catalog';
 GRANT SELECT ON @extschema@.report_control_mapping TO PUBLIC;
@@ -1805,11 +1814,12 @@ WITH clause_rows AS (
 	SELECT m.org_id, m.organization, 'clause'::text AS group_kind, NULL::text AS standard,
 		   split_part(m.target_clause, '.', 1) AS group_id, min(m.clause_rank) AS group_rank,
 		   count(*) AS items,
-		   count(*) FILTER (WHERE m.status <> 'missing') AS decided,
+		   count(*) FILTER (WHERE m.documents IS NOT NULL) AS decided,
 		   count(*) FILTER (WHERE m.status = 'integrated' OR (m.status = 'new_artifact' AND m.documents IS NOT NULL)) AS implemented,
-		   count(*) FILTER (WHERE m.status = 'integrated') AS evidenced,
+		   count(*) FILTER (WHERE m.status = 'integrated' OR (m.status = 'new_artifact' AND m.documents IS NOT NULL)) AS evidenced,
 		   count(*) FILTER (WHERE m.status IN ('extend', 'missing')) AS open_procedural,
-		   count(*) FILTER (WHERE m.status = 'new_artifact' AND m.documents IS NULL) AS open_artifacts
+		   count(*) FILTER (WHERE m.status = 'new_artifact' AND m.documents IS NULL) AS open_artifacts,
+		   count(*) FILTER (WHERE m.status = 'new_artifact') AS artifact_items
 	FROM @extschema@.report_clause_mapping m
 	GROUP BY m.org_id, m.organization, split_part(m.target_clause, '.', 1)),
 area_rows AS (
@@ -1817,25 +1827,40 @@ area_rows AS (
 		   count(*),
 		   count(*) FILTER (WHERE s.decision <> 'undecided'),
 		   count(*) FILTER (WHERE s.decision = 'not_applicable' OR s.implementation = 'implemented'),
-		   count(*) FILTER (WHERE s.decision = 'not_applicable' OR s.current_evidence > 0),
+		   count(*) FILTER (WHERE s.decision = 'not_applicable' OR s.fitting_evidence > 0),
 		   0::bigint,
 		   count(*) FILTER (WHERE s.standard = 'iso42001:2023' AND s.decision <> 'not_applicable'
-							AND s.implementation <> 'implemented')
+							AND s.implementation <> 'implemented'),
+		   0::bigint
 	FROM @extschema@.report_soa s
 	GROUP BY s.org_id, s.organization, s.standard, s.area),
 all_rows AS (SELECT * FROM clause_rows UNION ALL SELECT * FROM area_rows),
+-- The two pools of work: procedural extensions (clause pairs with a
+-- counterpart) and new artifacts (clause pairs without one, and the ISO
+-- 42001 controls, whether or not the SoA lists them yet).
+ai_controls AS (
+	SELECT o.org_id, count(c.*) AS items,
+		   count(c.*) - (SELECT count(*) FROM @extschema@.report_soa s
+						 WHERE s.org_id = o.org_id AND s.standard = c_std.code
+						   AND (s.decision = 'not_applicable' OR s.implementation = 'implemented')) AS open
+	FROM @extschema@.organization o
+	CROSS JOIN LATERAL (SELECT 'iso42001:2023'::text AS code) AS c_std
+	LEFT JOIN @extschema@.control c ON c.standard = c_std.code AND c_std.code = ANY (o.standards)
+	GROUP BY o.org_id, c_std.code),
 totals AS (
-	SELECT org_id,
-		   nullif(sum(items) FILTER (WHERE group_kind = 'clause'), 0) AS procedural_items,
-		   sum(open_procedural) AS open_procedural,
-		   nullif(sum(items) FILTER (WHERE group_kind = 'annex_a_area' AND standard = 'iso42001:2023'), 0)
-			   + 2 AS artifact_items,
-		   sum(open_artifacts) AS open_artifacts
-	FROM all_rows GROUP BY org_id)
+	SELECT r.org_id,
+		   nullif(sum(r.items - r.artifact_items) FILTER (WHERE r.group_kind = 'clause'), 0) AS procedural_items,
+		   sum(r.open_procedural) AS open_procedural,
+		   nullif(sum(r.artifact_items) + min(a.items), 0) AS artifact_items,
+		   sum(r.open_artifacts) FILTER (WHERE r.group_kind = 'clause') + min(a.open) AS open_artifacts
+	FROM all_rows r JOIN ai_controls a USING (org_id)
+	GROUP BY r.org_id)
 SELECT r.org_id, r.organization, r.group_kind, r.standard,
 	   @extschema@.standard_label(r.standard) AS standard_label, r.group_id,
-	   CASE r.group_kind WHEN 'clause' THEN (SELECT c.title FROM @extschema@.clause c
-											 WHERE c.standard = 'iso42001:2023' AND c.number = r.group_id)
+	   CASE r.group_kind WHEN 'clause' THEN (SELECT min(c.title) FROM @extschema@.clause_mapping m
+											 JOIN @extschema@.clause c ON c.standard = m.target_standard
+																	  AND c.number = m.target_clause
+											 WHERE m.target_clause = r.group_id)
 		   ELSE (SELECT min(c.area_title) FROM @extschema@.control c
 				 WHERE c.standard = r.standard AND c.area = r.group_id) END AS group_title,
 	   r.group_rank, r.items,
@@ -1867,7 +1892,7 @@ COMMENT ON COLUMN @extschema@.report_readiness.group_rank IS 'Sorts the groups i
 COMMENT ON COLUMN @extschema@.report_readiness.items IS 'Clause pairs or controls in the group';
 COMMENT ON COLUMN @extschema@.report_readiness.decided_pct IS 'Clauses: share with a document on their topic. Controls: share decided';
 COMMENT ON COLUMN @extschema@.report_readiness.implemented_pct IS 'Clauses: share integrated (new artifacts: documented). Controls: share implemented or excluded';
-COMMENT ON COLUMN @extschema@.report_readiness.evidenced_pct IS 'Clauses: share integrated. Controls: share with current evidence or excluded';
+COMMENT ON COLUMN @extschema@.report_readiness.evidenced_pct IS 'Clauses: share integrated (new artifacts: documented). Controls: share with current evidence of a fitting kind, or excluded';
 COMMENT ON COLUMN @extschema@.report_readiness.weeks_low IS 'Remaining effort, low estimate, in weeks';
 COMMENT ON COLUMN @extschema@.report_readiness.weeks_high IS 'Remaining effort, high estimate, in weeks';
 GRANT SELECT ON @extschema@.report_readiness TO PUBLIC;
@@ -1886,8 +1911,11 @@ BEGIN
 	PERFORM @extschema@.require_org_access(org, 'read');
 	RETURN QUERY
 	WITH docs AS (
-		SELECT d.topic, string_agg(d.title || ' ' || coalesce(d.version, ''), '; ' ORDER BY d.title) AS titles,
-			   bool_or('iso27001:2022' = ANY (d.covers)) AS is27, bool_or('iso42001:2023' = ANY (d.covers)) AS is42
+		SELECT d.topic, string_agg(concat_ws(' ', d.title, d.version), '; ' ORDER BY d.title) AS titles,
+			   string_agg(concat_ws(' ', d.title, d.version), '; ' ORDER BY d.title)
+				   FILTER (WHERE 'iso27001:2022' = ANY (d.covers)) AS titles27,
+			   string_agg(concat_ws(' ', d.title, d.version), '; ' ORDER BY d.title)
+				   FILTER (WHERE 'iso42001:2023' = ANY (d.covers)) AS titles42
 		FROM @extschema@.document d WHERE d.org_id = org GROUP BY d.topic),
 	f AS (SELECT count(*) FILTER (WHERE v.severity = 'major') AS major,
 				 count(*) FILTER (WHERE v.severity = 'minor') AS minor
@@ -1922,11 +1950,11 @@ BEGIN
 		 (SELECT format('internal audit %s on %s, covering %s', cycle, to_char(performed_on, 'YYYY-MM-DD'),
 						array_to_string(covers, ', ')) FROM last_audit)),
 		(7, 'is_objectives', 'iso27001:2022', 'Fulfilment of the information security objectives',
-		 (SELECT titles FROM docs WHERE topic = 'objectives' AND is27)),
+		 (SELECT titles27 FROM docs WHERE topic = 'objectives')),
 		(8, 'is_risks', 'iso27001:2022', 'Information security risk assessment and treatment',
 		 (SELECT format('%s information security risks, %s without treatment', cia, cia_open) FROM risks WHERE cia > 0)),
 		(9, 'ai_objectives', 'iso42001:2023', 'Fulfilment of the AI objectives',
-		 (SELECT titles FROM docs WHERE topic = 'objectives' AND is42)),
+		 (SELECT titles42 FROM docs WHERE topic = 'objectives')),
 		(10, 'ai_system_performance', 'iso42001:2023', 'Performance of the AI systems',
 		 (SELECT ai_performance || ' current monitoring or evaluation records' FROM ev WHERE ai_performance > 0)),
 		(11, 'ai_risks', 'iso42001:2023', 'AI risks and their treatment',

@@ -79,3 +79,15 @@ SELECT (SELECT count(DISTINCT org_id) FROM report_soa) AS soa_orgs, (SELECT coun
 RESET SESSION AUTHORIZATION;
 SELECT revoke_access(:org, 'regress_pg_ims_analyst');
 DROP ROLE regress_pg_ims_analyst;
+
+-- an organization that has not started: the whole effort is ahead of it,
+-- with or without a draft SoA; before there is one, no control pair is
+-- "decided alike"; in the draft, both sides are undecided alike
+SELECT create_organization('Not Started Ltd') AS empty \gset
+SELECT weeks_low, weeks_high FROM report_readiness WHERE org_id = :empty AND group_kind = 'total';
+SELECT count(*) FILTER (WHERE decided_alike) AS alike, count(*) FILTER (WHERE decided_alike IS NULL) AS unknown
+FROM report_control_mapping WHERE org_id = :empty;
+SELECT init_soa(:empty) IS NOT NULL AS started;
+SELECT weeks_low, weeks_high FROM report_readiness WHERE org_id = :empty AND group_kind = 'total';
+SELECT count(*) FILTER (WHERE decided_alike) AS alike, count(*) FILTER (WHERE decided_alike IS NULL) AS unknown
+FROM report_control_mapping WHERE org_id = :empty;

@@ -102,10 +102,9 @@ static const FindingRule rules[] = {
 	"Merge them into one document that covers both standards, with the AI-specific steps as a section of it."},
 
 	{"INT004", "minor", false,
-		"WITH clause_topic (topic, clause) AS (VALUES ('resources', '7.1'), ('competence', '7.2'), "
-		"       ('awareness', '7.3'), ('communication', '7.4'), ('document_control', '7.5'), "
-		"       ('operational_planning', '8.1'), ('monitoring', '9.1'), ('internal_audit', '9.2'), "
-		"       ('management_review', '9.3'), ('improvement', '10.1'), ('nonconformity', '10.2')) "
+		"WITH clause_topic AS (SELECT DISTINCT ON (topic) topic, clause FROM ims.clause_topic "
+		"                      WHERE clause ~ '^(7|8|9|10)(\\.|$)' "
+		"                      ORDER BY topic, position('.' IN clause) = 0, length(clause), clause) "
 		"SELECT d.org_id, NULL, 'iso27001:2022', d.title, t.clause, d.kind "
 		"FROM ims.document d JOIN clause_topic t USING (topic) "
 		"WHERE d.org_id = ANY ($1) AND d.kind <> 'record' "
