@@ -19,7 +19,8 @@ OBJS = \
 	src/json_memory.o \
 	src/catalog.o \
 	src/findings.o \
-	src/soa_digest.o
+	src/soa_digest.o \
+	src/soa_document.o
 
 MODULEDIR = extension
 DATA = extension/pg_ims.control $(wildcard extension/pg_ims--*.sql)
@@ -28,7 +29,7 @@ CATALOGS = $(wildcard catalogs/*.json)
 SHLIB_LINK = -lcjson
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 
-REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports
+REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
 ISOLATION = catalog_import init_soa approve_soa
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation

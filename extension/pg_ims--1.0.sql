@@ -1969,3 +1969,18 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.management_review_agenda(bigint) IS
 'the one agenda of the integrated management review: the inputs of clause 9.3.2 of both standards and the AIMS inputs, each with what the record holds for it (input is NULL where it holds nothing); standard is NULL for the inputs both standards ask for';
+
+-- The consolidated SoA as a document for auditors (src/soa_document.c)
+CREATE FUNCTION @extschema@.soa_document(org_id bigint, format text DEFAULT 'markdown') RETURNS text
+	AS 'MODULE_PATHNAME', 'soa_document'
+	LANGUAGE C STABLE STRICT
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.soa_document(bigint, text) IS
+'the live SoA of an organization as a document: markdown, html (self-contained, print CSS, inline SVG readiness chart) or csv (a header and one row per entry)';
+
+CREATE FUNCTION @extschema@.soa_json(org_id bigint) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'soa_json'
+	LANGUAGE C STABLE STRICT
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.soa_json(bigint) IS
+'the live SoA of an organization as one JSON document built with cJSON: header, one object per entry (with its applicability), clause mapping, open findings';

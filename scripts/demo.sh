@@ -106,6 +106,14 @@ SELECT CASE WHEN row_number() OVER (PARTITION BY severity_rank ORDER BY code) = 
 	   || format(E'\n          what to do: %s', hint)
 FROM grouped ORDER BY severity_rank, code;
 SQL
+
+# The consolidated SoA as an auditor receives it.
+out="$(pwd)/build/demo"
+mkdir -p "$out"
+psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT ims.soa_document(org_id, 'markdown') FROM ims.organization" >"$out/soa.md"
+psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT ims.soa_document(org_id, 'html') FROM ims.organization" >"$out/soa.html"
 echo
-echo "The SoA as a document (Markdown, HTML, CSV, JSON) comes next: ims.soa_document, ims.soa_json."
+echo "== The consolidated Statement of Applicability (ims.soa_document) =="
+echo "Markdown: $out/soa.md"
+echo "HTML:     $out/soa.html"
 echo "Demo cluster stopped; run 'make test' for the full test suite."

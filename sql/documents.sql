@@ -1,0 +1,84 @@
+--
+-- documents: the consolidated SoA as Markdown, HTML, CSV and JSON, pinned
+-- on the sample organization (dates masked: its record is relative to today).
+--
+\getenv abs_srcdir PG_ABS_SRCDIR
+\getenv abs_builddir PG_ABS_BUILDDIR
+SET search_path = public, ims;
+\set ECHO none
+\set QUIET on
+\o /dev/null
+\i :abs_srcdir/scripts/sample_organization.sql
+\o
+\set ON_ERROR_STOP off
+\set ECHO all
+
+-- Markdown: header, one table of both catalogs, clause mapping, findings
+\pset format unaligned
+\pset tuples_only on
+SELECT regexp_replace(soa_document(:org), '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g');
+\pset format aligned
+\pset tuples_only off
+SELECT soa_document(:org, 'markdown') = soa_document(:org) AS markdown_is_default,
+       soa_document(:org, 'MD') = soa_document(:org) AS md_alias;
+
+-- CSV: a header and one row per entry, and it loads back with COPY
+\set csvfile :abs_builddir/soa_document.csv
+\pset format unaligned
+\pset tuples_only on
+SELECT soa_document(:org, 'csv') \g :csvfile
+\pset format aligned
+\pset tuples_only off
+SELECT split_part(soa_document(:org, 'csv'), E'\r\n', 1) AS header,
+       array_length(string_to_array(rtrim(soa_document(:org, 'csv'), E'\r\n'), E'\r\n'), 1) AS lines;
+CREATE TEMP TABLE soa_csv (standard text, control_id text, control text, title text, area text, area_title text,
+                           applicability text, decision text, reasons text, justification text,
+                           implementation text, owner text, evidence text);
+-- (psql ends the file with a newline of its own, which head takes off)
+\set prog 'head -c -1 ' :csvfile
+COPY soa_csv FROM PROGRAM :'prog' WITH (FORMAT csv, HEADER);
+SELECT (SELECT count(*) FROM soa_csv) AS csv_rows, (SELECT count(*) FROM report_soa WHERE org_id = :org) AS soa_rows,
+       NOT EXISTS (SELECT standard, control_id, applicability, implementation FROM soa_csv
+                   EXCEPT SELECT standard, control_id, applicability, implementation FROM report_soa WHERE org_id = :org) AS same_content;
+SELECT control, applicability, reasons, justification FROM soa_csv WHERE control_id IN ('A.7.6', 'A.5.31') ORDER BY standard, control_id;
+
+-- JSON: one object per SoA entry, each with an applicability key
+SELECT jsonb_typeof(soa_json(:org)) AS type,
+       (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(soa_json(:org)) AS k) AS keys,
+       soa_json(:org) -> 'soa' ->> 'status' AS status,
+       jsonb_array_length(soa_json(:org) -> 'entries') AS entries,
+       (SELECT bool_and(e ? 'applicability') FROM jsonb_array_elements(soa_json(:org) -> 'entries') AS e) AS all_have_applicability,
+       jsonb_array_length(soa_json(:org) -> 'clause_mapping') AS clause_pairs,
+       jsonb_array_length(soa_json(:org) -> 'findings') = (SELECT count(*) FROM integration_findings(:org)) AS all_findings;
+SELECT e FROM jsonb_array_elements(soa_json(:org) -> 'entries') AS e
+WHERE e ->> 'control' IN ('ISO 42001 A.5.2', 'ISO 27001 A.7.6');
+
+-- HTML: one self-contained file with print CSS and an inline SVG chart
+SELECT left(soa_document(:org, 'html'), 15) AS starts,
+       soa_document(:org, 'html') LIKE '%@media print%' AS print_css,
+       soa_document(:org, 'html') LIKE '%<svg xmlns="http://www.w3.org/2000/svg"%' AS inline_svg,
+       (SELECT count(*) FROM regexp_matches(soa_document(:org, 'html'), '<rect ', 'g')) AS chart_bars,
+       soa_document(:org, 'html') !~ '(<script|<link|<img|src=|href=|url\()' AS no_external_resources,
+       (SELECT count(*) FROM regexp_matches(soa_document(:org, 'html'), '<tr><td>ISO ', 'g')) AS control_rows,
+       right(soa_document(:org, 'html'), 8) AS ends;
+-- text from the record is escaped
+UPDATE soa_entry SET justification = '<b>bold</b> & "quoted" | piped'
+WHERE org_id = :org AND standard = 'iso27001:2022' AND control_id = 'A.5.3';
+SELECT soa_document(:org, 'html') LIKE '%&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; | piped%' AS html_escaped,
+       soa_document(:org, 'markdown') LIKE '%<b>bold</b> & "quoted" \| piped%' ESCAPE '#' AS markdown_escaped,
+       soa_document(:org, 'csv') LIKE '%"<b>bold</b> & ""quoted"" | piped"%' AS csv_quoted,
+       soa_json(:org) @> '{"entries": [{"control_id": "A.5.3", "justification": "<b>bold</b> & \"quoted\" | piped"}]}' AS json_kept;
+
+-- errors
+SELECT soa_document(:org, 'pdf');
+SELECT soa_document(:org, NULL) IS NULL AS null_format, soa_json(NULL) IS NULL AS null_org;
+SELECT create_organization('No SoA Yet') AS nosoa \gset
+SELECT soa_document(:nosoa);
+SELECT soa_json(:nosoa);
+SELECT soa_document(999999);
+CREATE ROLE regress_pg_ims_reader2;
+SET SESSION AUTHORIZATION regress_pg_ims_reader2;
+SELECT soa_document(:org);
+SELECT soa_json(:org);
+RESET SESSION AUTHORIZATION;
+DROP ROLE regress_pg_ims_reader2;
