@@ -29,7 +29,7 @@ CATALOGS = $(wildcard catalogs/*.json)
 SHLIB_LINK = -lcjson
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 
-REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents
+REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents security
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
 ISOLATION = catalog_import init_soa approve_soa
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation
@@ -66,10 +66,15 @@ endif
 test:
 	@scripts/test.sh
 
+# libFuzzer on the pure-C parsers; FUZZ_SECONDS per harness.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
 demo:
 	@scripts/demo.sh
 
 print-version:
 	@echo $(EXTVERSION)
 
-.PHONY: test demo print-version
+.PHONY: test demo fuzz print-version

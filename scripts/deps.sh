@@ -3,7 +3,7 @@
 # pg_ims need, if any is missing.  Runs as root on a fresh Debian 12.
 set -eu
 
-packages="make gcc postgresql-15 postgresql-server-dev-15 libcjson-dev"
+packages="make gcc postgresql-15 postgresql-server-dev-15 libcjson-dev clang-14 libclang-rt-14-dev"
 missing=""
 for p in $packages; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then

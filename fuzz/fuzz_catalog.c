@@ -1,0 +1,49 @@
+/*-------------------------------------------------------------------------
+ *
+ * fuzz_catalog.c
+ *	  libFuzzer harness for the catalog and mapping validation layer
+ *	  (src/catalog_parse.c), with cJSON on malloc.
+ *
+ * Any input must be accepted or refused with an error of a known kind and a
+ * terminated detail, and everything allocated must be freed (LeakSanitizer
+ * checks).  An accepted document must hold what the checks promise.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog_parse.h"
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	CatalogDocument doc;
+	CatalogError err;
+
+	if (catalog_document_parse((const char *) data, size, &doc, &err))
+	{
+		if (doc.kind == CATALOG_DOCUMENT_CATALOG)
+		{
+			if (doc.code == NULL || doc.title == NULL || strlen(doc.code) > CATALOG_MAX_ID)
+				abort();
+			for (int i = 0; i < doc.n_controls; i++)
+				if (doc.controls[i].id == NULL || doc.controls[i].title == NULL)
+					abort();
+		}
+		else if (doc.n_clause_pairs + doc.n_control_pairs == 0)
+			abort();
+	}
+	else
+	{
+		if (err.kind != CATALOG_ERROR_NOT_JSON && err.kind != CATALOG_ERROR_SHAPE)
+			abort();
+		if (memchr(err.detail, '\0', sizeof(err.detail)) == NULL)
+			abort();
+	}
+	catalog_document_free(&doc);
+	return 0;
+}

@@ -1,0 +1,48 @@
+#!/bin/bash
+# scripts/fuzz.sh [SECONDS]: build the libFuzzer harnesses of fuzz/ with
+# clang-14 (AddressSanitizer, UBSan, LeakSanitizer) and run each for
+# SECONDS (default 60), seeded with the test fixtures.  Fails on a crash,
+# a sanitizer report or a leak; the input that caused it is kept in
+# build/fuzz/.
+set -eu
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+
+missing=""
+for p in clang-14 libclang-rt-14-dev libcjson-dev; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	[ "$(id -u)" = 0 ] || { echo "fuzz: missing packages:$missing" >&2; exit 1; }
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+out=build/fuzz
+mkdir -p "$out"
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc"
+clang-14 $flags -o "$out/fuzz_types" fuzz/fuzz_types.c src/risk_type_label.c src/applicability_label.c
+clang-14 $flags -o "$out/fuzz_catalog" fuzz/fuzz_catalog.c src/catalog_parse.c -lcjson
+
+# Seeds: every label and alias, the type test inputs, every catalog fixture.
+rm -rf "$out/corpus_types" "$out/corpus_catalog"
+mkdir -p "$out/corpus_types" "$out/corpus_catalog"
+n=0
+for s in confidentiality integrity availability harm_to_individuals fairness "Harm-To groups" bias c security \
+	"applicable(risk,legal)" "applicable ( impact , risk )" not_applicable undecided "applicable()" \
+	"applicable(risk" "not_applicable(risk)" "applicable(interested party)"; do
+	printf '%s' "$s" >"$out/corpus_types/seed$n"
+	n=$((n + 1))
+done
+cp catalogs/*.json data/*.json "$out/corpus_catalog/"
+
+status=0
+for h in types catalog; do
+	echo "fuzz_$h: $seconds s"
+	if ! (cd "$out" && ./"fuzz_$h" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
+		-artifact_prefix="./crash-$h-" "corpus_$h" >"fuzz_$h.log" 2>&1); then
+		status=1
+		tail -n 30 "$out/fuzz_$h.log"
+	fi
+	grep -E '^stat::number_of_executed_units|^stat::new_units_added|^Done' "$out/fuzz_$h.log" || true
+done
+exit $status
