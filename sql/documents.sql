@@ -5,13 +5,7 @@
 \getenv abs_srcdir PG_ABS_SRCDIR
 \getenv abs_builddir PG_ABS_BUILDDIR
 SET search_path = public, ims;
-\set ECHO none
-\set QUIET on
-\o /dev/null
-\i :abs_srcdir/scripts/sample_organization.sql
-\o
-\set ON_ERROR_STOP off
-\set ECHO all
+\i :abs_srcdir/sql/include/load_sample.sql
 
 -- Markdown: header, one table of both catalogs, clause mapping, findings
 \pset format unaligned

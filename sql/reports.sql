@@ -5,13 +5,7 @@
 --
 \getenv abs_srcdir PG_ABS_SRCDIR
 SET search_path = public, ims;
-\set ECHO none
-\set QUIET on
-\o /dev/null
-\i :abs_srcdir/scripts/sample_organization.sql
-\o
-\set ON_ERROR_STOP off
-\set ECHO all
+\i :abs_srcdir/sql/include/load_sample.sql
 
 -- the structure of every report view: columns, types, a comment on each
 SELECT c.relname AS view, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type,

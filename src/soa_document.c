@@ -59,6 +59,13 @@ typedef struct SoaHeader
 
 static Oid	org_type[1] = {INT8OID};
 
+/* The two summaries every format carries, each in one place. */
+static const char *const clause_summary_sql =
+"SELECT status, count(*)::text, string_agg(target_clause, ', ' ORDER BY clause_rank) "
+"FROM ims.report_clause_mapping WHERE org_id = $1 GROUP BY status, status_rank ORDER BY status_rank";
+static const char *const findings_sql =
+"SELECT code, severity, ref, message, hint FROM ims.evaluate_findings(ARRAY[$1], false)";
+
 static void
 Run(const char *sql, Datum org)
 {
@@ -242,8 +249,7 @@ MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 		appendStringInfoChar(buf, '\n');
 	}
 
-	Run("SELECT status, count(*)::text, string_agg(target_clause, ', ' ORDER BY clause_rank) "
-		"FROM ims.report_clause_mapping WHERE org_id = $1 GROUP BY status, status_rank ORDER BY status_rank", org);
+	Run(clause_summary_sql, org);
 	appendStringInfoString(buf, "\n## Clause mapping ISO/IEC 27001 to ISO/IEC 42001\n\n| Status | Clauses | ISO 42001 clauses |\n|---|---|---|\n");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
@@ -254,7 +260,7 @@ MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 		appendStringInfoChar(buf, '\n');
 	}
 
-	Run("SELECT code, severity, ref, message FROM ims.evaluate_findings(ARRAY[$1], false)", org);
+	Run(findings_sql, org);
 	appendStringInfo(buf, "\n## Open findings (%llu)\n\n", (unsigned long long) SPI_processed);
 	if (SPI_processed == 0)
 		appendStringInfoString(buf, "None.\n");
@@ -357,8 +363,7 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 	}
 	appendStringInfoString(buf, "</tbody>\n</table>\n");
 
-	Run("SELECT status, count(*)::text, string_agg(target_clause, ', ' ORDER BY clause_rank) "
-		"FROM ims.report_clause_mapping WHERE org_id = $1 GROUP BY status, status_rank ORDER BY status_rank", org);
+	Run(clause_summary_sql, org);
 	appendStringInfoString(buf, "<h2>Clause mapping ISO/IEC 27001 to ISO/IEC 42001</h2>\n<table>\n"
 						   "<thead><tr><th>Status</th><th>Clauses</th><th>ISO 42001 clauses</th></tr></thead>\n<tbody>\n");
 	for (uint64 i = 0; i < SPI_processed; i++)
@@ -374,7 +379,7 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 	}
 	appendStringInfoString(buf, "</tbody>\n</table>\n");
 
-	Run("SELECT code, severity, ref, message FROM ims.evaluate_findings(ARRAY[$1], false)", org);
+	Run(findings_sql, org);
 	appendStringInfo(buf, "<h2>Open findings (%llu)</h2>\n", (unsigned long long) SPI_processed);
 	appendStringInfoString(buf, "<table>\n<thead><tr><th>Code</th><th>Severity</th><th>Object</th><th>Finding</th></tr></thead>\n<tbody>\n");
 	for (uint64 i = 0; i < SPI_processed; i++)
@@ -536,7 +541,7 @@ SoaJsonText(Datum org)
 	}
 	Put(doc, "clause_mapping", mapping);
 
-	Run("SELECT code, severity, ref, message, hint FROM ims.evaluate_findings(ARRAY[$1], false)", org);
+	Run(findings_sql, org);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		cJSON	   *f = cJSON_CreateObject();
