@@ -16,11 +16,14 @@ OBJS = \
 	src/applicability_label.o \
 	src/applicability.o \
 	src/catalog_parse.o \
+	src/oscal_parse.o \
 	src/json_memory.o \
+	src/json_build.o \
 	src/catalog.o \
 	src/findings.o \
 	src/soa_digest.o \
-	src/soa_document.o
+	src/soa_document.o \
+	src/oscal_ssp.o
 
 MODULEDIR = extension
 DATA = extension/pg_ims.control $(wildcard extension/pg_ims--*.sql)
@@ -29,7 +32,7 @@ CATALOGS = $(wildcard catalogs/*.json)
 SHLIB_LINK = -lcjson
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 
-REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents security
+REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog security
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
 ISOLATION = catalog_import init_soa approve_soa
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation

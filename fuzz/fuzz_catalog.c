@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * fuzz_catalog.c
- *	  libFuzzer harness for the catalog and mapping validation layer
+ *	  libFuzzer harness for the catalog, mapping and crosswalk validation layer
  *	  (src/catalog_parse.c), with cJSON on malloc.
  *
  * Any input must be accepted or refused with an error of a known kind and a
@@ -34,8 +34,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if (doc.controls[i].id == NULL || doc.controls[i].title == NULL)
 					abort();
 		}
-		else if (doc.n_clause_pairs + doc.n_control_pairs == 0)
-			abort();
+		else if (doc.kind == CATALOG_DOCUMENT_MAPPING)
+		{
+			if (doc.n_clause_pairs + doc.n_control_pairs == 0)
+				abort();
+		}
+		else
+		{
+			/* a crosswalk: coverage none exactly when nothing supports */
+			if (doc.n_obligations == 0)
+				abort();
+			for (int i = 0; i < doc.n_obligations; i++)
+			{
+				const CatalogObligation *o = &doc.obligations[i];
+
+				if (o->n_roles == 0 || o->n_risk_classes == 0 ||
+					(strcmp(o->coverage, "none") == 0) != (o->n_clauses + o->n_controls == 0))
+					abort();
+			}
+		}
 	}
 	else
 	{

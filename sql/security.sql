@@ -44,12 +44,15 @@ CREATE EXTENSION pg_ims;
 \set mapping `cat :abs_srcdir/data/mapping_good.json`
 SELECT ims.import_catalog(:'catalog');
 SELECT ims.import_mapping(:'mapping');
+\set oscal `cat :abs_srcdir/data/oscal/basic-catalog.json`
+SELECT ims.import_oscal_catalog(:'oscal', 'oscal:basic');
 SELECT ims.create_organization('Secure GmbH', 'Owner') AS org \gset
 CREATE ROLE regress_pg_ims_sec;
 SELECT ims.grant_access(:org, 'regress_pg_ims_sec', 'approve');
 INSERT INTO ims.document (org_id, kind, topic, title, covers, approved_by)
 VALUES (:org, 'policy', 'policy', 'Policy', '{iso27001:2022,iso42001:2023}', 'Board');
-INSERT INTO ims.ai_system (org_id, name) VALUES (:org, 'Model');
+INSERT INTO ims.ai_system (org_id, name, ai_act_roles, ai_act_risk_class)
+VALUES (:org, 'Model', '{provider}', 'high');
 INSERT INTO ims.risk (org_id, title, risk_type, cvss, treatment, owner) VALUES (:org, 'Leak', 'c', 5.0, 'mitigate', 'CISO');
 -- (the trigger that explains a refused CVSS score is not hijacked either)
 INSERT INTO ims.risk (org_id, title, risk_type, cvss) VALUES (:org, 'Bias', 'bias', 5.0);
@@ -69,6 +72,8 @@ SELECT count(*) FROM ims.report_readiness;
 SELECT count(*) FROM ims.management_review_agenda(:org);
 SELECT length(ims.soa_document(:org, 'markdown')) > 0 AS md, length(ims.soa_document(:org, 'html')) > 0 AS html,
        length(ims.soa_document(:org, 'csv')) > 0 AS csv, jsonb_typeof(ims.soa_json(:org)) AS json;
+SELECT jsonb_typeof(ims.export_oscal_ssp(:org)) AS ssp;
+SELECT count(*) FROM ims.report_ai_act_gap;
 SELECT ims.revoke_access(:org, 'regress_pg_ims_sec', 'approve');
 SET SESSION AUTHORIZATION regress_pg_ims_sec;
 SET search_path = evil, pg_catalog, public;

@@ -30,6 +30,7 @@
 
 #include "catalog_parse.h"
 #include "json_memory.h"
+#include "oscal_parse.h"
 #include "pg_ims.h"
 
 /* Advisory lock key of catalog loads: "pg_ims_c" in ASCII. */
@@ -59,6 +60,21 @@ ServerText(const char *utf8)
 		return (Datum) 0;
 	s = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
 	return CStringGetTextDatum(s);
+}
+
+static const char *
+DocumentKindName(CatalogDocumentKind kind)
+{
+	switch (kind)
+	{
+		case CATALOG_DOCUMENT_CATALOG:
+			return "catalog";
+		case CATALOG_DOCUMENT_MAPPING:
+			return "mapping";
+		case CATALOG_DOCUMENT_CROSSWALK:
+			return "crosswalk";
+	}
+	return "document";
 }
 
 /*
@@ -497,6 +513,237 @@ LoadMapping(LoadState *state)
 }
 
 /*
+ * Crosswalks: the obligations of a regulation, each with the clauses and
+ * controls of a standard that support it.  The per-obligation lists are
+ * flattened into (entry, id) pairs so that each table gets one INSERT.
+ */
+typedef struct ObligationItems
+{
+	ArrayType  *entries;		/* int4[]: 1-based obligation of each item */
+	ArrayType  *ids;			/* text[]: the clause or control */
+} ObligationItems;
+
+static ObligationItems
+FlattenItems(const CatalogDocument *doc, bool controls)
+{
+	ObligationItems result;
+	int			n = 0;
+	int			k = 0;
+	Datum	   *entries;
+	Datum	   *ids;
+
+	for (int i = 0; i < doc->n_obligations; i++)
+		n += controls ? doc->obligations[i].n_controls : doc->obligations[i].n_clauses;
+	entries = palloc(sizeof(Datum) * Max(n, 1));
+	ids = palloc(sizeof(Datum) * Max(n, 1));
+	for (int i = 0; i < doc->n_obligations; i++)
+	{
+		const CatalogObligation *o = &doc->obligations[i];
+		int			count = controls ? o->n_controls : o->n_clauses;
+
+		for (int j = 0; j < count; j++)
+		{
+			entries[k] = Int32GetDatum(i + 1);
+			ids[k] = ServerText(controls ? o->controls[j] : o->clauses[j]);
+			k++;
+		}
+	}
+	result.entries = construct_array(entries, n, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+	result.ids = construct_array(ids, n, TEXTOID, -1, false, TYPALIGN_INT);
+	return result;
+}
+
+/* One text[] literal per obligation, of one of its word lists. */
+static const char *
+ObligationListLiteral(const char *const *words, int n)
+{
+	StringInfoData buf;
+
+	/* the parser admitted only words of a fixed vocabulary */
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (int k = 0; k < n; k++)
+		appendStringInfo(&buf, "%s\"%s\"", k > 0 ? "," : "", words[k]);
+	appendStringInfoChar(&buf, '}');
+	return buf.data;
+}
+
+static const char *
+ObligationRolesGet(const CatalogDocument *doc, int i)
+{
+	return ObligationListLiteral(doc->obligations[i].roles, doc->obligations[i].n_roles);
+}
+
+static const char *
+ObligationRiskClassesGet(const CatalogDocument *doc, int i)
+{
+	return ObligationListLiteral(doc->obligations[i].risk_classes, doc->obligations[i].n_risk_classes);
+}
+
+static const DocumentColumn ObligationRoles = {"obligations", "roles", ObligationRolesGet};
+static const DocumentColumn ObligationRiskClasses = {"obligations", "risk_classes", ObligationRiskClassesGet};
+DOCUMENT_COLUMN(ObligationRef, obligations, ref);
+DOCUMENT_COLUMN(ObligationCoverage, obligations, coverage);
+DOCUMENT_COLUMN(ObligationRationale, obligations, rationale);
+DOCUMENT_COLUMN(ObligationNotCovered, obligations, not_covered);
+DOCUMENT_COLUMN(ObligationProvenance, obligations, provenance);
+
+static int
+LoadCrosswalk(LoadState *state)
+{
+	const CatalogDocument *doc = &state->doc;
+	ArrayType  *refs = TextArray(doc->n_obligations, &ObligationRef, doc);
+	ObligationItems clauses = FlattenItems(doc, false);
+	ObligationItems controls = FlattenItems(doc, true);
+	char	   *regulation = pg_any_to_server(doc->source_standard, strlen(doc->source_standard), PG_UTF8);
+	char	   *standard = pg_any_to_server(doc->target_standard, strlen(doc->target_standard), PG_UTF8);
+	Oid			types[10];
+	Datum		values[10];
+
+	types[0] = types[1] = TEXTOID;
+	values[0] = CStringGetTextDatum(regulation);
+	values[1] = CStringGetTextDatum(standard);
+
+	Execute("SELECT code, kind FROM ims.standard WHERE code OPERATOR(pg_catalog.=) ANY (ARRAY[$1, $2])",
+			2, types, values);
+	for (int i = 0; i < 2; i++)
+	{
+		const char *code = i == 0 ? regulation : standard;
+		bool		found = false;
+
+		for (uint64 r = 0; r < SPI_processed; r++)
+		{
+			if (strcmp(SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1), code) != 0)
+				continue;
+			found = true;
+			if (i == 0 && strcmp(SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2), "regulation") != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("standard \"%s\" is not a regulation", code),
+						 errdetail("The key \"regulation\" of a crosswalk names a standard whose kind is regulation."),
+						 errhint("Load the regulation with ims.import_catalog(), its \"kind\" set to \"regulation\".")));
+		}
+		if (!found)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("standard \"%s\" does not exist", code),
+					 errdetail("The crosswalk joins \"%s\" to \"%s\"; only loaded standards can be joined.",
+							   regulation, standard),
+					 errhint("Load the standard's catalog first with ims.import_catalog().")));
+	}
+
+	Execute("SELECT 1 FROM ims.obligation "
+			"WHERE regulation OPERATOR(pg_catalog.=) $1 AND standard OPERATOR(pg_catalog.=) $2 LIMIT 1",
+			2, types, values);
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DUPLICATE_OBJECT),
+				 errmsg("a crosswalk from \"%s\" to \"%s\" is already loaded", regulation, standard),
+				 errdetail("Its obligations are in ims.obligation."),
+				 errhint("A loaded crosswalk is never replaced or extended; each pair of standards has one crosswalk.")));
+
+	/* every obligation, clause and control named must exist: the first that does not */
+	types[2] = TEXTARRAYOID;
+	types[3] = INT4ARRAYOID;
+	types[4] = TEXTARRAYOID;
+	types[5] = INT4ARRAYOID;
+	types[6] = TEXTARRAYOID;
+	values[2] = PointerGetDatum(refs);
+	values[3] = PointerGetDatum(clauses.entries);
+	values[4] = PointerGetDatum(clauses.ids);
+	values[5] = PointerGetDatum(controls.entries);
+	values[6] = PointerGetDatum(controls.ids);
+	Execute("SELECT u.entry, u.key, u.id, u.what, u.standard FROM ("
+			"  SELECT r.entry, 1 AS rank, 'ref' AS key, r.id, 'clause' AS what, $1 AS standard "
+			"  FROM pg_catalog.unnest($3) WITH ORDINALITY AS r(id, entry) "
+			"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $1 "
+			"                    AND c.number OPERATOR(pg_catalog.=) r.id) "
+			"  UNION ALL "
+			"  SELECT l.entry, 2, 'clauses', l.id, 'clause', $2 "
+			"  FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id) "
+			"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
+			"                    AND c.number OPERATOR(pg_catalog.=) l.id) "
+			"  UNION ALL "
+			"  SELECT l.entry, 3, 'controls', l.id, 'control', $2 "
+			"  FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7)) AS l(entry, id) "
+			"  WHERE NOT EXISTS (SELECT 1 FROM ims.control c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
+			"                    AND c.control_id OPERATOR(pg_catalog.=) l.id)) AS u "
+			"ORDER BY u.entry, u.rank LIMIT 1", 7, types, values);
+	if (SPI_processed > 0)
+	{
+		HeapTuple	tuple = SPI_tuptable->vals[0];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s does not follow the pg_ims catalog format", state->what),
+				 errdetail("Entry %s of \"obligations\", key \"%s\": standard \"%s\" has no %s \"%s\".",
+						   SPI_getvalue(tuple, desc, 1), SPI_getvalue(tuple, desc, 2),
+						   SPI_getvalue(tuple, desc, 5), SPI_getvalue(tuple, desc, 4),
+						   SPI_getvalue(tuple, desc, 3)),
+				 errhint("A crosswalk may only name clauses and controls of loaded catalogs.")));
+	}
+
+	types[2] = TEXTARRAYOID;
+	for (int i = 3; i <= 8; i++)
+		types[i] = TEXTARRAYOID;
+	types[9] = BOOLOID;
+	values[2] = PointerGetDatum(refs);
+	values[3] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationRoles, doc));
+	values[4] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationRiskClasses, doc));
+	values[5] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationCoverage, doc));
+	values[6] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationRationale, doc));
+	values[7] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationNotCovered, doc));
+	values[8] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationProvenance, doc));
+	values[9] = BoolGetDatum(state->builtin);
+	Execute("INSERT INTO ims.obligation (regulation, ref, standard, roles, risk_classes, coverage, "
+			"                            rationale, not_covered, provenance, builtin, ordinal) "
+			"SELECT $1, u.ref, $2, u.roles::pg_catalog.text[], u.classes::pg_catalog.text[], u.coverage, "
+			"       u.rationale, u.not_covered, u.provenance, $10, u.ordinal "
+			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), "
+			"                pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), "
+			"                pg_catalog.unnest($9)) "
+			"     WITH ORDINALITY AS u(ref, roles, classes, coverage, rationale, not_covered, provenance, ordinal)",
+			10, types, values);
+
+	types[3] = INT4ARRAYOID;
+	types[4] = TEXTARRAYOID;
+	types[5] = BOOLOID;
+	values[3] = PointerGetDatum(clauses.entries);
+	values[4] = PointerGetDatum(clauses.ids);
+	values[5] = BoolGetDatum(state->builtin);
+	Execute("INSERT INTO ims.obligation_clause (regulation, ref, standard, clause, builtin) "
+			"SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
+			"FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
+			6, types, values);
+	values[3] = PointerGetDatum(controls.entries);
+	values[4] = PointerGetDatum(controls.ids);
+	Execute("INSERT INTO ims.obligation_control (regulation, ref, standard, control_id, builtin) "
+			"SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
+			"FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
+			6, types, values);
+
+	return doc->n_obligations;
+}
+
+/* The parsers read UTF-8; convert a document from the database encoding. */
+static void
+ServerTextToUtf8(const char **data, size_t *len)
+{
+	char	   *converted;
+
+	if (GetDatabaseEncoding() == PG_UTF8)
+		return;
+	converted = pg_server_to_any(*data, (int) *len, PG_UTF8);
+	/* without a conversion (SQL_ASCII) the text comes back as it was */
+	if (converted != *data)
+	{
+		*data = converted;
+		*len = strlen(converted);
+	}
+}
+
+/*
  * Parse, check and load one document of the expected kind, in the private
  * context that LoadDocument set up.  The result is the standard code
  * (catalog) or the number of pairs (mapping), allocated in caller.
@@ -512,18 +759,9 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 	state.what = what;
 	state.builtin = builtin;
 
-	/* The parser reads UTF-8; convert a document from another encoding. */
-	if (!builtin && GetDatabaseEncoding() != PG_UTF8)
-	{
-		char	   *converted = pg_server_to_any(data, (int) len, PG_UTF8);
-
-		/* without a conversion (SQL_ASCII) the text comes back as it was */
-		if (converted != data)
-		{
-			data = converted;
-			len = strlen(converted);
-		}
-	}
+	/* shipped files are UTF-8 whatever the database encoding */
+	if (!builtin)
+		ServerTextToUtf8(&data, &len);
 	if (!catalog_document_parse(data, len, &state.doc, &err))
 	{
 		if (err.kind == CATALOG_ERROR_NOT_JSON)
@@ -538,9 +776,8 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s is a %s, not a %s", what,
-						state.doc.kind == CATALOG_DOCUMENT_MAPPING ? "mapping" : "catalog",
-						expected == CATALOG_DOCUMENT_MAPPING ? "mapping" : "catalog"),
-				 errhint("Load catalogs with ims.import_catalog() and mappings with ims.import_mapping().")));
+						DocumentKindName(state.doc.kind), DocumentKindName(expected)),
+				 errhint("Load catalogs with ims.import_catalog(), mappings with ims.import_mapping() and crosswalks with ims.import_crosswalk().")));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -559,8 +796,10 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 		result = CStringGetTextDatum(code);
 		MemoryContextSwitchTo(spi);
 	}
-	else
+	else if (expected == CATALOG_DOCUMENT_MAPPING)
 		result = Int32GetDatum(LoadMapping(&state));
+	else
+		result = Int32GetDatum(LoadCrosswalk(&state));
 	SPI_finish();
 	return result;
 }
@@ -569,9 +808,19 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
  * Load a document with cJSON allocating in a private context, which is
  * deleted whether the load succeeds or fails, and cJSON's hooks restored.
  */
+typedef struct LoadRequest
+{
+	const char *data;
+	size_t		len;
+	const char *what;			/* document kind, file name or standard code */
+	bool		builtin;
+	CatalogDocumentKind expected;
+} LoadRequest;
+
+typedef Datum (*LoadFunction) (const LoadRequest *request, MemoryContext caller);
+
 static Datum
-LoadDocument(const char *data, size_t len, const char *what, bool builtin,
-			 CatalogDocumentKind expected)
+LoadInJsonContext(LoadFunction load, const LoadRequest *request)
 {
 	MemoryContext caller = CurrentMemoryContext;
 	MemoryContext context = PgImsJsonBegin("pg_ims catalog");
@@ -580,7 +829,7 @@ LoadDocument(const char *data, size_t len, const char *what, bool builtin,
 	MemoryContextSwitchTo(context);
 	PG_TRY();
 	{
-		result = ParseAndLoad(data, len, what, builtin, expected, caller);
+		result = load(request, caller);
 	}
 	PG_FINALLY();
 	{
@@ -592,6 +841,22 @@ LoadDocument(const char *data, size_t len, const char *what, bool builtin,
 	return result;
 }
 
+static Datum
+LoadNative(const LoadRequest *request, MemoryContext caller)
+{
+	return ParseAndLoad(request->data, request->len, request->what,
+						request->builtin, request->expected, caller);
+}
+
+static Datum
+LoadDocument(const char *data, size_t len, const char *what, bool builtin,
+			 CatalogDocumentKind expected)
+{
+	LoadRequest request = {data, len, what, builtin, expected};
+
+	return LoadInJsonContext(LoadNative, &request);
+}
+
 PG_FUNCTION_INFO_V1(catalog_import);
 Datum
 catalog_import(PG_FUNCTION_ARGS)
@@ -600,6 +865,16 @@ catalog_import(PG_FUNCTION_ARGS)
 
 	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
 						"catalog document", false, CATALOG_DOCUMENT_CATALOG);
+}
+
+PG_FUNCTION_INFO_V1(crosswalk_import);
+Datum
+crosswalk_import(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+
+	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
+						"crosswalk document", false, CATALOG_DOCUMENT_CROSSWALK);
 }
 
 PG_FUNCTION_INFO_V1(mapping_import);
@@ -613,23 +888,177 @@ mapping_import(PG_FUNCTION_ARGS)
 }
 
 /*
- * Load one of the catalogs shipped in the share directory.  Only the
- * extension's install script calls this (it drops the function again when
+ * OSCAL catalogs.  Only the controls are kept: each becomes a row of
+ * ims.control, an enhancement with its parent control, its innermost group
+ * as the area and its "label" prop as display_id.
+ */
+
+/* Names the control whose text the database encoding cannot hold. */
+typedef struct OscalPlace
+{
+	const OscalCatalog *cat;
+	int			entry;
+	const char *key;
+} OscalPlace;
+
+static void
+OscalErrorContext(void *arg)
+{
+	OscalPlace *place = (OscalPlace *) arg;
+
+	if (place->entry < 0)
+		errcontext("OSCAL catalog, key \"%s\"", place->key);
+	else
+		errcontext("control %d of the OSCAL catalog, key \"%s\"", place->entry + 1, place->key);
+}
+
+static Datum
+OscalText(const OscalCatalog *cat, int entry, const char *key, const char *utf8)
+{
+	OscalPlace	place = {cat, entry, key};
+	ErrorContextCallback callback;
+	Datum		result;
+
+	callback.callback = OscalErrorContext;
+	callback.arg = &place;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
+	result = ServerText(utf8);
+	error_context_stack = callback.previous;
+	return result;
+}
+
+/* One text[] per kept key of the controls, in document order. */
+static ArrayType *
+OscalColumn(const OscalCatalog *cat, const char *key, size_t offset)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * cat->n_controls);
+	bool	   *nulls = palloc(sizeof(bool) * cat->n_controls);
+	int			dims[1] = {cat->n_controls};
+	int			lbs[1] = {1};
+
+	for (int i = 0; i < cat->n_controls; i++)
+	{
+		const char *value = *(const char *const *) ((const char *) &cat->controls[i] + offset);
+
+		nulls[i] = (value == NULL);
+		elems[i] = OscalText(cat, i, key, value);
+	}
+	return construct_md_array(elems, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
+}
+
+/* A standard code as ims.standard's check constraint wants it. */
+static void
+CheckStandardCode(const char *code)
+{
+	size_t		len = strlen(code);
+	bool		ok = len > 0 && len <= CATALOG_MAX_ID;
+
+	for (size_t i = 0; ok && i < len; i++)
+	{
+		char		c = code[i];
+
+		ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			(i > 0 && (c == '.' || c == '_' || c == ':' || c == '-'));
+	}
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid standard code \"%s\"", code),
+				 errdetail("A standard code is 1 to %d lowercase letters and digits, then also \".\", \"_\", \":\" or \"-\".",
+						   CATALOG_MAX_ID),
+				 errhint("Name the catalog as ims.standard names it, such as \"nist800-53r5:moderate\".")));
+}
+
+static Datum
+LoadOscal(const LoadRequest *request, MemoryContext caller)
+{
+	const char *data = request->data;
+	size_t		len = request->len;
+	const char *code = request->what;
+	OscalCatalog cat;
+	CatalogError err;
+	Oid			types[9];
+	Datum		values[9];
+
+	ServerTextToUtf8(&data, &len);
+	if (!oscal_catalog_parse(data, len, &cat, &err))
+	{
+		if (err.kind == CATALOG_ERROR_NOT_JSON)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_JSON_TEXT),
+					 errmsg("OSCAL document is not valid JSON"),
+					 errdetail_internal("%s", ServerDetail(err.detail)),
+					 errhint("An OSCAL catalog in JSON is one object in UTF-8; see docs/oscal.md.")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("document is not an OSCAL catalog pg_ims can load"),
+				 errdetail_internal("%s", ServerDetail(err.detail)),
+				 errhint("pg_ims loads OSCAL catalogs in JSON: groups, controls and enhancements; see docs/oscal.md.")));
+	}
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
+	if (StandardExists(code))
+		ereport(ERROR,
+				(errcode(ERRCODE_DUPLICATE_OBJECT),
+				 errmsg("standard \"%s\" is already loaded", code),
+				 errdetail("The catalog of \"%s\" is in ims.standard and ims.control.", code),
+				 errhint("A loaded standard is never replaced; give another catalog or edition its own code.")));
+
+	types[0] = TEXTOID;
+	values[0] = CStringGetTextDatum(code);
+	types[1] = TEXTOID;
+	values[1] = OscalText(&cat, -1, "metadata.title", cat.title);
+	Execute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, 'control_catalog', false)",
+			2, types, values);
+
+	for (int i = 1; i <= 6; i++)
+		types[i] = TEXTARRAYOID;
+	values[1] = PointerGetDatum(OscalColumn(&cat, "id", offsetof(OscalControl, id)));
+	values[2] = PointerGetDatum(OscalColumn(&cat, "title", offsetof(OscalControl, title)));
+	values[3] = PointerGetDatum(OscalColumn(&cat, "group id", offsetof(OscalControl, group_id)));
+	values[4] = PointerGetDatum(OscalColumn(&cat, "group title", offsetof(OscalControl, group_title)));
+	values[5] = PointerGetDatum(OscalColumn(&cat, "parent", offsetof(OscalControl, parent)));
+	values[6] = PointerGetDatum(OscalColumn(&cat, "label", offsetof(OscalControl, label)));
+	Execute("INSERT INTO ims.control "
+			"(standard, control_id, title, area, area_title, ordinal, parent, display_id) "
+			"SELECT $1, u.id, u.title, u.area, u.area_title, u.ordinal, u.parent, u.label "
+			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), "
+			"                pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
+			"     WITH ORDINALITY AS u(id, title, area, area_title, parent, label, ordinal)",
+			7, types, values);
+	SPI_finish();
+	(void) caller;
+	return Int32GetDatum(cat.n_controls);
+}
+
+PG_FUNCTION_INFO_V1(oscal_catalog_import);
+Datum
+oscal_catalog_import(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	LoadRequest request = {VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), code, false, CATALOG_DOCUMENT_CATALOG};
+
+	CheckStandardCode(code);
+	return LoadInJsonContext(LoadOscal, &request);
+}
+
+/*
+ * Read one of the documents shipped in the share directory.  Only the
+ * extension's scripts call the builtin loaders (they drop them again when
  * done), so the name is a plain file name, never a path.
  */
-PG_FUNCTION_INFO_V1(catalog_load_builtin);
-Datum
-catalog_load_builtin(PG_FUNCTION_ARGS)
+static char *
+ReadShippedFile(const char *name, size_t *len)
 {
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	bool		mapping = PG_GETARG_BOOL(1);
 	char		share_path[MAXPGPATH];
 	char	   *path;
-	char	   *what;
 	FILE	   *file;
 	struct stat st;
 	char	   *buffer;
-	Datum		result;
 
 	if (!creating_extension)
 		ereport(ERROR,
@@ -644,7 +1073,6 @@ catalog_load_builtin(PG_FUNCTION_ARGS)
 
 	get_share_path(my_exec_path, share_path);
 	path = psprintf("%s/%s/%s", share_path, CATALOG_SUBDIR, name);
-	what = psprintf("catalog file \"%s\"", name);
 
 	file = AllocateFile(path, PG_BINARY_R);
 	if (file == NULL)
@@ -667,10 +1095,39 @@ catalog_load_builtin(PG_FUNCTION_ARGS)
 				 errmsg("could not read catalog file \"%s\": %m", path)));
 	FreeFile(file);
 	buffer[st.st_size] = '\0';
+	*len = st.st_size;
+	return buffer;
+}
 
-	result = LoadDocument(buffer, st.st_size, what, true,
+/* Load a shipped catalog, or with mapping true a shipped mapping. */
+PG_FUNCTION_INFO_V1(catalog_load_builtin);
+Datum
+catalog_load_builtin(PG_FUNCTION_ARGS)
+{
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	bool		mapping = PG_GETARG_BOOL(1);
+	size_t		len;
+	char	   *buffer = ReadShippedFile(name, &len);
+	Datum		result;
+
+	result = LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true,
 						  mapping ? CATALOG_DOCUMENT_MAPPING : CATALOG_DOCUMENT_CATALOG);
 	if (mapping)
 		PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d pairs", DatumGetInt32(result))));
 	return result;
+}
+
+/* Load a shipped crosswalk. */
+PG_FUNCTION_INFO_V1(crosswalk_load_builtin);
+Datum
+crosswalk_load_builtin(PG_FUNCTION_ARGS)
+{
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	size_t		len;
+	char	   *buffer = ReadShippedFile(name, &len);
+	Datum		result;
+
+	result = LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true,
+						  CATALOG_DOCUMENT_CROSSWALK);
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d obligations", DatumGetInt32(result))));
 }

@@ -25,12 +25,12 @@
 
 #define FORMAT_CATALOG	"pg_ims/catalog"
 #define FORMAT_MAPPING	"pg_ims/mapping"
+#define FORMAT_CROSSWALK "pg_ims/crosswalk"
 
-static int	Fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
-			__attribute__((format(printf, 3, 4)));
+#define COUNT_OF(array) ((int) (sizeof(array) / sizeof((array)[0])))
 
-static int
-Fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
+int
+catalog_fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
 {
 	va_list		ap;
 
@@ -75,7 +75,7 @@ Alloc(size_t n, CatalogError *err)
 	void	   *p = cJSON_malloc(n > 0 ? n : 1);
 
 	if (p == NULL)
-		Fail(err, CATALOG_ERROR_NOT_JSON, "Out of memory while reading the document.");
+		catalog_fail(err, CATALOG_ERROR_NOT_JSON, "Out of memory while reading the document.");
 	else
 		memset(p, 0, n > 0 ? n : 1);
 	return p;
@@ -99,7 +99,7 @@ catalog_check_utf8(const char *text, size_t len, CatalogError *err)
 		uint32_t	min;
 
 		if (c == 0)
-			return Fail(err, CATALOG_ERROR_NOT_JSON,
+			return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
 						"The document contains a NUL byte at byte %zu (line %d).",
 						i + 1, LineOf(text, i));
 		if (c < 0x80)
@@ -128,7 +128,7 @@ catalog_check_utf8(const char *text, size_t len, CatalogError *err)
 		i += n;
 		continue;
 bad:
-		return Fail(err, CATALOG_ERROR_NOT_JSON,
+		return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
 					"The document is not valid UTF-8 at byte %zu (line %d).",
 					i + 1, LineOf(text, i));
 	}
@@ -156,7 +156,7 @@ ScanRawJson(const char *text, size_t len, int check_nul_escape, CatalogError *er
 			{
 				if (check_nul_escape && text[i + 1] == 'u' && i + 5 < len &&
 					memcmp(text + i + 2, "0000", 4) == 0)
-					return Fail(err, CATALOG_ERROR_NOT_JSON,
+					return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
 								"The document contains the escape \\u0000 at byte %zu (line %d); text cannot hold a NUL character.",
 								i + 1, LineOf(text, i));
 				i++;
@@ -167,13 +167,13 @@ ScanRawJson(const char *text, size_t len, int check_nul_escape, CatalogError *er
 		else if (c == '"')
 			in_string = 1;
 		else if ((unsigned char) c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r')
-			return Fail(err, CATALOG_ERROR_NOT_JSON,
+			return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
 						"The document contains the control character 0x%02x outside a string at byte %zu (line %d).",
 						(unsigned char) c, i + 1, LineOf(text, i));
 		else if (c == '[' || c == '{')
 		{
 			if (++depth > CJSON_NESTING_LIMIT)
-				return Fail(err, CATALOG_ERROR_NOT_JSON,
+				return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
 							"The document nests arrays and objects deeper than %d levels at byte %zu (line %d).",
 							CJSON_NESTING_LIMIT, i + 1, LineOf(text, i));
 		}
@@ -206,12 +206,12 @@ catalog_parse_json(const char *text, size_t len, CatalogError *err)
 		;
 	if (i == len)
 	{
-		Fail(err, CATALOG_ERROR_NOT_JSON, "The document is empty.");
+		catalog_fail(err, CATALOG_ERROR_NOT_JSON, "The document is empty.");
 		return NULL;
 	}
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 	{
-		Fail(err, CATALOG_ERROR_NOT_JSON,
+		catalog_fail(err, CATALOG_ERROR_NOT_JSON,
 			 "The document begins with a byte-order mark; save it as UTF-8 without one.");
 		return NULL;
 	}
@@ -224,7 +224,7 @@ catalog_parse_json(const char *text, size_t len, CatalogError *err)
 		size_t		at = (end != NULL && end >= text && end < text + len) ?
 			(size_t) (end - text) : len - 1;
 
-		Fail(err, CATALOG_ERROR_NOT_JSON,
+		catalog_fail(err, CATALOG_ERROR_NOT_JSON,
 			 "Invalid JSON at byte %zu (line %d).", at + 1, LineOf(text, at));
 		return NULL;
 	}
@@ -233,7 +233,7 @@ catalog_parse_json(const char *text, size_t len, CatalogError *err)
 	if (i < len)
 	{
 		cJSON_Delete(root);
-		Fail(err, CATALOG_ERROR_NOT_JSON,
+		catalog_fail(err, CATALOG_ERROR_NOT_JSON,
 			 "Unexpected data after the JSON value at byte %zu (line %d).",
 			 i + 1, LineOf(text, i));
 		return NULL;
@@ -271,10 +271,10 @@ CheckKeys(const cJSON *obj, const char *where, const char *const *allowed,
 			if (strcmp(child->string, allowed[k]) == 0)
 				break;
 		if (k == n_allowed)
-			return Fail(err, CATALOG_ERROR_SHAPE, "%s: unknown key \"%.*s\".",
+			return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: unknown key \"%.*s\".",
 						where, Utf8Clip(child->string, 64), child->string);
 		if (seen & (1u << k))
-			return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" appears more than once.",
+			return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" appears more than once.",
 						where, allowed[k]);
 		seen |= 1u << k;
 	}
@@ -284,16 +284,8 @@ CheckKeys(const cJSON *obj, const char *where, const char *const *allowed,
 #define CHECK_KEYS(obj, where, allowed, err) \
 	CheckKeys(obj, where, allowed, (int) (sizeof(allowed) / sizeof(allowed[0])), err)
 
-typedef enum StringRule
-{
-	RULE_TEXT,					/* any text without control characters */
-	RULE_ID,					/* text, no blank at either end */
-	RULE_CODE,					/* [a-z0-9][a-z0-9._:-]* */
-	RULE_WORD					/* [a-z][a-z0-9_]* */
-} StringRule;
-
 static int
-CheckStringRule(const char *s, StringRule rule)
+CheckStringRule(const char *s, CatalogStringRule rule)
 {
 	size_t		len = strlen(s);
 
@@ -317,7 +309,7 @@ CheckStringRule(const char *s, StringRule rule)
 }
 
 static const char *
-RuleDescription(StringRule rule)
+RuleDescription(CatalogStringRule rule)
 {
 	switch (rule)
 	{
@@ -336,9 +328,10 @@ RuleDescription(StringRule rule)
 /*
  * Read a string key.  A missing or null key gives NULL unless required.
  */
-static int
-GetString(const cJSON *obj, const char *where, const char *key, int required,
-		  size_t max_len, StringRule rule, const char **out, CatalogError *err)
+int
+catalog_get_string(const cJSON *obj, const char *where, const char *key, int required,
+				   size_t max_len, CatalogStringRule rule, const char **out,
+				   CatalogError *err)
 {
 	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
 	size_t		len;
@@ -347,21 +340,21 @@ GetString(const cJSON *obj, const char *where, const char *key, int required,
 	if (item == NULL || cJSON_IsNull(item))
 	{
 		if (required)
-			return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is %s.",
+			return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is %s.",
 						where, key, item == NULL ? "missing" : "null");
 		return 1;
 	}
 	if (!cJSON_IsString(item) || item->valuestring == NULL)
-		return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must be a string.", where, key);
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must be a string.", where, key);
 	len = strlen(item->valuestring);
 	if (len == 0)
-		return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must not be empty.", where, key);
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must not be empty.", where, key);
 	if (len > max_len)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"%s: key \"%s\" is %zu bytes long; the limit is %zu bytes.",
 					where, key, len, max_len);
 	if (!CheckStringRule(item->valuestring, rule))
-		return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" %s.",
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" %s.",
 					where, key, RuleDescription(rule));
 	*out = item->valuestring;
 	return 1;
@@ -373,12 +366,12 @@ GetChoice(const cJSON *obj, const char *where, const char *key,
 		  const char *const *choices, int n_choices, const char *choice_list,
 		  const char **out, CatalogError *err)
 {
-	if (!GetString(obj, where, key, 1, CATALOG_MAX_ID, RULE_TEXT, out, err))
+	if (!catalog_get_string(obj, where, key, 1, CATALOG_MAX_ID, RULE_TEXT, out, err))
 		return 0;
 	for (int i = 0; i < n_choices; i++)
 		if (strcmp(*out, choices[i]) == 0)
 			return 1;
-	return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is \"%s\"; expected %s.",
+	return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is \"%s\"; expected %s.",
 				where, key, *out, choice_list);
 }
 
@@ -397,11 +390,11 @@ GetArray(const cJSON *obj, const char *where, const char *key, int required,
 	if (item == NULL)
 	{
 		if (required)
-			return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is missing.", where, key);
+			return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is missing.", where, key);
 		return 1;
 	}
 	if (!cJSON_IsArray(item))
-		return Fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must be an array.", where, key);
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must be an array.", where, key);
 	*out = item;
 	*count = cJSON_GetArraySize(item);
 	return 1;
@@ -411,7 +404,7 @@ static int
 RequireObject(const cJSON *item, const char *where, CatalogError *err)
 {
 	if (!cJSON_IsObject(item))
-		return Fail(err, CATALOG_ERROR_SHAPE, "%s must be an object.", where);
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s must be an object.", where);
 	return 1;
 }
 
@@ -543,9 +536,9 @@ ParseClauses(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 		snprintf(where, sizeof(where), "Entry %d of \"clauses\"", i + 1);
 		if (!RequireObject(item, where, err) ||
 			!CHECK_KEYS(item, where, clause_keys, err) ||
-			!GetString(item, where, "number", 1, CATALOG_MAX_ID, RULE_ID, &c->number, err) ||
-			!GetString(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, err) ||
-			!GetString(item, where, "parent", 0, CATALOG_MAX_ID, RULE_ID, &c->parent, err))
+			!catalog_get_string(item, where, "number", 1, CATALOG_MAX_ID, RULE_ID, &c->number, err) ||
+			!catalog_get_string(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, err) ||
+			!catalog_get_string(item, where, "parent", 0, CATALOG_MAX_ID, RULE_ID, &c->parent, err))
 			return 0;
 		keys[i].a = c->number;
 		keys[i].entry = i + 1;
@@ -553,7 +546,7 @@ ParseClauses(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 	}
 	dup = FirstDuplicate(keys, doc->n_clauses);
 	if (dup)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"Entry %d of \"clauses\", key \"number\": clause \"%s\" is listed twice.",
 					dup, doc->clauses[dup - 1].number);
 
@@ -567,7 +560,7 @@ ParseClauses(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 			continue;
 		found = FindKey(keys, doc->n_clauses, parent);
 		if (found == NULL || found->entry > i)
-			return Fail(err, CATALOG_ERROR_SHAPE,
+			return catalog_fail(err, CATALOG_ERROR_SHAPE,
 						"Entry %d of \"clauses\", key \"parent\": \"%s\" is not a clause listed before this one.",
 						i + 1, parent);
 	}
@@ -601,11 +594,11 @@ ParseControls(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 		snprintf(where, sizeof(where), "Entry %d of \"controls\"", i + 1);
 		if (!RequireObject(item, where, err) ||
 			!CHECK_KEYS(item, where, control_keys, err) ||
-			!GetString(item, where, "id", 1, CATALOG_MAX_ID, RULE_ID, &c->id, err) ||
-			!GetString(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, err) ||
-			!GetString(item, where, "area", 0, CATALOG_MAX_ID, RULE_ID, &c->area, err) ||
-			!GetString(item, where, "area_title", 0, CATALOG_MAX_TITLE, RULE_TEXT, &c->area_title, err) ||
-			!GetString(item, where, "theme", 0, CATALOG_MAX_ID, RULE_WORD, &c->theme, err) ||
+			!catalog_get_string(item, where, "id", 1, CATALOG_MAX_ID, RULE_ID, &c->id, err) ||
+			!catalog_get_string(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, err) ||
+			!catalog_get_string(item, where, "area", 0, CATALOG_MAX_ID, RULE_ID, &c->area, err) ||
+			!catalog_get_string(item, where, "area_title", 0, CATALOG_MAX_TITLE, RULE_TEXT, &c->area_title, err) ||
+			!catalog_get_string(item, where, "theme", 0, CATALOG_MAX_ID, RULE_WORD, &c->theme, err) ||
 			!GetArray(item, where, "evidence_kinds", 0, &kinds, &c->n_evidence_kinds, err))
 			return 0;
 		c->evidence_kinds = Alloc(sizeof(char *) * c->n_evidence_kinds, err);
@@ -617,12 +610,12 @@ ParseControls(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 				kind->valuestring[0] == '\0' ||
 				strlen(kind->valuestring) > CATALOG_MAX_ID ||
 				!CheckStringRule(kind->valuestring, RULE_WORD))
-				return Fail(err, CATALOG_ERROR_SHAPE,
+				return catalog_fail(err, CATALOG_ERROR_SHAPE,
 							"%s: item %d of key \"evidence_kinds\" must be an evidence kind code, a lowercase word.",
 							where, k + 1);
 			for (int j = 0; j < k; j++)
 				if (strcmp(c->evidence_kinds[j], kind->valuestring) == 0)
-					return Fail(err, CATALOG_ERROR_SHAPE,
+					return catalog_fail(err, CATALOG_ERROR_SHAPE,
 								"%s: key \"evidence_kinds\" lists \"%s\" twice.",
 								where, kind->valuestring);
 			c->evidence_kinds[k++] = kind->valuestring;
@@ -634,7 +627,7 @@ ParseControls(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 	dup = FirstDuplicate(keys, doc->n_controls);
 	ReleaseScratch(doc);
 	if (dup)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"Entry %d of \"controls\", key \"id\": control \"%s\" is listed twice.",
 					dup, doc->controls[dup - 1].id);
 	return 1;
@@ -667,7 +660,7 @@ ParseReferenceLists(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 		snprintf(where, sizeof(where), "Entry %d of \"reference_lists\"", ++l);
 		if (!RequireObject(list, where, err) ||
 			!CHECK_KEYS(list, where, list_keys, err) ||
-			!GetString(list, where, "list", 1, CATALOG_MAX_ID, RULE_WORD, &name, err) ||
+			!catalog_get_string(list, where, "list", 1, CATALOG_MAX_ID, RULE_WORD, &name, err) ||
 			!GetArray(list, where, "items", 1, &items, &count, err))
 			return 0;
 		n += count;
@@ -692,8 +685,8 @@ ParseReferenceLists(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 			snprintf(where, sizeof(where), "Item %d of entry %d of \"reference_lists\"", ++i, l);
 			if (!RequireObject(item, where, err) ||
 				!CHECK_KEYS(item, where, item_keys, err) ||
-				!GetString(item, where, "id", 1, CATALOG_MAX_ID, RULE_ID, &r->id, err) ||
-				!GetString(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &r->title, err))
+				!catalog_get_string(item, where, "id", 1, CATALOG_MAX_ID, RULE_ID, &r->id, err) ||
+				!catalog_get_string(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &r->title, err))
 				return 0;
 			r->list = name;
 			r->list_entry = l;
@@ -707,7 +700,7 @@ ParseReferenceLists(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 	dup = FirstDuplicate(keys, doc->n_items);
 	ReleaseScratch(doc);
 	if (dup)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"Key \"reference_lists\": item \"%s\" appears twice in list \"%s\".",
 					doc->items[dup - 1].id, doc->items[dup - 1].list);
 	return 1;
@@ -723,11 +716,11 @@ ParseCatalog(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 	if (!CHECK_KEYS(root, "The document", catalog_keys, err))
 		return 0;
 	if (standard == NULL)
-		return Fail(err, CATALOG_ERROR_SHAPE, "The document: key \"standard\" is missing.");
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "The document: key \"standard\" is missing.");
 	if (!RequireObject(standard, where, err) ||
 		!CHECK_KEYS(standard, where, standard_keys, err) ||
-		!GetString(standard, where, "code", 1, CATALOG_MAX_ID, RULE_CODE, &doc->code, err) ||
-		!GetString(standard, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &doc->title, err) ||
+		!catalog_get_string(standard, where, "code", 1, CATALOG_MAX_ID, RULE_CODE, &doc->code, err) ||
+		!catalog_get_string(standard, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &doc->title, err) ||
 		!GET_CHOICE(standard, where, "kind", standard_kinds,
 					"management_system, control_catalog or regulation",
 					&doc->standard_kind, err))
@@ -749,13 +742,13 @@ ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 
 	doc->kind = CATALOG_DOCUMENT_MAPPING;
 	if (!CHECK_KEYS(root, "The document", mapping_keys, err) ||
-		!GetString(root, "The document", "source_standard", 1, CATALOG_MAX_ID, RULE_CODE,
+		!catalog_get_string(root, "The document", "source_standard", 1, CATALOG_MAX_ID, RULE_CODE,
 				   &doc->source_standard, err) ||
-		!GetString(root, "The document", "target_standard", 1, CATALOG_MAX_ID, RULE_CODE,
+		!catalog_get_string(root, "The document", "target_standard", 1, CATALOG_MAX_ID, RULE_CODE,
 				   &doc->target_standard, err))
 		return 0;
 	if (strcmp(doc->source_standard, doc->target_standard) == 0)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"The document: keys \"source_standard\" and \"target_standard\" are both \"%s\"; a mapping joins two standards.",
 					doc->source_standard);
 
@@ -776,13 +769,13 @@ ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 			!CHECK_KEYS(item, where, clause_pair_keys, err) ||
 			!GET_CHOICE(item, where, "relation", clause_relations,
 						"equal, analogous or no_counterpart", &p->relation, err) ||
-			!GetString(item, where, "source", strcmp(p->relation, "no_counterpart") != 0,
+			!catalog_get_string(item, where, "source", strcmp(p->relation, "no_counterpart") != 0,
 					   CATALOG_MAX_ID, RULE_ID, &p->source, err) ||
-			!GetString(item, where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, err) ||
-			!GetString(item, where, "action", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->action, err))
+			!catalog_get_string(item, where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, err) ||
+			!catalog_get_string(item, where, "action", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->action, err))
 			return 0;
 		if (p->source != NULL && strcmp(p->relation, "no_counterpart") == 0)
-			return Fail(err, CATALOG_ERROR_SHAPE,
+			return catalog_fail(err, CATALOG_ERROR_SHAPE,
 						"%s: key \"source\" must be null when the relation is no_counterpart.", where);
 		keys[i].a = p->target;
 		keys[i].entry = i + 1;
@@ -791,7 +784,7 @@ ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 	dup = FirstDuplicate(keys, doc->n_clause_pairs);
 	ReleaseScratch(doc);
 	if (dup)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"Entry %d of \"clause_pairs\", key \"target\": clause \"%s\" is mapped twice.",
 					dup, doc->clause_pairs[dup - 1].target);
 
@@ -810,12 +803,12 @@ ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 		snprintf(where, sizeof(where), "Entry %d of \"control_pairs\"", i + 1);
 		if (!RequireObject(item, where, err) ||
 			!CHECK_KEYS(item, where, control_pair_keys, err) ||
-			!GetString(item, where, "source", 1, CATALOG_MAX_ID, RULE_ID, &p->source, err) ||
-			!GetString(item, where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, err) ||
+			!catalog_get_string(item, where, "source", 1, CATALOG_MAX_ID, RULE_ID, &p->source, err) ||
+			!catalog_get_string(item, where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, err) ||
 			!GET_CHOICE(item, where, "relation", control_relations,
 						"equal, subset, superset or intersects", &p->relation, err) ||
-			!GetString(item, where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->rationale, err) ||
-			!GetString(item, where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &p->provenance, err))
+			!catalog_get_string(item, where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->rationale, err) ||
+			!catalog_get_string(item, where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &p->provenance, err))
 			return 0;
 		keys[i].a = p->source;
 		keys[i].b = p->target;
@@ -825,12 +818,142 @@ ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 	dup = FirstDuplicate(keys, doc->n_control_pairs);
 	ReleaseScratch(doc);
 	if (dup)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"Entry %d of \"control_pairs\": the pair \"%s\" to \"%s\" is listed twice.",
 					dup, doc->control_pairs[dup - 1].source, doc->control_pairs[dup - 1].target);
 	if (doc->n_clause_pairs + doc->n_control_pairs == 0)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"The document: a mapping needs at least one entry in \"clause_pairs\" or \"control_pairs\".");
+	return 1;
+}
+
+static const char *const crosswalk_keys[] = {
+	"format", "format_version", "regulation", "standard", "obligations"
+};
+static const char *const obligation_keys[] = {
+	"ref", "roles", "risk_classes", "coverage", "clauses", "controls",
+	"rationale", "not_covered", "provenance"
+};
+static const char *const operator_roles[] = {"provider", "deployer", "importer", "distributor"};
+static const char *const risk_classes[] = {"prohibited", "high", "limited", "minimal"};
+static const char *const coverages[] = {"partial", "weak", "none"};
+
+/*
+ * An array of distinct strings under key: ids (RULE_ID), or words of a
+ * vocabulary when choices is given.  A missing key is an empty list.
+ */
+static int
+GetStringList(const cJSON *obj, const char *where, const char *key,
+			  const char *const *choices, int n_choices, const char *choice_list,
+			  int required_nonempty, const char ***out, int *count, CatalogError *err)
+{
+	const cJSON *array;
+	const cJSON *item;
+	int			n;
+	int			k = 0;
+
+	if (!GetArray(obj, where, key, required_nonempty, &array, &n, err))
+		return 0;
+	if (required_nonempty && n == 0)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must not be empty.", where, key);
+	*out = Alloc(sizeof(char *) * n, err);
+	if (*out == NULL)
+		return 0;
+	cJSON_ArrayForEach(item, array)
+	{
+		const char *s = cJSON_IsString(item) ? item->valuestring : NULL;
+
+		if (s == NULL || s[0] == '\0' || strlen(s) > CATALOG_MAX_ID || !CheckStringRule(s, RULE_ID))
+			return catalog_fail(err, CATALOG_ERROR_SHAPE,
+								"%s: item %d of key \"%s\" must be a non-empty string of at most %d bytes without control characters or blanks at either end.",
+								where, k + 1, key, CATALOG_MAX_ID);
+		if (choices != NULL)
+		{
+			int			c;
+
+			for (c = 0; c < n_choices; c++)
+				if (strcmp(s, choices[c]) == 0)
+					break;
+			if (c == n_choices)
+				return catalog_fail(err, CATALOG_ERROR_SHAPE,
+									"%s: item %d of key \"%s\" is \"%.64s\"; expected %s.",
+									where, k + 1, key, s, choice_list);
+		}
+		for (int j = 0; j < k; j++)
+			if (strcmp((*out)[j], s) == 0)
+				return catalog_fail(err, CATALOG_ERROR_SHAPE,
+									"%s: key \"%s\" lists \"%s\" twice.", where, key, s);
+		(*out)[k++] = s;
+	}
+	*count = k;
+	return 1;
+}
+
+static int
+ParseCrosswalk(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const cJSON *array;
+	const cJSON *item;
+	KeyedEntry *keys;
+	int			i = 0;
+	int			dup;
+	char		where[96];
+
+	doc->kind = CATALOG_DOCUMENT_CROSSWALK;
+	if (!CHECK_KEYS(root, "The document", crosswalk_keys, err) ||
+		!catalog_get_string(root, "The document", "regulation", 1, CATALOG_MAX_ID, RULE_CODE,
+							&doc->source_standard, err) ||
+		!catalog_get_string(root, "The document", "standard", 1, CATALOG_MAX_ID, RULE_CODE,
+							&doc->target_standard, err))
+		return 0;
+	if (strcmp(doc->source_standard, doc->target_standard) == 0)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"The document: keys \"regulation\" and \"standard\" must name two different standards.");
+	if (!GetArray(root, "The document", "obligations", 1, &array, &doc->n_obligations, err))
+		return 0;
+	if (doc->n_obligations == 0)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "The document: key \"obligations\" must not be empty.");
+	doc->obligations = Alloc(sizeof(CatalogObligation) * doc->n_obligations, err);
+	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_obligations, err);
+	if (doc->obligations == NULL || keys == NULL)
+		return 0;
+	cJSON_ArrayForEach(item, array)
+	{
+		CatalogObligation *o = &doc->obligations[i];
+
+		snprintf(where, sizeof(where), "Entry %d of \"obligations\"", i + 1);
+		if (!RequireObject(item, where, err) ||
+			!CHECK_KEYS(item, where, obligation_keys, err) ||
+			!catalog_get_string(item, where, "ref", 1, CATALOG_MAX_ID, RULE_ID, &o->ref, err) ||
+			!GetStringList(item, where, "roles", operator_roles, COUNT_OF(operator_roles),
+						   "provider, deployer, importer or distributor", 1, &o->roles, &o->n_roles, err) ||
+			!GetStringList(item, where, "risk_classes", risk_classes, COUNT_OF(risk_classes),
+						   "prohibited, high, limited or minimal", 1,
+						   &o->risk_classes, &o->n_risk_classes, err) ||
+			!GET_CHOICE(item, where, "coverage", coverages, "partial, weak or none", &o->coverage, err) ||
+			!GetStringList(item, where, "clauses", NULL, 0, NULL, 0, &o->clauses, &o->n_clauses, err) ||
+			!GetStringList(item, where, "controls", NULL, 0, NULL, 0, &o->controls, &o->n_controls, err) ||
+			!catalog_get_string(item, where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &o->rationale, err) ||
+			!catalog_get_string(item, where, "not_covered", 1, CATALOG_MAX_TEXT, RULE_TEXT, &o->not_covered, err) ||
+			!catalog_get_string(item, where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &o->provenance, err))
+			return 0;
+		/* a standard supports an obligation in part at most, never in full */
+		if ((strcmp(o->coverage, "none") == 0) != (o->n_clauses + o->n_controls == 0))
+			return catalog_fail(err, CATALOG_ERROR_SHAPE,
+								"%s: key \"coverage\" is \"%s\" but %s; coverage is none exactly when no clause and no control supports the obligation.",
+								where, o->coverage,
+								o->n_clauses + o->n_controls == 0 ? "no clause or control is listed"
+								: "clauses or controls are listed");
+		keys[i].a = o->ref;
+		keys[i].entry = i + 1;
+		i++;
+	}
+	dup = FirstDuplicate(keys, doc->n_obligations);
+	ReleaseScratch(doc);
+	if (dup)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"Entry %d of \"obligations\", key \"ref\": \"%s\" is listed twice.",
+							dup, doc->obligations[dup - 1].ref);
 	return 1;
 }
 
@@ -848,27 +971,29 @@ catalog_document_parse(const char *text, size_t len, CatalogDocument *doc,
 	if (doc->root == NULL)
 		return 0;
 	if (!cJSON_IsObject(doc->root))
-		return Fail(err, CATALOG_ERROR_SHAPE, "The document must be a JSON object.");
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "The document must be a JSON object.");
 
 	format = cJSON_GetObjectItemCaseSensitive(doc->root, "format");
 	if (format == NULL)
-		return Fail(err, CATALOG_ERROR_SHAPE,
-					"The document: key \"format\" is missing; expected \"%s\" or \"%s\".",
-					FORMAT_CATALOG, FORMAT_MAPPING);
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+					"The document: key \"format\" is missing; expected \"%s\", \"%s\" or \"%s\".",
+					FORMAT_CATALOG, FORMAT_MAPPING, FORMAT_CROSSWALK);
 	version = cJSON_GetObjectItemCaseSensitive(doc->root, "format_version");
 	if (version == NULL)
-		return Fail(err, CATALOG_ERROR_SHAPE, "The document: key \"format_version\" is missing.");
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "The document: key \"format_version\" is missing.");
 	if (!cJSON_IsNumber(version) || version->valuedouble != 1.0)
-		return Fail(err, CATALOG_ERROR_SHAPE,
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 					"The document: key \"format_version\" must be the number 1.");
 
 	if (cJSON_IsString(format) && strcmp(format->valuestring, FORMAT_CATALOG) == 0)
 		return ParseCatalog(doc->root, doc, err);
 	if (cJSON_IsString(format) && strcmp(format->valuestring, FORMAT_MAPPING) == 0)
 		return ParseMapping(doc->root, doc, err);
-	return Fail(err, CATALOG_ERROR_SHAPE,
-				"The document: key \"format\" must be \"%s\" or \"%s\".",
-				FORMAT_CATALOG, FORMAT_MAPPING);
+	if (cJSON_IsString(format) && strcmp(format->valuestring, FORMAT_CROSSWALK) == 0)
+		return ParseCrosswalk(doc->root, doc, err);
+	return catalog_fail(err, CATALOG_ERROR_SHAPE,
+				"The document: key \"format\" must be \"%s\", \"%s\" or \"%s\".",
+				FORMAT_CATALOG, FORMAT_MAPPING, FORMAT_CROSSWALK);
 }
 
 void
@@ -889,6 +1014,23 @@ catalog_document_free(CatalogDocument *doc)
 		cJSON_free(doc->clause_pairs);
 	if (doc->control_pairs)
 		cJSON_free(doc->control_pairs);
+	if (doc->obligations)
+	{
+		for (int i = 0; i < doc->n_obligations; i++)
+		{
+			CatalogObligation *o = &doc->obligations[i];
+
+			if (o->roles)
+				cJSON_free(o->roles);
+			if (o->risk_classes)
+				cJSON_free(o->risk_classes);
+			if (o->clauses)
+				cJSON_free(o->clauses);
+			if (o->controls)
+				cJSON_free(o->controls);
+		}
+		cJSON_free(doc->obligations);
+	}
 	if (doc->scratch)
 		cJSON_free(doc->scratch);
 	if (doc->root)

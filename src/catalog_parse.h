@@ -41,7 +41,8 @@ typedef struct CatalogError
 typedef enum CatalogDocumentKind
 {
 	CATALOG_DOCUMENT_CATALOG,
-	CATALOG_DOCUMENT_MAPPING
+	CATALOG_DOCUMENT_MAPPING,
+	CATALOG_DOCUMENT_CROSSWALK
 } CatalogDocumentKind;
 
 typedef struct CatalogClause
@@ -88,6 +89,24 @@ typedef struct CatalogControlPair
 	const char *provenance;
 } CatalogControlPair;
 
+/* An obligation of a regulation and the items of a standard that support it. */
+typedef struct CatalogObligation
+{
+	const char *ref;			/* clause (article, annex) of the regulation */
+	const char **roles;			/* operators it binds: provider, deployer ... */
+	int			n_roles;
+	const char **risk_classes;	/* risk classes of AI system it applies to */
+	int			n_risk_classes;
+	const char *coverage;		/* partial, weak or none */
+	const char **clauses;		/* supporting clauses of the standard */
+	int			n_clauses;
+	const char **controls;		/* supporting controls of the standard */
+	int			n_controls;
+	const char *rationale;
+	const char *not_covered;
+	const char *provenance;
+} CatalogObligation;
+
 typedef struct CatalogDocument
 {
 	CatalogDocumentKind kind;
@@ -112,6 +131,13 @@ typedef struct CatalogDocument
 	int			n_clause_pairs;
 	CatalogControlPair *control_pairs;
 	int			n_control_pairs;
+
+	/*
+	 * kind == CATALOG_DOCUMENT_CROSSWALK: source_standard is the regulation,
+	 * target_standard the standard that supports it.
+	 */
+	CatalogObligation *obligations;
+	int			n_obligations;
 } CatalogDocument;
 
 /*
@@ -123,8 +149,26 @@ extern int	catalog_document_parse(const char *text, size_t len,
 								   CatalogDocument *doc, CatalogError *err);
 extern void catalog_document_free(CatalogDocument *doc);
 
-/* Shared checks, also used for OSCAL documents. */
+/*
+ * Shared checks, also used for OSCAL documents (src/oscal_parse.c).
+ * catalog_fail() fills err and returns 0; catalog_get_string() reads a
+ * string key that obeys rule and is at most max_len bytes ("where" names
+ * the object in the detail), giving NULL for a missing key unless required.
+ */
+typedef enum CatalogStringRule
+{
+	RULE_TEXT,					/* any text without control characters */
+	RULE_ID,					/* text, no blank at either end */
+	RULE_CODE,					/* [a-z0-9][a-z0-9._:-]* */
+	RULE_WORD					/* [a-z][a-z0-9_]* */
+} CatalogStringRule;
+
 extern int	catalog_check_utf8(const char *text, size_t len, CatalogError *err);
 extern cJSON *catalog_parse_json(const char *text, size_t len, CatalogError *err);
+extern int	catalog_fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+extern int	catalog_get_string(const cJSON *obj, const char *where, const char *key,
+							   int required, size_t max_len, CatalogStringRule rule,
+							   const char **out, CatalogError *err);
 
 #endif							/* CATALOG_PARSE_H */

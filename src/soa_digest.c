@@ -24,24 +24,9 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "json_build.h"
 #include "json_memory.h"
 #include "pg_ims.h"
-
-/* Text in UTF-8 as a cJSON string, or JSON null. */
-static cJSON *
-Utf8String(const char *server_text)
-{
-	if (server_text == NULL)
-		return cJSON_CreateNull();
-	return cJSON_CreateString(pg_server_to_any(server_text, strlen(server_text), PG_UTF8));
-}
-
-static void
-AddOrFail(cJSON *container, cJSON *item)
-{
-	if (item == NULL || !cJSON_AddItemToArray(container, item))
-		elog(ERROR, "could not build the canonical SoA document");
-}
 
 /* Canonical document of one SoA version; NULL when it does not exist. */
 static char *
@@ -70,7 +55,7 @@ CanonicalDocument(int64 org_id, int64 soa_id, const char *approver)
 		!cJSON_AddNumberToObject(doc, "format_version", 1) ||
 		!cJSON_AddStringToObject(doc, "org_id", psprintf(INT64_FORMAT, org_id)) ||
 		!cJSON_AddStringToObject(doc, "version", version) ||
-		!cJSON_AddItemToObject(doc, "approved_by", Utf8String(approver)) ||
+		!cJSON_AddItemToObject(doc, "approved_by", PgImsJsonString(approver)) ||
 		!cJSON_AddItemToObject(doc, "entries", entries))
 		elog(ERROR, "could not build the canonical SoA document");
 
@@ -90,8 +75,8 @@ CanonicalDocument(int64 org_id, int64 soa_id, const char *approver)
 		if (entry == NULL)
 			elog(ERROR, "could not build the canonical SoA document");
 		for (int col = 1; col <= 6; col++)
-			AddOrFail(entry, Utf8String(SPI_getvalue(tuple, desc, col)));
-		AddOrFail(entries, entry);
+			PgImsJsonAppend(entry, PgImsJsonString(SPI_getvalue(tuple, desc, col)));
+		PgImsJsonAppend(entries, entry);
 	}
 
 	text = cJSON_PrintUnformatted(doc);

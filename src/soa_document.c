@@ -24,7 +24,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
-#include "json_memory.h"
+#include "json_build.h"
 #include "pg_ims.h"
 
 typedef enum DocumentFormat
@@ -451,111 +451,82 @@ soa_document(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(result);
 }
 
-/* A server string as a cJSON string (UTF-8), or null. */
-static cJSON *
-JsonString(const char *s)
-{
-	cJSON	   *item;
-
-	if (s == NULL)
-		return cJSON_CreateNull();
-	item = cJSON_CreateString(pg_server_to_any(s, strlen(s), PG_UTF8));
-	if (item == NULL)
-		elog(ERROR, "could not build the SoA JSON document");
-	return item;
-}
-
-static void
-Put(cJSON *object, const char *key, cJSON *item)
-{
-	if (item == NULL || !cJSON_AddItemToObject(object, key, item))
-		elog(ERROR, "could not build the SoA JSON document");
-}
-
 /* The document as cJSON: one object per SoA entry, with its applicability. */
 static char *
 SoaJsonText(Datum org)
 {
 	SoaHeader	h = ReadHeader(org);
-	cJSON	   *doc = cJSON_CreateObject();
-	cJSON	   *soa = cJSON_CreateObject();
-	cJSON	   *entries = cJSON_CreateArray();
-	cJSON	   *findings = cJSON_CreateArray();
-	cJSON	   *mapping = cJSON_CreateArray();
+	cJSON	   *doc = PgImsJsonObject();
+	cJSON	   *soa = PgImsJsonObject();
+	cJSON	   *entries = PgImsJsonArray();
+	cJSON	   *findings = PgImsJsonArray();
+	cJSON	   *mapping = PgImsJsonArray();
 	char	   *text;
 
-	if (!doc || !soa || !entries || !findings || !mapping)
-		elog(ERROR, "could not build the SoA JSON document");
-	Put(doc, "format", JsonString("pg_ims/soa"));
-	Put(doc, "org_id", cJSON_CreateNumber((double) DatumGetInt64(org)));
-	Put(doc, "organization", JsonString(h.organization));
-	Put(soa, "version", cJSON_CreateNumber(atof(h.version)));
-	Put(soa, "status", JsonString(h.status));
-	Put(soa, "approved_by", JsonString(h.approved_by));
-	Put(soa, "approved_at", JsonString(h.approved_at));
-	Put(soa, "digest", JsonString(h.digest));
-	Put(doc, "soa", soa);
+	PgImsJsonPut(doc, "format", PgImsJsonString("pg_ims/soa"));
+	PgImsJsonPut(doc, "org_id", cJSON_CreateNumber((double) DatumGetInt64(org)));
+	PgImsJsonPut(doc, "organization", PgImsJsonString(h.organization));
+	PgImsJsonPut(soa, "version", cJSON_CreateNumber(atof(h.version)));
+	PgImsJsonPut(soa, "status", PgImsJsonString(h.status));
+	PgImsJsonPut(soa, "approved_by", PgImsJsonString(h.approved_by));
+	PgImsJsonPut(soa, "approved_at", PgImsJsonString(h.approved_at));
+	PgImsJsonPut(soa, "digest", PgImsJsonString(h.digest));
+	PgImsJsonPut(doc, "soa", soa);
 
 	ReadEntries(org);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		cJSON	   *e = cJSON_CreateObject();
-		cJSON	   *reasons = cJSON_CreateArray();
+		cJSON	   *e = PgImsJsonObject();
+		cJSON	   *reasons = PgImsJsonArray();
 		char	   *list = Value(i, E_REASONS);
 
-		if (!e || !reasons)
-			elog(ERROR, "could not build the SoA JSON document");
-		Put(e, "standard", JsonString(Value(i, E_STANDARD)));
-		Put(e, "control_id", JsonString(Value(i, E_CONTROL_ID)));
-		Put(e, "control", JsonString(Value(i, E_REF)));
-		Put(e, "title", JsonString(Value(i, E_TITLE)));
-		Put(e, "area", JsonString(Value(i, E_AREA)));
-		Put(e, "applicability", JsonString(Value(i, E_APPLICABILITY)));
-		Put(e, "decision", JsonString(Value(i, E_DECISION)));
+		PgImsJsonPut(e, "standard", PgImsJsonString(Value(i, E_STANDARD)));
+		PgImsJsonPut(e, "control_id", PgImsJsonString(Value(i, E_CONTROL_ID)));
+		PgImsJsonPut(e, "control", PgImsJsonString(Value(i, E_REF)));
+		PgImsJsonPut(e, "title", PgImsJsonString(Value(i, E_TITLE)));
+		PgImsJsonPut(e, "area", PgImsJsonString(Value(i, E_AREA)));
+		PgImsJsonPut(e, "applicability", PgImsJsonString(Value(i, E_APPLICABILITY)));
+		PgImsJsonPut(e, "decision", PgImsJsonString(Value(i, E_DECISION)));
 		/* reasons are lowercase words joined by ", " (ims.reasons) */
 		if (list && *list)
 			for (char *tok = strtok(list, ", "); tok; tok = strtok(NULL, ", "))
-				cJSON_AddItemToArray(reasons, JsonString(tok));
-		Put(e, "reasons", reasons);
-		Put(e, "justification", JsonString(Value(i, E_JUSTIFICATION)));
-		Put(e, "implementation", JsonString(Value(i, E_IMPLEMENTATION)));
-		Put(e, "owner", JsonString(Value(i, E_OWNER)));
-		Put(e, "evidence", JsonString(Value(i, E_EVIDENCE)));
-		cJSON_AddItemToArray(entries, e);
+				PgImsJsonAppend(reasons, PgImsJsonString(tok));
+		PgImsJsonPut(e, "reasons", reasons);
+		PgImsJsonPut(e, "justification", PgImsJsonString(Value(i, E_JUSTIFICATION)));
+		PgImsJsonPut(e, "implementation", PgImsJsonString(Value(i, E_IMPLEMENTATION)));
+		PgImsJsonPut(e, "owner", PgImsJsonString(Value(i, E_OWNER)));
+		PgImsJsonPut(e, "evidence", PgImsJsonString(Value(i, E_EVIDENCE)));
+		PgImsJsonAppend(entries, e);
 	}
-	Put(doc, "entries", entries);
+	PgImsJsonPut(doc, "entries", entries);
 
 	Run("SELECT source_clause, target_clause, relation, status FROM ims.report_clause_mapping "
 		"WHERE org_id = $1 ORDER BY clause_rank", org);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		cJSON	   *m = cJSON_CreateObject();
+		cJSON	   *m = PgImsJsonObject();
 
-		if (!m)
-			elog(ERROR, "could not build the SoA JSON document");
-		Put(m, "iso27001", JsonString(Value(i, 1)));
-		Put(m, "iso42001", JsonString(Value(i, 2)));
-		Put(m, "relation", JsonString(Value(i, 3)));
-		Put(m, "status", JsonString(Value(i, 4)));
-		cJSON_AddItemToArray(mapping, m);
+		PgImsJsonPut(m, "iso27001", PgImsJsonString(Value(i, 1)));
+		PgImsJsonPut(m, "iso42001", PgImsJsonString(Value(i, 2)));
+		PgImsJsonPut(m, "relation", PgImsJsonString(Value(i, 3)));
+		PgImsJsonPut(m, "status", PgImsJsonString(Value(i, 4)));
+		PgImsJsonAppend(mapping, m);
 	}
-	Put(doc, "clause_mapping", mapping);
+	PgImsJsonPut(doc, "clause_mapping", mapping);
 
 	Run(findings_sql, org);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		cJSON	   *f = cJSON_CreateObject();
+		cJSON	   *f = PgImsJsonObject();
 
-		if (!f)
-			elog(ERROR, "could not build the SoA JSON document");
-		Put(f, "code", JsonString(Value(i, 1)));
-		Put(f, "severity", JsonString(Value(i, 2)));
-		Put(f, "ref", JsonString(Value(i, 3)));
-		Put(f, "message", JsonString(Value(i, 4)));
-		Put(f, "hint", JsonString(Value(i, 5)));
-		cJSON_AddItemToArray(findings, f);
+		PgImsJsonPut(f, "code", PgImsJsonString(Value(i, 1)));
+		PgImsJsonPut(f, "severity", PgImsJsonString(Value(i, 2)));
+		PgImsJsonPut(f, "ref", PgImsJsonString(Value(i, 3)));
+		PgImsJsonPut(f, "message", PgImsJsonString(Value(i, 4)));
+		PgImsJsonPut(f, "hint", PgImsJsonString(Value(i, 5)));
+		PgImsJsonAppend(findings, f);
 	}
-	Put(doc, "findings", findings);
+	PgImsJsonPut(doc, "findings", findings);
 
 	text = cJSON_PrintUnformatted(doc);
 	if (text == NULL)
@@ -570,32 +541,5 @@ PG_FUNCTION_INFO_V1(soa_json);
 Datum
 soa_json(PG_FUNCTION_ARGS)
 {
-	Datum		org = PG_GETARG_DATUM(0);
-	MemoryContext caller = CurrentMemoryContext;
-	MemoryContext context;
-	char	   *volatile server_text = NULL;
-	Datum		result;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	context = PgImsJsonBegin("pg_ims SoA JSON");
-	PG_TRY();
-	{
-		char	   *utf8 = SoaJsonText(org);
-		MemoryContext old = MemoryContextSwitchTo(caller);
-
-		server_text = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
-		if (server_text == utf8)
-			server_text = pstrdup(utf8);
-		MemoryContextSwitchTo(old);
-	}
-	PG_FINALLY();
-	{
-		PgImsJsonEnd(context);
-	}
-	PG_END_TRY();
-	SPI_finish();
-
-	result = DirectFunctionCall1(jsonb_in, CStringGetDatum(server_text));
-	PG_RETURN_DATUM(result);
+	return PgImsBuildJsonb(SoaJsonText, PG_GETARG_DATUM(0), "pg_ims SoA JSON");
 }

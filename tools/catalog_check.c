@@ -88,10 +88,13 @@ main(int argc, char **argv)
 			if (doc.kind == CATALOG_DOCUMENT_CATALOG)
 				printf("%s: ok catalog %s, %d clauses, %d controls, %d reference items\n",
 					   name, doc.code, doc.n_clauses, doc.n_controls, doc.n_items);
-			else
+			else if (doc.kind == CATALOG_DOCUMENT_MAPPING)
 				printf("%s: ok mapping %s to %s, %d clause pairs, %d control pairs\n",
 					   name, doc.source_standard, doc.target_standard,
 					   doc.n_clause_pairs, doc.n_control_pairs);
+			else
+				printf("%s: ok crosswalk %s to %s, %d obligations\n",
+					   name, doc.source_standard, doc.target_standard, doc.n_obligations);
 		}
 		else
 		{

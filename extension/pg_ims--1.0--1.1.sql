@@ -1,0 +1,242 @@
+/* extension/pg_ims--1.0--1.1.sql */
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION pg_ims UPDATE TO '1.1'" to load this file. \quit
+
+-- Every change below is also in pg_ims--1.1.sql, in the same order where
+-- order shows (columns are appended); the upgrade test (sql/upgrade.sql)
+-- compares an updated 1.0 with a fresh 1.1.
+
+----------------------------------------------------------------------------
+-- OSCAL catalogs: control enhancements and display ids (docs/oscal.md)
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.control
+	ADD COLUMN parent text,
+	ADD COLUMN display_id text,
+	ADD CONSTRAINT control_parent_fkey FOREIGN KEY (standard, parent)
+		REFERENCES @extschema@.control (standard, control_id);
+COMMENT ON COLUMN @extschema@.control.parent IS 'For a control enhancement (OSCAL: a control inside a control), the id of the control it enhances';
+COMMENT ON COLUMN @extschema@.control.display_id IS 'Id as the catalog displays it when it differs from control_id: the OSCAL label prop, such as AC-2(1) for ac-2.1';
+
+CREATE FUNCTION @extschema@.import_oscal_catalog(doc text, standard text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'oscal_catalog_import' LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION @extschema@.import_oscal_catalog(text, text) IS
+'load the controls of a NIST OSCAL catalog (JSON) as the standard of the given code, all or nothing; returns the number of controls (docs/oscal.md)';
+REVOKE ALL ON FUNCTION @extschema@.import_oscal_catalog(text, text) FROM PUBLIC;
+
+----------------------------------------------------------------------------
+-- The EU AI Act: each AI system's role and risk class (docs/ai-act.md)
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.ai_system
+	ADD COLUMN ai_act_roles text[],
+	ADD COLUMN ai_act_risk_class text,
+	ADD CONSTRAINT ai_system_ai_act_roles_check
+		CHECK (pg_catalog.cardinality(ai_act_roles) > 0
+			   AND ai_act_roles OPERATOR(pg_catalog.<@) ARRAY['provider', 'deployer', 'importer', 'distributor']),
+	ADD CONSTRAINT ai_system_ai_act_risk_class_check
+		CHECK (ai_act_risk_class IN ('prohibited', 'high', 'limited', 'minimal'));
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_roles IS 'EU AI Act operator roles the organization holds for the system: provider, deployer, importer, distributor (one or more); null until classified';
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_risk_class IS 'EU AI Act risk class: prohibited, high, limited or minimal; null until classified';
+
+----------------------------------------------------------------------------
+-- Regulations: obligations and the items of a standard that support them
+-- (the EU AI Act to ISO 42001 crosswalk; docs/ai-act.md)
+----------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.obligation (
+	regulation text NOT NULL,
+	ref text NOT NULL,
+	standard text NOT NULL,
+	roles text[] NOT NULL,
+	risk_classes text[] NOT NULL,
+	coverage text NOT NULL,
+	rationale text NOT NULL,
+	not_covered text NOT NULL,
+	provenance text NOT NULL,
+	builtin boolean NOT NULL DEFAULT false,
+	ordinal integer NOT NULL,
+	CONSTRAINT obligation_pkey PRIMARY KEY (regulation, standard, ref),
+	CONSTRAINT obligation_ref_fkey FOREIGN KEY (regulation, ref)
+		REFERENCES @extschema@.clause (standard, number),
+	CONSTRAINT obligation_standard_fkey FOREIGN KEY (standard) REFERENCES @extschema@.standard (code),
+	CONSTRAINT obligation_roles_check
+		CHECK (pg_catalog.cardinality(roles) > 0
+			   AND roles OPERATOR(pg_catalog.<@) ARRAY['provider', 'deployer', 'importer', 'distributor']),
+	CONSTRAINT obligation_risk_classes_check
+		CHECK (pg_catalog.cardinality(risk_classes) > 0
+			   AND risk_classes OPERATOR(pg_catalog.<@) ARRAY['prohibited', 'high', 'limited', 'minimal']),
+	CONSTRAINT obligation_coverage_check CHECK (coverage IN ('partial', 'weak', 'none'))
+);
+COMMENT ON TABLE @extschema@.obligation IS 'Obligations of a regulation (its articles and annexes, rows of ims.clause) and how far a standard supports each: a standard supports a legal obligation, it never satisfies it';
+COMMENT ON COLUMN @extschema@.obligation.regulation IS 'Code of the regulation, such as eu-ai-act:2024';
+COMMENT ON COLUMN @extschema@.obligation.ref IS 'Article or annex, a clause number of the regulation, such as Art. 9';
+COMMENT ON COLUMN @extschema@.obligation.standard IS 'The standard whose clauses and controls support the obligation, such as iso42001:2023';
+COMMENT ON COLUMN @extschema@.obligation.roles IS 'Operators the obligation binds: provider, deployer, importer, distributor';
+COMMENT ON COLUMN @extschema@.obligation.risk_classes IS 'Risk classes of AI system it applies to: prohibited, high, limited, minimal';
+COMMENT ON COLUMN @extschema@.obligation.coverage IS 'How far the standard supports it: partial, weak or none (never full)';
+COMMENT ON COLUMN @extschema@.obligation.rationale IS 'Why the supporting items support it and where they stop';
+COMMENT ON COLUMN @extschema@.obligation.not_covered IS 'What the regulation requires here that the standard does not cover';
+COMMENT ON COLUMN @extschema@.obligation.provenance IS 'Where the pairing comes from and who reviewed it';
+COMMENT ON COLUMN @extschema@.obligation.builtin IS 'True for the crosswalk shipped with pg_ims';
+COMMENT ON COLUMN @extschema@.obligation.ordinal IS 'Position in the crosswalk document';
+
+CREATE TABLE @extschema@.obligation_clause (
+	regulation text NOT NULL,
+	ref text NOT NULL,
+	standard text NOT NULL,
+	clause text NOT NULL,
+	builtin boolean NOT NULL DEFAULT false,
+	CONSTRAINT obligation_clause_pkey PRIMARY KEY (regulation, standard, ref, clause),
+	CONSTRAINT obligation_clause_obligation_fkey FOREIGN KEY (regulation, standard, ref)
+		REFERENCES @extschema@.obligation (regulation, standard, ref),
+	CONSTRAINT obligation_clause_clause_fkey FOREIGN KEY (standard, clause)
+		REFERENCES @extschema@.clause (standard, number)
+);
+COMMENT ON TABLE @extschema@.obligation_clause IS 'Clauses of the standard that support an obligation';
+COMMENT ON COLUMN @extschema@.obligation_clause.regulation IS 'Code of the regulation';
+COMMENT ON COLUMN @extschema@.obligation_clause.ref IS 'The obligation (article or annex)';
+COMMENT ON COLUMN @extschema@.obligation_clause.standard IS 'The supporting standard';
+COMMENT ON COLUMN @extschema@.obligation_clause.clause IS 'A supporting clause of the standard, such as 6.1.4';
+COMMENT ON COLUMN @extschema@.obligation_clause.builtin IS 'True for the crosswalk shipped with pg_ims';
+
+CREATE TABLE @extschema@.obligation_control (
+	regulation text NOT NULL,
+	ref text NOT NULL,
+	standard text NOT NULL,
+	control_id text NOT NULL,
+	builtin boolean NOT NULL DEFAULT false,
+	CONSTRAINT obligation_control_pkey PRIMARY KEY (regulation, standard, ref, control_id),
+	CONSTRAINT obligation_control_obligation_fkey FOREIGN KEY (regulation, standard, ref)
+		REFERENCES @extschema@.obligation (regulation, standard, ref),
+	CONSTRAINT obligation_control_control_fkey FOREIGN KEY (standard, control_id)
+		REFERENCES @extschema@.control (standard, control_id)
+);
+COMMENT ON TABLE @extschema@.obligation_control IS 'Controls of the standard that support an obligation';
+COMMENT ON COLUMN @extschema@.obligation_control.regulation IS 'Code of the regulation';
+COMMENT ON COLUMN @extschema@.obligation_control.ref IS 'The obligation (article or annex)';
+COMMENT ON COLUMN @extschema@.obligation_control.standard IS 'The supporting standard';
+COMMENT ON COLUMN @extschema@.obligation_control.control_id IS 'A supporting control of the standard, such as A.5.2';
+COMMENT ON COLUMN @extschema@.obligation_control.builtin IS 'True for the crosswalk shipped with pg_ims';
+
+CREATE INDEX obligation_control_control_idx ON @extschema@.obligation_control (standard, control_id);
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.obligation', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.obligation_clause', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.obligation_control', 'WHERE NOT builtin');
+
+GRANT SELECT ON @extschema@.obligation, @extschema@.obligation_clause, @extschema@.obligation_control TO PUBLIC;
+
+CREATE FUNCTION @extschema@.import_crosswalk(doc text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'crosswalk_import' LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION @extschema@.import_crosswalk(text) IS
+'load a crosswalk from a regulation to a standard, both loaded (docs/catalog-format.md), all or nothing; returns the number of obligations';
+REVOKE ALL ON FUNCTION @extschema@.import_crosswalk(text) FROM PUBLIC;
+
+-- The shipped regulation and crosswalk, loaded by the same C code as
+-- ims.import_catalog() and ims.import_crosswalk().
+CREATE FUNCTION @extschema@.load_builtin_catalog(file text, mapping boolean) RETURNS text
+	AS 'MODULE_PATHNAME', 'catalog_load_builtin' LANGUAGE C STRICT VOLATILE;
+CREATE FUNCTION @extschema@.load_builtin_crosswalk(file text) RETURNS text
+	AS 'MODULE_PATHNAME', 'crosswalk_load_builtin' LANGUAGE C STRICT VOLATILE;
+SELECT @extschema@.load_builtin_catalog('eu-ai-act-2024.json', false);
+SELECT @extschema@.load_builtin_crosswalk('crosswalk-euaiact-42001.json');
+DROP FUNCTION @extschema@.load_builtin_catalog(text, boolean);
+DROP FUNCTION @extschema@.load_builtin_crosswalk(text);
+
+----------------------------------------------------------------------------
+-- OSCAL system security plan
+----------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.export_oscal_ssp(org_id bigint) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'oscal_ssp_export'
+	LANGUAGE C STABLE STRICT
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.export_oscal_ssp(bigint) IS
+'the live SoA of an organization as an OSCAL 1.0.6 system security plan (JSON built with cJSON): one implemented-requirement per applicable control, standard-qualified ids (docs/oscal.md)';
+
+----------------------------------------------------------------------------
+-- The EU AI Act gap of each high-risk AI system (docs/ai-act.md)
+----------------------------------------------------------------------------
+
+CREATE VIEW @extschema@.report_ai_act_gap WITH (security_invoker = true) AS
+SELECT a.org_id, o.name AS organization, a.system_id, a.name AS ai_system,
+	   a.in_scope AS in_aims_scope,
+	   coalesce(pg_catalog.array_to_string(a.ai_act_roles, ', '), 'not recorded') AS ai_act_roles,
+	   ob.ref AS obligation, cl.title AS obligation_title, ob.ordinal AS obligation_rank,
+	   coalesce(pg_catalog.array_to_string(ARRAY(SELECT r FROM pg_catalog.unnest(ob.roles) AS r
+												 WHERE a.ai_act_roles IS NULL OR r = ANY (a.ai_act_roles)), ', '),
+				'') AS binding_roles,
+	   ob.coverage, ob.coverage = 'none' AS not_covered_by_iso42001,
+	   (SELECT pg_catalog.string_agg(x.clause, ', ' ORDER BY c.ordinal)
+		FROM @extschema@.obligation_clause x
+		JOIN @extschema@.clause c ON c.standard = x.standard AND c.number = x.clause
+		WHERE x.regulation = ob.regulation AND x.standard = ob.standard AND x.ref = ob.ref) AS supporting_clauses,
+	   ctl.detail AS supporting_controls,
+	   coalesce(ctl.supporting, 0) AS controls_supporting,
+	   coalesce(ctl.applicable, 0) AS controls_applicable,
+	   coalesce(ctl.implemented, 0) AS controls_implemented,
+	   coalesce(ctl.evidenced, 0) AS controls_evidenced,
+	   CASE
+		   WHEN ob.coverage = 'none' THEN 'not_covered'
+		   WHEN NOT a.in_scope THEN 'outside_aims_scope'
+		   WHEN coalesce(ctl.supporting, 0) = 0 THEN 'clauses_only'
+		   WHEN coalesce(ctl.applicable, 0) < coalesce(ctl.supporting, 0) THEN 'controls_not_applied'
+		   WHEN ctl.implemented < ctl.applicable THEN 'controls_not_implemented'
+		   WHEN ctl.evidenced < ctl.applicable THEN 'controls_without_evidence'
+		   ELSE 'supported'
+	   END AS status,
+	   CASE ob.coverage
+		   WHEN 'none' THEN 'ISO 42001 does not cover ' || ob.ref || '.'
+		   ELSE 'ISO 42001 supports ' || ob.ref || ' (' || ob.coverage || ') but does not satisfy it.'
+	   END AS iso42001_statement,
+	   ob.not_covered, ob.rationale
+FROM @extschema@.ai_system a
+JOIN @extschema@.organization o ON o.org_id = a.org_id
+JOIN @extschema@.obligation ob
+  ON ob.regulation = 'eu-ai-act:2024' AND ob.standard = 'iso42001:2023'
+ AND 'high' = ANY (ob.risk_classes)
+ AND (a.ai_act_roles IS NULL OR ob.roles && a.ai_act_roles)
+JOIN @extschema@.clause cl ON cl.standard = ob.regulation AND cl.number = ob.ref
+LEFT JOIN LATERAL (
+	SELECT count(*) AS supporting,
+		   count(*) FILTER (WHERE s.decision = 'applicable') AS applicable,
+		   count(*) FILTER (WHERE s.decision = 'applicable' AND s.implementation = 'implemented') AS implemented,
+		   count(*) FILTER (WHERE s.decision = 'applicable' AND s.fitting_evidence > 0) AS evidenced,
+		   pg_catalog.string_agg(x.control_id || ' ' ||
+								 CASE WHEN s.control_id IS NULL THEN '(not in the SoA)'
+									  ELSE '(' || s.decision || ', ' || s.implementation || ', '
+										   || s.fitting_evidence || ' current evidence)' END,
+								 '; ' ORDER BY c.ordinal) AS detail
+	FROM @extschema@.obligation_control x
+	JOIN @extschema@.control c ON c.standard = x.standard AND c.control_id = x.control_id
+	LEFT JOIN @extschema@.report_soa s
+	  ON s.org_id = a.org_id AND s.standard = x.standard AND s.control_id = x.control_id
+	WHERE x.regulation = ob.regulation AND x.standard = ob.standard AND x.ref = ob.ref
+) AS ctl ON true
+WHERE a.ai_act_risk_class = 'high';
+COMMENT ON VIEW @extschema@.report_ai_act_gap IS 'Per high-risk AI system, each EU AI Act obligation that binds its roles, the ISO 42001 clauses and controls that support it with their SoA status and evidence, and what ISO 42001 does not cover: ISO 42001 supports the AI Act, it never satisfies it';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.system_id IS 'The high-risk AI system';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.ai_system IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.in_aims_scope IS 'Whether the system is in the AIMS scope; outside it, the ISO 42001 controls do not reach it';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.ai_act_roles IS 'The organization''s AI Act roles for the system, or not recorded (then every role''s obligations are listed)';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.obligation IS 'Article or annex, such as Art. 9';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.obligation_title IS 'Its title';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.obligation_rank IS 'Position in the crosswalk, for sorting';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.binding_roles IS 'Which of the system''s roles the obligation binds';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.coverage IS 'How far ISO 42001 supports the obligation: partial, weak or none';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.not_covered_by_iso42001 IS 'True when no ISO 42001 clause or control supports the obligation (conformity assessment, declaration, CE marking, registration)';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_clauses IS 'ISO 42001 clauses that support it, comma-separated';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_controls IS 'ISO 42001 controls that support it, each with its decision, implementation and current evidence in the live SoA';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_supporting IS 'Number of supporting controls';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_applicable IS 'How many of them the SoA decides applicable';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_implemented IS 'How many of those are implemented';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_evidenced IS 'How many of those have current evidence of a fitting kind';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.status IS 'not_covered, outside_aims_scope, clauses_only (supported by management-system clauses, no control), controls_not_applied, controls_not_implemented, controls_without_evidence or supported (the legal obligation remains open in every case)';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.iso42001_statement IS 'One sentence: ISO 42001 supports but does not satisfy the obligation, or does not cover it';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.not_covered IS 'What the AI Act requires here that ISO 42001 does not cover';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.rationale IS 'Why the supporting items support the obligation and where they stop';
+GRANT SELECT ON @extschema@.report_ai_act_gap TO PUBLIC;

@@ -1,0 +1,101 @@
+/*-------------------------------------------------------------------------
+ *
+ * json_build.c
+ *	  Building cJSON documents from server strings.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "mb/pg_wchar.h"
+#include "utils/fmgrprotos.h"
+
+#include "json_build.h"
+#include "json_memory.h"
+
+static void
+NoMemory(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_OUT_OF_MEMORY),
+			 errmsg("out of memory while building a JSON document")));
+}
+
+cJSON *
+PgImsJsonString(const char *server_text)
+{
+	cJSON	   *item;
+
+	if (server_text == NULL)
+		item = cJSON_CreateNull();
+	else
+		item = cJSON_CreateString(pg_server_to_any(server_text, strlen(server_text), PG_UTF8));
+	if (item == NULL)
+		NoMemory();
+	return item;
+}
+
+void
+PgImsJsonPut(cJSON *object, const char *key, cJSON *item)
+{
+	if (item == NULL || !cJSON_AddItemToObject(object, key, item))
+		NoMemory();
+}
+
+void
+PgImsJsonAppend(cJSON *array, cJSON *item)
+{
+	if (item == NULL || !cJSON_AddItemToArray(array, item))
+		NoMemory();
+}
+
+cJSON *
+PgImsJsonObject(void)
+{
+	cJSON	   *item = cJSON_CreateObject();
+
+	if (item == NULL)
+		NoMemory();
+	return item;
+}
+
+cJSON *
+PgImsJsonArray(void)
+{
+	cJSON	   *item = cJSON_CreateArray();
+
+	if (item == NULL)
+		NoMemory();
+	return item;
+}
+
+Datum
+PgImsBuildJsonb(PgImsJsonBuilder build, Datum arg, const char *context_name)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	MemoryContext context;
+	char	   *volatile server_text = NULL;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	context = PgImsJsonBegin(context_name);
+	PG_TRY();
+	{
+		char	   *utf8 = build(arg);
+		MemoryContext old = MemoryContextSwitchTo(caller);
+
+		server_text = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
+		if (server_text == utf8)
+			server_text = pstrdup(utf8);
+		MemoryContextSwitchTo(old);
+	}
+	PG_FINALLY();
+	{
+		PgImsJsonEnd(context);
+	}
+	PG_END_TRY();
+	SPI_finish();
+
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(server_text));
+}

@@ -1,0 +1,519 @@
+/*-------------------------------------------------------------------------
+ *
+ * oscal_ssp.c
+ *	  The consolidated Statement of Applicability as an OSCAL 1.0.6 system
+ *	  security plan (JSON), built with cJSON.
+ *
+ * The "system" of the plan is the organization's integrated management
+ * system; its scope statement is the authorization boundary; its in-scope
+ * AI systems are components beside "this-system"; the control owners are
+ * its users.  Each applicable control of the live SoA, of every standard
+ * in the organization's scope, becomes one implemented-requirement whose
+ * control-id is qualified by its standard (ids collide across standards),
+ * with the decision, reasons, implementation and evidence as props in
+ * pg_ims's namespace and the justification as remarks.
+ *
+ * OSCAL asks for security impact levels; pg_ims has no FIPS 199
+ * categorization, so they are derived from the risk register: the highest
+ * impact (1-5) of the organization's risks of each CIA type, 1-2 low,
+ * 3 moderate, 4-5 high, and "not-assessed" when there is no such risk.
+ * docs/oscal.md says so, and so does the plan's remarks.
+ *
+ * UUIDs are name-based, so the same object keeps its UUID from one export
+ * to the next as OSCAL asks: SHA-256 of a name made of the organization's
+ * id and creation time and the object's key, with the version (5) and
+ * variant bits set.  The creation time keeps two databases' organization 1
+ * apart and survives pg_dump.
+ *
+ * Everything is read through SPI as the caller, so row-level security
+ * applies; the function runs with search_path = pg_catalog, pg_temp.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <cjson/cJSON.h>
+
+#include "catalog/pg_type.h"
+#include "common/cryptohash.h"
+#include "common/sha2.h"
+#include "executor/spi.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "json_build.h"
+#include "pg_ims.h"
+
+/* Namespace of pg_ims's own props, as OSCAL asks of props it does not define. */
+#define PG_IMS_OSCAL_NS "urn:pg-ims:oscal"
+#define OSCAL_VERSION "1.0.6"
+
+static Oid	org_type[1] = {INT8OID};
+
+static void
+RunQuery(const char *sql, Datum org)
+{
+	int			rc = SPI_execute_with_args(sql, 1, org_type, &org, NULL, true, 0);
+
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "OSCAL export query failed: %s", SPI_result_code_string(rc));
+}
+
+static char *
+Value(uint64 row, int col)
+{
+	return SPI_getvalue(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, col);
+}
+
+/* A name-based UUID (see the head comment), as a cJSON string. */
+static cJSON *
+NameUuid(const char *prefix, const char *kind, const char *key)
+{
+	char	   *name = psprintf("%s/%s/%s", prefix, kind, key ? key : "");
+	uint8		hash[PG_SHA256_DIGEST_LENGTH];
+	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
+	char		text[37];
+
+	if (ctx == NULL || pg_cryptohash_init(ctx) < 0 ||
+		pg_cryptohash_update(ctx, (const uint8 *) name, strlen(name)) < 0 ||
+		pg_cryptohash_final(ctx, hash, sizeof(hash)) < 0)
+		elog(ERROR, "could not compute a SHA-256 hash: %s", pg_cryptohash_error(ctx));
+	pg_cryptohash_free(ctx);
+	hash[6] = (hash[6] & 0x0f) | 0x50;
+	hash[8] = (hash[8] & 0x3f) | 0x80;
+	snprintf(text, sizeof(text),
+			 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+			 hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
+			 hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]);
+	return PgImsJsonString(text);
+}
+
+/* A prop; ns NULL for OSCAL's own names. */
+static void
+AddProp(cJSON *props, const char *name, const char *value, bool ours)
+{
+	cJSON	   *prop = PgImsJsonObject();
+
+	PgImsJsonPut(prop, "name", PgImsJsonString(name));
+	if (ours)
+		PgImsJsonPut(prop, "ns", PgImsJsonString(PG_IMS_OSCAL_NS));
+	PgImsJsonPut(prop, "value", PgImsJsonString(value));
+	PgImsJsonAppend(props, prop);
+}
+
+/*
+ * The control-id of an SoA entry: an OSCAL token made of the standard code
+ * and the control id, iso27001:2022 A.5.19 giving iso27001-2022_A.5.19.
+ * Characters a token cannot hold become "-".
+ */
+static char *
+QualifiedControlId(const char *standard, const char *control_id)
+{
+	char	   *id = psprintf("%s%s_%s",
+							  (standard[0] >= '0' && standard[0] <= '9') ? "_" : "",
+							  standard, control_id);
+
+	for (char *p = id; *p; p++)
+	{
+		unsigned char c = (unsigned char) *p;
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			  c == '.' || c == '-' || c == '_' || c >= 0x80))
+			*p = '-';
+	}
+	return id;
+}
+
+/* OSCAL's implementation-status for pg_ims's implementation, or NULL. */
+static const char *
+ImplementationStatus(const char *implementation)
+{
+	if (strcmp(implementation, "implemented") == 0 ||
+		strcmp(implementation, "partial") == 0 ||
+		strcmp(implementation, "planned") == 0)
+		return implementation;
+	return NULL;				/* not_started: OSCAL has no such status */
+}
+
+typedef struct PlanHeader
+{
+	char	   *organization;
+	char	   *scope;
+	char	   *ims_owner;
+	char	   *version;
+	char	   *status;
+	char	   *approved_by;
+	char	   *modified;
+	char	   *digest;
+	char	   *standards;		/* titles, "; "-separated */
+	char	   *profile;		/* the standard codes as one URN */
+	char	   *uuid_prefix;
+} PlanHeader;
+
+static PlanHeader
+ReadPlanHeader(Datum org)
+{
+	PlanHeader	h;
+	int			rc = SPI_execute_with_args("SELECT ims.require_org_access($1, 'read')",
+										   1, org_type, &org, NULL, false, 0);
+
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "access check failed: %s", SPI_result_code_string(rc));
+	RunQuery("SELECT o.name, o.scope_statement, o.ims_owner, s.version::text, s.status, s.approved_by, "
+		  "       to_char(coalesce(s.approved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+		  "       s.digest, "
+		  "       (SELECT string_agg(st.title, '; ' ORDER BY st.code COLLATE \"C\") "
+		  "        FROM ims.standard st WHERE st.code = ANY (o.standards)), "
+		  "       'urn:pg-ims:standards:' || array_to_string(ARRAY(SELECT translate(c, ':', '-') "
+		  "            FROM unnest(o.standards) AS c ORDER BY c COLLATE \"C\"), ','), "
+		  "       'pg_ims/' || o.org_id || '/' || extract(epoch FROM o.created_at)::text "
+		  "FROM ims.organization o JOIN ims.soa s ON s.org_id = o.org_id "
+		  "WHERE o.org_id = $1 AND s.status IN ('draft', 'approved') "
+		  "ORDER BY s.status = 'draft' DESC LIMIT 1", org);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("organization " INT64_FORMAT " has no Statement of Applicability", DatumGetInt64(org)),
+				 errhint("Create the consolidated draft with ims.init_soa().")));
+	h.organization = Value(0, 1);
+	h.scope = Value(0, 2);
+	h.ims_owner = Value(0, 3);
+	h.version = Value(0, 4);
+	h.status = Value(0, 5);
+	h.approved_by = Value(0, 6);
+	h.modified = Value(0, 7);
+	h.digest = Value(0, 8);
+	h.standards = Value(0, 9);
+	h.profile = Value(0, 10);
+	h.uuid_prefix = Value(0, 11);
+	return h;
+}
+
+static cJSON *
+Metadata(const PlanHeader *h)
+{
+	cJSON	   *metadata = PgImsJsonObject();
+	cJSON	   *props = PgImsJsonArray();
+	cJSON	   *roles = PgImsJsonArray();
+	cJSON	   *parties = PgImsJsonArray();
+	cJSON	   *party = PgImsJsonObject();
+	static const char *const role_ids[][2] = {
+		{"ims-owner", "Owner of the integrated management system"},
+		{"control-owner", "Control owner"},
+		{"soa-approver", "Approver of the Statement of Applicability"}
+	};
+
+	PgImsJsonPut(metadata, "title",
+				 PgImsJsonString(psprintf("%s: consolidated Statement of Applicability, version %s (%s)",
+										  h->organization, h->version, h->status)));
+	PgImsJsonPut(metadata, "last-modified", PgImsJsonString(h->modified));
+	PgImsJsonPut(metadata, "version",
+				 PgImsJsonString(strcmp(h->status, "approved") == 0 ? h->version
+								 : psprintf("%s-draft", h->version)));
+	PgImsJsonPut(metadata, "oscal-version", PgImsJsonString(OSCAL_VERSION));
+	AddProp(props, "soa-version", h->version, true);
+	AddProp(props, "soa-status", h->status, true);
+	if (h->approved_by)
+		AddProp(props, "soa-approved-by", h->approved_by, true);
+	if (h->digest)
+		AddProp(props, "soa-digest", h->digest, true);
+	PgImsJsonPut(metadata, "props", props);
+	for (int i = 0; i < (int) lengthof(role_ids); i++)
+	{
+		cJSON	   *role = PgImsJsonObject();
+
+		PgImsJsonPut(role, "id", PgImsJsonString(role_ids[i][0]));
+		PgImsJsonPut(role, "title", PgImsJsonString(role_ids[i][1]));
+		PgImsJsonAppend(roles, role);
+	}
+	PgImsJsonPut(metadata, "roles", roles);
+	PgImsJsonPut(party, "uuid", NameUuid(h->uuid_prefix, "party", NULL));
+	PgImsJsonPut(party, "type", PgImsJsonString("organization"));
+	PgImsJsonPut(party, "name", PgImsJsonString(h->organization));
+	PgImsJsonAppend(parties, party);
+	PgImsJsonPut(metadata, "parties", parties);
+	return metadata;
+}
+
+static cJSON *
+ImpactLevel(const char *base)
+{
+	cJSON	   *impact = PgImsJsonObject();
+
+	PgImsJsonPut(impact, "base", PgImsJsonString(base));
+	return impact;
+}
+
+static cJSON *
+SystemCharacteristics(Datum org, const PlanHeader *h)
+{
+	cJSON	   *sc = PgImsJsonObject();
+	cJSON	   *ids = PgImsJsonArray();
+	cJSON	   *id = PgImsJsonObject();
+	cJSON	   *info = PgImsJsonObject();
+	cJSON	   *types = PgImsJsonArray();
+	cJSON	   *type = PgImsJsonObject();
+	cJSON	   *level = PgImsJsonObject();
+	cJSON	   *status = PgImsJsonObject();
+	cJSON	   *boundary = PgImsJsonObject();
+	static const char *const objectives[] = {
+		"security-objective-confidentiality", "security-objective-integrity",
+		"security-objective-availability"
+	};
+	static const char *const impacts[] = {
+		"confidentiality-impact", "integrity-impact", "availability-impact"
+	};
+
+	PgImsJsonPut(id, "identifier-type", PgImsJsonString("https://ietf.org/rfc/rfc4122"));
+	PgImsJsonPut(id, "id", NameUuid(h->uuid_prefix, "system", NULL));
+	PgImsJsonAppend(ids, id);
+	PgImsJsonPut(sc, "system-ids", ids);
+	PgImsJsonPut(sc, "system-name",
+				 PgImsJsonString(psprintf("%s integrated management system", h->organization)));
+	PgImsJsonPut(sc, "description",
+				 PgImsJsonString(psprintf("The integrated management system of %s, one system for: %s.",
+										  h->organization, h->standards ? h->standards : "no standard")));
+
+	/* the highest impact of the risks of each CIA type, in that order */
+	RunQuery("SELECT CASE WHEN max(r.impact) >= 4 THEN 'fips-199-high' "
+		  "            WHEN max(r.impact) = 3 THEN 'fips-199-moderate' "
+		  "            WHEN max(r.impact) >= 1 THEN 'fips-199-low' ELSE 'not-assessed' END, "
+		  "       max(r.impact) "
+		  "FROM unnest(ARRAY['confidentiality', 'integrity', 'availability']) WITH ORDINALITY AS t(name, n) "
+		  "LEFT JOIN ims.risk r ON r.org_id = $1 AND r.risk_type::text = t.name "
+		  "GROUP BY t.name, t.n ORDER BY t.n", org);
+	if (SPI_processed != 3)
+		elog(ERROR, "OSCAL export: expected three impact levels, got " UINT64_FORMAT, SPI_processed);
+	{
+		const char *highest = "not-assessed";
+		int			highest_impact = 0;
+
+		PgImsJsonPut(type, "uuid", NameUuid(h->uuid_prefix, "information-type", "scope"));
+		PgImsJsonPut(type, "title", PgImsJsonString("Information in the scope of the management system"));
+		PgImsJsonPut(type, "description",
+					 PgImsJsonString("All information in the scope statement. Impact levels are derived from the risk register: "
+									 "the highest impact of the risks of each CIA type, 1-2 low, 3 moderate, 4-5 high; "
+									 "not-assessed when the register has no risk of that type."));
+		for (int i = 0; i < 3; i++)
+		{
+			char	   *base = Value(i, 1);
+			char	   *impact = Value(i, 2);
+
+			PgImsJsonPut(type, impacts[i], ImpactLevel(base));
+			PgImsJsonPut(level, objectives[i], PgImsJsonString(base));
+			if (impact != NULL && atoi(impact) > highest_impact)
+			{
+				highest_impact = atoi(impact);
+				highest = base;
+			}
+		}
+		PgImsJsonAppend(types, type);
+		PgImsJsonPut(info, "information-types", types);
+		PgImsJsonPut(sc, "security-sensitivity-level", PgImsJsonString(highest));
+	}
+	PgImsJsonPut(sc, "system-information", info);
+	PgImsJsonPut(sc, "security-impact-level", level);
+	PgImsJsonPut(status, "state",
+				 PgImsJsonString(strcmp(h->status, "approved") == 0 ? "operational" : "under-development"));
+	PgImsJsonPut(sc, "status", status);
+	PgImsJsonPut(boundary, "description",
+				 PgImsJsonString(h->scope ? h->scope : "No scope statement is recorded (ims.organization.scope_statement)."));
+	PgImsJsonPut(sc, "authorization-boundary", boundary);
+	return sc;
+}
+
+static cJSON *
+Component(const PlanHeader *h, const char *key, const char *type, const char *title,
+		  const char *description, const char *state)
+{
+	cJSON	   *c = PgImsJsonObject();
+	cJSON	   *status = PgImsJsonObject();
+
+	PgImsJsonPut(c, "uuid", NameUuid(h->uuid_prefix, "component", key));
+	PgImsJsonPut(c, "type", PgImsJsonString(type));
+	PgImsJsonPut(c, "title", PgImsJsonString(title));
+	PgImsJsonPut(c, "description", PgImsJsonString(description));
+	PgImsJsonPut(status, "state", PgImsJsonString(state));
+	PgImsJsonPut(c, "status", status);
+	return c;
+}
+
+static cJSON *
+SystemImplementation(Datum org, const PlanHeader *h)
+{
+	cJSON	   *si = PgImsJsonObject();
+	cJSON	   *users = PgImsJsonArray();
+	cJSON	   *components = PgImsJsonArray();
+
+	/* users: the owner of the system and the owners of applicable controls */
+	RunQuery("SELECT u.name, bool_or(u.role = 'ims-owner'), bool_or(u.role = 'control-owner') "
+		  "FROM (SELECT o.ims_owner AS name, 'ims-owner' AS role FROM ims.organization o WHERE o.org_id = $1 "
+		  "      UNION ALL "
+		  "      SELECT s.owner, 'control-owner' FROM ims.report_soa s "
+		  "      WHERE s.org_id = $1 AND s.decision = 'applicable') AS u "
+		  "WHERE u.name IS NOT NULL GROUP BY u.name ORDER BY u.name COLLATE \"C\"", org);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		cJSON	   *user = PgImsJsonObject();
+		cJSON	   *role_ids = PgImsJsonArray();
+
+		PgImsJsonPut(user, "uuid", NameUuid(h->uuid_prefix, "user", Value(i, 1)));
+		PgImsJsonPut(user, "title", PgImsJsonString(Value(i, 1)));
+		if (strcmp(Value(i, 2), "t") == 0)
+			PgImsJsonAppend(role_ids, PgImsJsonString("ims-owner"));
+		if (strcmp(Value(i, 3), "t") == 0)
+			PgImsJsonAppend(role_ids, PgImsJsonString("control-owner"));
+		PgImsJsonPut(user, "role-ids", role_ids);
+		PgImsJsonAppend(users, user);
+	}
+	if (SPI_processed == 0)
+	{
+		/* OSCAL wants at least one user */
+		cJSON	   *user = PgImsJsonObject();
+
+		PgImsJsonPut(user, "uuid", NameUuid(h->uuid_prefix, "user", NULL));
+		PgImsJsonPut(user, "title", PgImsJsonString("Control owners (none is named yet)"));
+		PgImsJsonAppend(users, user);
+	}
+	PgImsJsonPut(si, "users", users);
+
+	PgImsJsonAppend(components,
+					Component(h, "this-system", "this-system",
+							  psprintf("%s integrated management system", h->organization),
+							  "The management system the Statement of Applicability belongs to.",
+							  strcmp(h->status, "approved") == 0 ? "operational" : "under-development"));
+	RunQuery("SELECT a.system_id::text, a.name, coalesce(a.intended_use, 'No intended use is recorded.'), "
+		  "       a.lifecycle_stage, "
+		  "       CASE a.lifecycle_stage WHEN 'operation' THEN 'operational' WHEN 'deployment' THEN 'operational' "
+		  "            WHEN 'retired' THEN 'disposition' ELSE 'under-development' END, "
+		  "       array_to_string(a.ai_act_roles, ' '), a.ai_act_risk_class "
+		  "FROM ims.ai_system a WHERE a.org_id = $1 AND a.in_scope ORDER BY a.system_id", org);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		cJSON	   *c = Component(h, psprintf("ai-system/%s", Value(i, 1)), "software",
+								  Value(i, 2), Value(i, 3), Value(i, 5));
+		cJSON	   *props = PgImsJsonArray();
+
+		AddProp(props, "ai-system", Value(i, 1), true);
+		AddProp(props, "lifecycle-stage", Value(i, 4), true);
+		if (Value(i, 6) && *Value(i, 6))
+			AddProp(props, "ai-act-roles", Value(i, 6), true);
+		if (Value(i, 7))
+			AddProp(props, "ai-act-risk-class", Value(i, 7), true);
+		PgImsJsonPut(c, "props", props);
+		PgImsJsonAppend(components, c);
+	}
+	PgImsJsonPut(si, "components", components);
+	return si;
+}
+
+static cJSON *
+ControlImplementation(Datum org, const PlanHeader *h)
+{
+	cJSON	   *ci = PgImsJsonObject();
+	cJSON	   *requirements = PgImsJsonArray();
+	char	   *description;
+
+	RunQuery("SELECT count(*) FILTER (WHERE decision = 'applicable'), "
+		  "       count(*) FILTER (WHERE decision = 'not_applicable'), "
+		  "       count(*) FILTER (WHERE decision = 'undecided') "
+		  "FROM ims.report_soa WHERE org_id = $1", org);
+	description = psprintf("One implemented requirement per applicable control of the consolidated Statement of "
+						   "Applicability, version %s (%s), of %s: %s applicable; %s excluded and %s undecided "
+						   "controls are not listed (ims.soa_document() shows them with their justification). "
+						   "Control ids are qualified by standard, such as iso27001-2022_A.5.19.",
+						   h->version, h->status, h->standards ? h->standards : "no standard",
+						   Value(0, 1), Value(0, 2), Value(0, 3));
+	if (strcmp(Value(0, 1), "0") == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the Statement of Applicability of organization " INT64_FORMAT " has no applicable control",
+						DatumGetInt64(org)),
+				 errdetail("An OSCAL system security plan needs at least one implemented requirement."),
+				 errhint("Decide applicability in ims.soa_entry first; ims.validate_soa() lists what is undecided.")));
+	PgImsJsonPut(ci, "description", PgImsJsonString(description));
+
+	RunQuery("SELECT s.standard, s.control_id, s.applicability, array_to_string(s.reasons, ' '), "
+		  "       s.justification, s.implementation, s.owner, s.current_evidence::text, s.fitting_evidence::text "
+		  "FROM ims.report_soa s WHERE s.org_id = $1 AND s.decision = 'applicable' "
+		  "ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		cJSON	   *req = PgImsJsonObject();
+		cJSON	   *props = PgImsJsonArray();
+		char	   *standard = Value(i, 1);
+		char	   *control = Value(i, 2);
+		char	   *reasons = Value(i, 4);
+		char	   *justification = Value(i, 5);
+		char	   *implementation = Value(i, 6);
+		char	   *owner = Value(i, 7);
+		const char *status = ImplementationStatus(implementation);
+		StringInfoData remarks;
+
+		PgImsJsonPut(req, "uuid", NameUuid(h->uuid_prefix, "implemented-requirement",
+										   psprintf("%s/%s", standard, control)));
+		PgImsJsonPut(req, "control-id", PgImsJsonString(QualifiedControlId(standard, control)));
+		AddProp(props, "standard", standard, true);
+		AddProp(props, "control", control, true);
+		AddProp(props, "applicability", Value(i, 3), true);
+		if (reasons && *reasons)
+			for (char *reason = strtok(reasons, " "); reason; reason = strtok(NULL, " "))
+				AddProp(props, "applicability-reason", reason, true);
+		AddProp(props, "implementation", implementation, true);
+		if (status)
+			AddProp(props, "implementation-status", status, false);
+		AddProp(props, "current-evidence", Value(i, 8), true);
+		AddProp(props, "fitting-evidence", Value(i, 9), true);
+		PgImsJsonPut(req, "props", props);
+
+		initStringInfo(&remarks);
+		appendStringInfo(&remarks, "Justification: %s",
+						 justification ? justification : "none recorded.");
+		if (owner)
+			appendStringInfo(&remarks, "\n\nOwner: %s", owner);
+		PgImsJsonPut(req, "remarks", PgImsJsonString(remarks.data));
+		PgImsJsonAppend(requirements, req);
+	}
+	PgImsJsonPut(ci, "implemented-requirements", requirements);
+	return ci;
+}
+
+static char *
+SspText(Datum org)
+{
+	PlanHeader	h = ReadPlanHeader(org);
+	cJSON	   *root = PgImsJsonObject();
+	cJSON	   *ssp = PgImsJsonObject();
+	cJSON	   *profile = PgImsJsonObject();
+	char	   *text;
+
+	PgImsJsonPut(ssp, "uuid", NameUuid(h.uuid_prefix, "system-security-plan",
+									   psprintf("%s/%s", h.version, h.status)));
+	PgImsJsonPut(ssp, "metadata", Metadata(&h));
+	PgImsJsonPut(profile, "href", PgImsJsonString(h.profile));
+	PgImsJsonPut(profile, "remarks",
+				 PgImsJsonString("No OSCAL profile is published for these standards: the plan selects every control "
+								 "of the catalogs loaded in pg_ims for the standards named in the href."));
+	PgImsJsonPut(ssp, "import-profile", profile);
+	PgImsJsonPut(ssp, "system-characteristics", SystemCharacteristics(org, &h));
+	PgImsJsonPut(ssp, "system-implementation", SystemImplementation(org, &h));
+	PgImsJsonPut(ssp, "control-implementation", ControlImplementation(org, &h));
+	PgImsJsonPut(root, "system-security-plan", ssp);
+
+	text = cJSON_PrintUnformatted(root);
+	if (text == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory while printing the OSCAL system security plan")));
+	return text;
+}
+
+/*
+ * ims.export_oscal_ssp(org_id bigint) → jsonb
+ */
+PG_FUNCTION_INFO_V1(oscal_ssp_export);
+Datum
+oscal_ssp_export(PG_FUNCTION_ARGS)
+{
+	return PgImsBuildJsonb(SspText, PG_GETARG_DATUM(0), "pg_ims OSCAL SSP");
+}
