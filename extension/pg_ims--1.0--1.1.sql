@@ -185,7 +185,7 @@ SELECT a.org_id, o.name AS organization, a.system_id, a.name AS ai_system,
 		   WHEN coalesce(ctl.applicable, 0) < coalesce(ctl.supporting, 0) THEN 'controls_not_applied'
 		   WHEN ctl.implemented < ctl.applicable THEN 'controls_not_implemented'
 		   WHEN ctl.evidenced < ctl.applicable THEN 'controls_without_evidence'
-		   ELSE 'supported'
+		   ELSE 'controls_in_place'
 	   END AS status,
 	   CASE ob.coverage
 		   WHEN 'none' THEN 'ISO 42001 does not cover ' || ob.ref || '.'
@@ -235,8 +235,113 @@ COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_supporting IS 'Number o
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_applicable IS 'How many of them the SoA decides applicable';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_implemented IS 'How many of those are implemented';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_evidenced IS 'How many of those have current evidence of a fitting kind';
-COMMENT ON COLUMN @extschema@.report_ai_act_gap.status IS 'not_covered, outside_aims_scope, clauses_only (supported by management-system clauses, no control), controls_not_applied, controls_not_implemented, controls_without_evidence or supported (the legal obligation remains open in every case)';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.status IS 'not_covered, outside_aims_scope, clauses_only (supported by management-system clauses, no control), controls_not_applied, controls_not_implemented, controls_without_evidence or controls_in_place (the legal obligation remains open in every case)';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.iso42001_statement IS 'One sentence: ISO 42001 supports but does not satisfy the obligation, or does not cover it';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.not_covered IS 'What the AI Act requires here that ISO 42001 does not cover';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.rationale IS 'Why the supporting items support the obligation and where they stop';
 GRANT SELECT ON @extschema@.report_ai_act_gap TO PUBLIC;
+
+----------------------------------------------------------------------------
+-- Fix: init_soa and approve_soa lock the organization FOR NO KEY UPDATE,
+-- so that they no longer block the foreign-key checks of inserts into the
+-- organization's record (an approval could deadlock with an editor)
+----------------------------------------------------------------------------
+
+-- init_soa and approve_soa lock the organization row FOR NO KEY UPDATE, not
+-- FOR UPDATE: the foreign keys of the record tables take KEY SHARE on it,
+-- which FOR UPDATE blocks; an editor who holds a share lock on the draft
+-- (soa_entry_guard) and then inserts evidence would deadlock with an
+-- approval waiting for that lock (specs/approve_soa.spec).
+CREATE OR REPLACE FUNCTION @extschema@.init_soa(org_id bigint) RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	draft record;
+	approved_id bigint;
+	next_version integer;
+	new_id bigint;
+BEGIN
+	PERFORM @extschema@.require_org_access(org_id, 'edit');
+
+	-- Two sessions starting a draft for one organization queue here.
+	PERFORM 1 FROM @extschema@.organization o
+	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id FOR NO KEY UPDATE;
+
+	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
+	WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft';
+	IF FOUND THEN
+		RAISE NOTICE 'organization % already has a draft Statement of Applicability, version %',
+			org_id, draft.version
+			USING HINT = 'Edit that draft, or approve it with ims.approve_soa().';
+		RETURN draft.soa_id;
+	END IF;
+
+	SELECT s.soa_id INTO approved_id FROM @extschema@.soa s
+	WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
+	SELECT COALESCE(max(s.version), 0) OPERATOR(pg_catalog.+) 1 INTO next_version
+	FROM @extschema@.soa s WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id;
+
+	INSERT INTO @extschema@.soa (org_id, version) VALUES (init_soa.org_id, next_version)
+	RETURNING soa.soa_id INTO new_id;
+
+	-- One entry per control of every standard in scope; decisions of the
+	-- approved version carry over, controls new since then start undecided.
+	INSERT INTO @extschema@.soa_entry
+		(org_id, soa_id, standard, control_id, applicability, justification, implementation, owner)
+	SELECT init_soa.org_id, new_id, c.standard, c.control_id,
+		   COALESCE(p.applicability, 'undecided'), p.justification,
+		   COALESCE(p.implementation, 'not_started'), p.owner
+	FROM @extschema@.organization o
+	JOIN @extschema@.control c ON c.standard OPERATOR(pg_catalog.=) ANY (o.standards)
+	LEFT JOIN @extschema@.soa_entry p
+		ON p.org_id OPERATOR(pg_catalog.=) o.org_id
+	   AND p.soa_id OPERATOR(pg_catalog.=) approved_id
+	   AND p.standard OPERATOR(pg_catalog.=) c.standard
+	   AND p.control_id OPERATOR(pg_catalog.=) c.control_id
+	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id;
+
+	RETURN new_id;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.approve_soa(org_id bigint, approver text) RETURNS text
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	draft record;
+	new_digest text;
+BEGIN
+	IF approver IS NULL OR pg_catalog.btrim(approver) OPERATOR(pg_catalog.=) '' THEN
+		RAISE EXCEPTION 'approver must not be empty'
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Name the person or body that approves the SoA, such as the management board.';
+	END IF;
+	PERFORM @extschema@.require_org_access(approve_soa.org_id, 'approve');
+
+	-- One approval, or init_soa, at a time per organization.
+	PERFORM 1 FROM @extschema@.organization o
+	WHERE o.org_id OPERATOR(pg_catalog.=) approve_soa.org_id FOR NO KEY UPDATE;
+	-- Edits of the draft hold a share lock on it: wait for them to finish.
+	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft'
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'organization % has no draft Statement of Applicability to approve', org_id
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				HINT = 'Create one with ims.init_soa(); it carries the decisions of the approved version over.';
+	END IF;
+
+	approver := pg_catalog.btrim(approver);
+	new_digest := @extschema@.soa_digest(approve_soa.org_id, draft.soa_id, approver);
+	UPDATE @extschema@.soa s SET status = 'superseded'
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
+	-- The soa_guard trigger checks the capability, the findings and the digest.
+	UPDATE @extschema@.soa s
+	SET status = 'approved', approved_by = approver, approved_at = pg_catalog.now(), digest = new_digest
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id
+	  AND s.soa_id OPERATOR(pg_catalog.=) draft.soa_id;
+	RETURN new_digest;
+END
+$$;

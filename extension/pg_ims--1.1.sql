@@ -1455,6 +1455,11 @@ CREATE TRIGGER org_access_stamp BEFORE INSERT OR UPDATE ON @extschema@.org_acces
 -- The consolidated SoA
 ----------------------------------------------------------------------------
 
+-- init_soa and approve_soa lock the organization row FOR NO KEY UPDATE, not
+-- FOR UPDATE: the foreign keys of the record tables take KEY SHARE on it,
+-- which FOR UPDATE blocks; an editor who holds a share lock on the draft
+-- (soa_entry_guard) and then inserts evidence would deadlock with an
+-- approval waiting for that lock (specs/approve_soa.spec).
 CREATE FUNCTION @extschema@.init_soa(org_id bigint) RETURNS bigint
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -1469,7 +1474,7 @@ BEGIN
 
 	-- Two sessions starting a draft for one organization queue here.
 	PERFORM 1 FROM @extschema@.organization o
-	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id FOR UPDATE;
+	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id FOR NO KEY UPDATE;
 
 	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
 	WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft';
@@ -1557,7 +1562,7 @@ BEGIN
 
 	-- One approval, or init_soa, at a time per organization.
 	PERFORM 1 FROM @extschema@.organization o
-	WHERE o.org_id OPERATOR(pg_catalog.=) approve_soa.org_id FOR UPDATE;
+	WHERE o.org_id OPERATOR(pg_catalog.=) approve_soa.org_id FOR NO KEY UPDATE;
 	-- Edits of the draft hold a share lock on it: wait for them to finish.
 	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft'
@@ -2142,7 +2147,7 @@ SELECT a.org_id, o.name AS organization, a.system_id, a.name AS ai_system,
 		   WHEN coalesce(ctl.applicable, 0) < coalesce(ctl.supporting, 0) THEN 'controls_not_applied'
 		   WHEN ctl.implemented < ctl.applicable THEN 'controls_not_implemented'
 		   WHEN ctl.evidenced < ctl.applicable THEN 'controls_without_evidence'
-		   ELSE 'supported'
+		   ELSE 'controls_in_place'
 	   END AS status,
 	   CASE ob.coverage
 		   WHEN 'none' THEN 'ISO 42001 does not cover ' || ob.ref || '.'
@@ -2192,7 +2197,7 @@ COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_supporting IS 'Number o
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_applicable IS 'How many of them the SoA decides applicable';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_implemented IS 'How many of those are implemented';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_evidenced IS 'How many of those have current evidence of a fitting kind';
-COMMENT ON COLUMN @extschema@.report_ai_act_gap.status IS 'not_covered, outside_aims_scope, clauses_only (supported by management-system clauses, no control), controls_not_applied, controls_not_implemented, controls_without_evidence or supported (the legal obligation remains open in every case)';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.status IS 'not_covered, outside_aims_scope, clauses_only (supported by management-system clauses, no control), controls_not_applied, controls_not_implemented, controls_without_evidence or controls_in_place (the legal obligation remains open in every case)';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.iso42001_statement IS 'One sentence: ISO 42001 supports but does not satisfy the obligation, or does not cover it';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.not_covered IS 'What the AI Act requires here that ISO 42001 does not cover';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.rationale IS 'Why the supporting items support the obligation and where they stop';

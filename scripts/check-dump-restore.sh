@@ -26,6 +26,7 @@ SELECT ims.import_mapping(:'mapping');
 INSERT INTO ims.evidence_kind (code, title, domain) VALUES ('red_team_report', 'AI red-team exercise report', 'ai');
 SQL
 psql -d $src -f scripts/sample_organization.sql
+psql -d $src -f scripts/sample_ai_act.sql >/dev/null
 psql -d $src >/dev/null <<'SQL'
 DO $$ BEGIN
 	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'regress_pg_ims_dump_reader') THEN
@@ -63,10 +64,11 @@ snapshot() {
 }
 snapshot $src >"$dump.before"
 
-# pg_dump warns that ims.clause refers to itself (a clause's parent); the
-# rows of one table are restored by one COPY, so that is harmless here.
+# pg_dump warns that ims.clause and ims.control refer to themselves (a
+# clause's parent, an enhancement's control); the rows of one table are
+# restored by one COPY, so that is harmless here.
 "$PGBIN/pg_dump" -Fc -f "$dump" $src 2>"$dump.err"
-grep -v -e 'circular foreign-key constraints' -e '^pg_dump: detail: clause$' -e '^pg_dump: hint:' "$dump.err" >&2 || true
+grep -v -e 'circular foreign-key constraints' -e '^pg_dump: detail: \(clause\|control\)$' -e '^pg_dump: hint:' "$dump.err" >&2 || true
 "$PGBIN/createdb" $dst
 "$PGBIN/pg_restore" --exit-on-error -d $dst "$dump"
 snapshot $dst >"$dump.after"

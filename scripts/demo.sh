@@ -50,6 +50,7 @@ ORDER BY c.ordinal;
 SQL
 
 psql -X -q -v ON_ERROR_STOP=1 -f scripts/sample_organization.sql
+psql -X -q -v ON_ERROR_STOP=1 -f scripts/sample_ai_act.sql
 psql -X -q -v ON_ERROR_STOP=1 --pset=footer=off <<'SQL'
 SET search_path = public, ims;
 
@@ -91,6 +92,13 @@ SELECT CASE group_kind WHEN 'clause' THEN 'Clause ' || group_id
 FROM report_readiness
 ORDER BY group_kind = 'total', group_kind DESC, standard NULLS FIRST, group_rank;
 
+\echo '== EU AI Act: the high-risk CV screening model (ims.report_ai_act_gap; docs/ai-act.md) =='
+\echo 'ISO 42001 supports the AI Act; it satisfies none of its obligations.'
+SELECT ai_system, status, count(*) AS obligations, string_agg(obligation, ', ' ORDER BY obligation_rank) AS articles
+FROM report_ai_act_gap GROUP BY ai_system, status ORDER BY ai_system, min(obligation_rank);
+\echo 'Not covered by ISO 42001 at all:'
+SELECT obligation, obligation_title FROM report_ai_act_gap WHERE not_covered_by_iso42001 ORDER BY obligation_rank;
+
 \echo '== What a certification auditor would find (ims.integration_findings; docs/findings.md) =='
 \pset format unaligned
 \pset tuples_only on
@@ -112,8 +120,10 @@ out="$(pwd)/build/demo"
 mkdir -p "$out"
 psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT ims.soa_document(org_id, 'markdown') FROM ims.organization" >"$out/soa.md"
 psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT ims.soa_document(org_id, 'html') FROM ims.organization" >"$out/soa.html"
+psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT jsonb_pretty(ims.export_oscal_ssp(org_id)) FROM ims.organization" >"$out/ssp.json"
 echo
 echo "== The consolidated Statement of Applicability (ims.soa_document) =="
 echo "Markdown: $out/soa.md"
 echo "HTML:     $out/soa.html"
+echo "OSCAL system security plan (ims.export_oscal_ssp): $out/ssp.json"
 echo "Demo cluster stopped; run 'make test' for the full test suite."

@@ -10,6 +10,9 @@ for p in $packages; do
 		missing="$missing $p"
 	fi
 done
+# Node.js and npm run ajv-cli, which validates the OSCAL export against
+# NIST's JSON schema (scripts/check-oscal-ssp.sh); any npm on the PATH will do.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then

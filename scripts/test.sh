@@ -36,10 +36,17 @@ for suite in regress isolation; do
 	fi 2>&1 | tee build/$suite.log |
 		grep -vE '^(\(using|=+|$|SET$|CREATE DATABASE|DROP DATABASE|ALTER DATABASE|\+\+\+ |make: )'
 	count_results build/$suite.log
-	# pg_regress stops before running anything if it cannot set up; count that.
-	if ! grep -qE '\.\.\. (ok|FAILED)' build/$suite.log; then
-		echo "test $suite-suite ... FAILED: pg_regress ran no test"
-		failed=$((failed + 1))
+	# pg_regress stops early if it cannot set up, or when a test has no
+	# expected output; every test it did not finish counts as failed.
+	if [ $suite = regress ]; then
+		listed=$(make -s print-REGRESS | wc -w)
+	else
+		listed=$(make -s print-ISOLATION | wc -w)
+	fi
+	ran=$(grep -cE '\.\.\. +(ok|FAILED|failed)|^(not )?ok [0-9]+' build/$suite.log || true)
+	if [ "$ran" -lt "$listed" ]; then
+		echo "test $suite-suite ... FAILED: $((listed - ran)) of $listed tests did not finish"
+		failed=$((failed + listed - ran))
 	fi
 done
 set -e

@@ -5,6 +5,7 @@
 \set QUIET on
 \o /dev/null
 \i :abs_srcdir/scripts/sample_organization.sql
+\i :abs_srcdir/scripts/sample_ai_act.sql
 \o
 \set ON_ERROR_STOP off
 \set ECHO all

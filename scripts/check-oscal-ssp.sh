@@ -1,0 +1,83 @@
+#!/bin/bash
+# scripts/check-oscal-ssp.sh: ims.export_oscal_ssp() output validates against
+# NIST's OSCAL 1.0.6 system security plan schema, checked by ajv-cli (npm),
+# for the sample organization's draft SoA and for an approved one; and the
+# validator is shown to refuse a broken plan, so a pass means something.
+# Run by scripts/test.sh against its cluster (PGHOST is set).
+set -eu
+cd "$(dirname "$0")/.."
+top=$(pwd)
+PGBIN=/usr/lib/postgresql/15/bin
+db=regress_pg_ims_oscal_ssp
+work=$(mktemp -d /tmp/pg_ims_ssp.XXXXXX)
+trap 'rm -rf "$work"; "$PGBIN/dropdb" --if-exists $db 2>/dev/null' EXIT
+schema=data/oscal/schema-1.0.6/oscal_ssp_schema.json
+
+# ajv-cli and ajv-formats, pinned, installed once under build/npm.
+ajv=build/npm/node_modules/.bin/ajv
+if [ ! -x "$ajv" ]; then
+	mkdir -p build/npm
+	npm install --silent --no-audit --no-fund --prefix build/npm ajv-cli@5.0.0 ajv-formats@2.1.1 >/dev/null
+fi
+validate() {
+	"$top/$ajv" validate --spec=draft7 -c ajv-formats --strict=false --all-errors -s "$schema" -d "$1" 2>&1
+}
+
+psql() { command "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+"$PGBIN/dropdb" --if-exists $db 2>/dev/null
+"$PGBIN/createdb" $db
+psql -d $db -c "CREATE EXTENSION pg_ims"
+psql -d $db -f scripts/sample_organization.sql >/dev/null
+psql -d $db -f scripts/sample_ai_act.sql >/dev/null
+org=$(psql -d $db -At -c "SELECT min(org_id) FROM ims.organization")
+
+status=0
+psql -d $db -At -c "SELECT ims.export_oscal_ssp($org)" >"$work/draft.json"
+# the same organization with every decision made and the SoA approved
+psql -d $db >/dev/null <<SQL
+UPDATE ims.soa_entry SET applicability = 'applicable(business)', justification = 'Good practice.'
+WHERE ims.decision(applicability) = 'undecided';
+UPDATE ims.soa_entry SET justification = 'No secure areas of our own.'
+WHERE justification IS NULL AND ims.decision(applicability) = 'not_applicable';
+SELECT ims.approve_soa($org, 'Management board');
+SQL
+psql -d $db -At -c "SELECT ims.export_oscal_ssp($org)" >"$work/approved.json"
+for plan in draft approved; do
+	out=$(validate "$work/$plan.json") || true
+	echo "$plan: $out"
+	case "$out" in
+		*" valid") ;;
+		*) status=1 ;;
+	esac
+done
+
+# A plan without metadata, and one with a malformed UUID, must be refused:
+# the check can fail.
+psql -d $db -At -c "SELECT ims.export_oscal_ssp($org) #- '{system-security-plan,metadata}'" >"$work/broken1.json"
+psql -d $db -At -c "SELECT jsonb_set(ims.export_oscal_ssp($org), '{system-security-plan,uuid}', '\"not-a-uuid\"')" >"$work/broken2.json"
+for plan in broken1 broken2; do
+	if out=$(validate "$work/$plan.json"); then
+		echo "$plan: accepted, but it is not a valid plan"
+		status=1
+	else
+		echo "$plan: refused as it must be: $(echo "$out" | grep -m1 -o "must have required property '[a-z-]*'\|must match pattern[^,]*" || echo "$out" | head -1)"
+	fi
+done
+
+# What the plan holds matches the SoA, and UUIDs are stable across exports.
+psql -d $db -At >"$work/content.txt" <<SQL
+WITH plan AS (SELECT ims.export_oscal_ssp($org) -> 'system-security-plan' AS p),
+reqs AS (SELECT r FROM plan, jsonb_array_elements(p -> 'control-implementation' -> 'implemented-requirements') AS r)
+SELECT 'requirements ' || ((SELECT count(*) FROM reqs)
+	= (SELECT count(*) FROM ims.report_soa WHERE org_id = $org AND decision = 'applicable'))
+UNION ALL
+SELECT 'distinct control ids ' || ((SELECT count(DISTINCT r ->> 'control-id') FROM reqs) = (SELECT count(*) FROM reqs))
+UNION ALL
+SELECT 'stable uuids ' || (ims.export_oscal_ssp($org) #- '{system-security-plan,metadata,last-modified}'
+	= ims.export_oscal_ssp($org) #- '{system-security-plan,metadata,last-modified}');
+SQL
+cat "$work/content.txt"
+if grep -q ' false$' "$work/content.txt"; then
+	status=1
+fi
+exit $status

@@ -1,0 +1,100 @@
+#!/bin/bash
+# scripts/check-upgrade.sh: ALTER EXTENSION pg_ims UPDATE from 1.0 gives the
+# same extension as a fresh install of the current version, and keeps every
+# row.  Run by scripts/test.sh against its cluster (PGHOST is set).
+#
+# One database installs 1.0 and is filled with a user catalog and mapping,
+# a kind of evidence, the sample organization, an access grant and an
+# approved SoA; it is updated; another installs the current version.  The
+# two are compared by scripts/schema_fingerprint.sql (members, columns,
+# constraints, indexes, triggers, policies, functions, views, comments,
+# privileges, the shipped catalogs).  Every row of 1.0 must still be there,
+# unchanged in the columns 1.0 has, and the approved SoA's digest must
+# still verify.
+set -eu
+cd "$(dirname "$0")/.."
+PGBIN=/usr/lib/postgresql/15/bin
+old=regress_pg_ims_upgrade_old
+new=regress_pg_ims_upgrade_new
+work=$(mktemp -d /tmp/pg_ims_upgrade.XXXXXX)
+trap 'rm -rf "$work"; "$PGBIN/dropdb" --if-exists $old 2>/dev/null; "$PGBIN/dropdb" --if-exists $new 2>/dev/null' EXIT
+current=$(make -s print-version)
+
+psql() { command "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+for db in $old $new; do
+	"$PGBIN/dropdb" --if-exists $db 2>/dev/null
+	"$PGBIN/createdb" $db
+done
+psql -d $old -c "CREATE EXTENSION pg_ims VERSION '1.0'"
+psql -d $new -c "CREATE EXTENSION pg_ims"
+echo "installed: $(psql -d $old -At -c "SELECT extversion FROM pg_extension WHERE extname = 'pg_ims'") and $(psql -d $new -At -c "SELECT extversion FROM pg_extension WHERE extname = 'pg_ims'")"
+
+psql -d $old -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" >/dev/null <<'SQL'
+SELECT ims.import_catalog(:'catalog');
+SELECT ims.import_mapping(:'mapping');
+INSERT INTO ims.evidence_kind (code, title, domain) VALUES ('red_team_report', 'AI red-team exercise report', 'ai');
+SQL
+psql -d $old -f scripts/sample_organization.sql >/dev/null
+psql -d $old >/dev/null <<'SQL'
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'regress_pg_ims_upgrade_reader') THEN
+		CREATE ROLE regress_pg_ims_upgrade_reader;
+	END IF;
+END $$;
+SELECT ims.grant_access(org_id, 'regress_pg_ims_upgrade_reader', 'read') FROM ims.organization;
+UPDATE ims.soa_entry SET applicability = 'applicable(business)', justification = 'Good practice.'
+WHERE ims.decision(applicability) = 'undecided';
+UPDATE ims.soa_entry SET justification = 'No secure areas of our own.' WHERE justification IS NULL
+  AND ims.decision(applicability) = 'not_applicable';
+SELECT ims.approve_soa(org_id, 'Management board') FROM ims.organization;
+SELECT ims.init_soa(org_id) FROM ims.organization;
+SQL
+
+# Every row of every table of 1.0, by the columns 1.0 has, before and after
+# the update: none may be lost or changed.  The update adds rows (the
+# shipped regulation and its crosswalk), never removes one.
+rows() {
+	local rel cols
+	while IFS='|' read -r rel cols; do
+		psql -d $old -At -c "SELECT '$rel ' || t::text FROM (SELECT $cols FROM ims.$rel) t"
+	done <"$work/columns" | LC_ALL=C sort
+}
+psql -d $old -At -c "SELECT c.relname, string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
+	FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+	WHERE c.relnamespace = 'ims'::regnamespace AND c.relkind = 'r' GROUP BY c.relname ORDER BY 1" >"$work/columns"
+rows >"$work/rows.before"
+
+psql -d $old -c "ALTER EXTENSION pg_ims UPDATE"
+echo "updated to: $(psql -d $old -At -c "SELECT extversion FROM pg_extension WHERE extname = 'pg_ims'") (current $current)"
+rows >"$work/rows.after"
+
+status=0
+echo "tables of 1.0 compared: $(wc -l <"$work/columns"), rows before: $(wc -l <"$work/rows.before"), after: $(wc -l <"$work/rows.after")"
+LC_ALL=C comm -23 "$work/rows.before" "$work/rows.after" >"$work/rows.lost"
+if [ -s "$work/rows.lost" ]; then
+	echo "rows lost or changed by the update:"
+	head -20 "$work/rows.lost"
+	status=1
+fi
+echo "rows added by the update, by table:"
+LC_ALL=C comm -13 "$work/rows.before" "$work/rows.after" | cut -d' ' -f1 | uniq -c
+
+psql -d $old -f scripts/schema_fingerprint.sql >"$work/updated"
+psql -d $new -f scripts/schema_fingerprint.sql >"$work/fresh"
+echo "schema lines compared: $(wc -l <"$work/fresh")"
+diff -u "$work/fresh" "$work/updated" || status=1
+
+# the approved SoA still verifies, and the new features work on old rows
+psql -d $old -At >"$work/after.txt" <<'SQL'
+SELECT 'digest ' || (s.digest = ims.soa_digest(s.org_id, s.soa_id, s.approved_by))
+FROM ims.soa s WHERE s.status = 'approved';
+\i scripts/sample_ai_act.sql
+SELECT 'ai act rows ' || (count(*) > 0) FROM ims.report_ai_act_gap;
+SELECT 'ssp ' || jsonb_typeof(ims.export_oscal_ssp(org_id)) FROM ims.organization;
+SQL
+cat "$work/after.txt"
+grep -qx 'digest true' "$work/after.txt" && ! grep -q 'digest false' "$work/after.txt" || status=1
+grep -qx 'ai act rows true' "$work/after.txt" || status=1
+grep -qx 'ssp object' "$work/after.txt" || status=1
+exit $status
