@@ -32,7 +32,7 @@ CATALOGS = $(wildcard catalogs/*.json)
 SHLIB_LINK = -lcjson
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 
-REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act security
+REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
 ISOLATION = catalog_import init_soa approve_soa
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation

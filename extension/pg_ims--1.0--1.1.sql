@@ -345,3 +345,67 @@ BEGIN
 	RETURN new_digest;
 END
 $$;
+
+----------------------------------------------------------------------------
+-- Fix: grant_access and revoke_access name the role as pg_get_userbyid()
+-- does; regrole's text form quotes names with capitals or punctuation
+----------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION @extschema@.grant_access(org_id bigint, member regrole, capability text) RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF grant_access.member IS NULL OR grant_access.capability IS NULL THEN
+		RAISE EXCEPTION 'member and capability must not be null'
+			USING ERRCODE = 'null_value_not_allowed',
+				HINT = 'Name an existing role and one of read, edit, approve.';
+	END IF;
+	IF grant_access.capability NOT IN ('read', 'edit', 'approve') THEN
+		RAISE EXCEPTION 'invalid capability "%"', grant_access.capability
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Capabilities are read, edit and approve; each includes the ones before it.';
+	END IF;
+	PERFORM @extschema@.require_org_access(org_id, 'approve');
+	INSERT INTO @extschema@.org_access AS a (org_id, member, capability)
+	VALUES (grant_access.org_id, pg_catalog.pg_get_userbyid(grant_access.member), grant_access.capability)
+	ON CONFLICT ON CONSTRAINT org_access_pkey DO UPDATE
+		SET capability = EXCLUDED.capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now();
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.revoke_access(org_id bigint, member regrole, capability text DEFAULT 'read') RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	lower_capability text;
+BEGIN
+	IF revoke_access.member IS NULL OR revoke_access.capability IS NULL THEN
+		RAISE EXCEPTION 'member and capability must not be null'
+			USING ERRCODE = 'null_value_not_allowed',
+				HINT = 'Name an existing role and one of read, edit, approve.';
+	END IF;
+	IF revoke_access.capability NOT IN ('read', 'edit', 'approve') THEN
+		RAISE EXCEPTION 'invalid capability "%"', revoke_access.capability
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Capabilities are read, edit and approve; revoking read removes all access.';
+	END IF;
+	PERFORM @extschema@.require_org_access(revoke_access.org_id, 'approve');
+	lower_capability := CASE revoke_access.capability WHEN 'approve' THEN 'edit' WHEN 'edit' THEN 'read' END;
+	IF lower_capability IS NULL THEN
+		DELETE FROM @extschema@.org_access a
+		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
+		  AND a.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_access.member);
+	ELSE
+		-- revoking a capability leaves the one below it, if the role had more
+		UPDATE @extschema@.org_access a
+		SET capability = lower_capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now()
+		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
+		  AND a.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_access.member)
+		  AND CASE a.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END
+			  OPERATOR(pg_catalog.>=)
+			  CASE revoke_access.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END;
+	END IF;
+END
+$$;

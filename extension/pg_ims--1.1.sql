@@ -1363,6 +1363,9 @@ $$;
 COMMENT ON FUNCTION @extschema@.create_organization(text, text) IS
 'creates an organization and returns its org_id; owner is the one person who owns the integrated system. Grant access with ims.grant_access()';
 
+-- grant_access and revoke_access store and match the role's name as
+-- pg_get_userbyid() gives it: regrole's text form quotes names that need it
+-- ("Dana", "app-user"), which named no role in ims.org_access (1.0 bug).
 CREATE FUNCTION @extschema@.grant_access(org_id bigint, member regrole, capability text) RETURNS void
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -1380,7 +1383,7 @@ BEGIN
 	END IF;
 	PERFORM @extschema@.require_org_access(org_id, 'approve');
 	INSERT INTO @extschema@.org_access AS a (org_id, member, capability)
-	VALUES (grant_access.org_id, grant_access.member::text, grant_access.capability)
+	VALUES (grant_access.org_id, pg_catalog.pg_get_userbyid(grant_access.member), grant_access.capability)
 	ON CONFLICT ON CONSTRAINT org_access_pkey DO UPDATE
 		SET capability = EXCLUDED.capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now();
 END
@@ -1410,13 +1413,13 @@ BEGIN
 	IF lower_capability IS NULL THEN
 		DELETE FROM @extschema@.org_access a
 		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
-		  AND a.member OPERATOR(pg_catalog.=) revoke_access.member::text;
+		  AND a.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_access.member);
 	ELSE
 		-- revoking a capability leaves the one below it, if the role had more
 		UPDATE @extschema@.org_access a
 		SET capability = lower_capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now()
 		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
-		  AND a.member OPERATOR(pg_catalog.=) revoke_access.member::text
+		  AND a.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_access.member)
 		  AND CASE a.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END
 			  OPERATOR(pg_catalog.>=)
 			  CASE revoke_access.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END;

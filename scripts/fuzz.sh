@@ -22,10 +22,11 @@ mkdir -p "$out"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc"
 clang-14 $flags -o "$out/fuzz_types" fuzz/fuzz_types.c src/risk_type_label.c src/applicability_label.c
 clang-14 $flags -o "$out/fuzz_catalog" fuzz/fuzz_catalog.c src/catalog_parse.c -lcjson
+clang-14 $flags -o "$out/fuzz_oscal" fuzz/fuzz_oscal.c src/oscal_parse.c src/catalog_parse.c -lcjson
 
 # Seeds: every label and alias, the type test inputs, every catalog fixture.
-rm -rf "$out/corpus_types" "$out/corpus_catalog"
-mkdir -p "$out/corpus_types" "$out/corpus_catalog"
+rm -rf "$out/corpus_types" "$out/corpus_catalog" "$out/corpus_oscal"
+mkdir -p "$out/corpus_types" "$out/corpus_catalog" "$out/corpus_oscal"
 n=0
 for s in confidentiality integrity availability harm_to_individuals fairness "Harm-To groups" bias c security \
 	"applicable(risk,legal)" "applicable ( impact , risk )" not_applicable undecided "applicable()" \
@@ -34,9 +35,13 @@ for s in confidentiality integrity availability harm_to_individuals fairness "Ha
 	n=$((n + 1))
 done
 cp catalogs/*.json data/*.json "$out/corpus_catalog/"
+# NIST's small OSCAL examples, and the first controls of each baseline
+# (fuzz/seeds: the files themselves are megabytes, beyond -max_len).
+cp data/oscal/basic-catalog.json data/oscal/ssp-example.json data/catalog_good.json \
+	fuzz/seeds/*.json "$out/corpus_oscal/"
 
 status=0
-for h in types catalog; do
+for h in types catalog oscal; do
 	echo "fuzz_$h: $seconds s"
 	if ! (cd "$out" && ./"fuzz_$h" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
 		-artifact_prefix="./crash-$h-" "corpus_$h" >"fuzz_$h.log" 2>&1); then

@@ -46,6 +46,14 @@ SELECT ims.import_catalog(:'catalog');
 SELECT ims.import_mapping(:'mapping');
 \set oscal `cat :abs_srcdir/data/oscal/basic-catalog.json`
 SELECT ims.import_oscal_catalog(:'oscal', 'oscal:basic');
+SELECT ims.import_catalog('{"format": "pg_ims/catalog", "format_version": 1,
+  "standard": {"code": "sec-act:2026", "title": "Security Act", "kind": "regulation"},
+  "clauses": [{"number": "Art. 1", "title": "Logging"}], "controls": []}');
+SELECT ims.import_crosswalk('{"format": "pg_ims/crosswalk", "format_version": 1,
+  "regulation": "sec-act:2026", "standard": "iso42001:2023",
+  "obligations": [{"ref": "Art. 1", "roles": ["provider"], "risk_classes": ["high"], "coverage": "partial",
+                   "clauses": ["9.1"], "controls": ["A.6.2.8"], "rationale": "Logs.", "not_covered": "Retention.",
+                   "provenance": "test"}]}');
 SELECT ims.create_organization('Secure GmbH', 'Owner') AS org \gset
 CREATE ROLE regress_pg_ims_sec;
 SELECT ims.grant_access(:org, 'regress_pg_ims_sec', 'approve');

@@ -192,6 +192,18 @@ SET SESSION AUTHORIZATION regress_pg_ims_alice;
 SELECT count(*) > 0 AS alice_still_reads FROM organization;
 RESET SESSION AUTHORIZATION;
 
+-- a role whose name needs quoting (capitals, a dash) is granted, reads,
+-- and is revoked by its plain name
+CREATE ROLE "Regress_pg_ims-Dana";
+SELECT grant_access(:beta, '"Regress_pg_ims-Dana"', 'read');
+SELECT member, capability FROM org_access WHERE member LIKE '%Dana%';
+SET SESSION AUTHORIZATION "Regress_pg_ims-Dana";
+SELECT name FROM organization;
+RESET SESSION AUTHORIZATION;
+SELECT revoke_access(:beta, '"Regress_pg_ims-Dana"', 'read');
+SELECT count(*) AS dana_grants FROM org_access WHERE member LIKE '%Dana%';
+DROP ROLE "Regress_pg_ims-Dana";
+
 DROP FUNCTION tenancy_matrix();
 DROP FUNCTION tenancy_fill(bigint);
 DROP TABLE tenancy_name;
