@@ -409,3 +409,90 @@ BEGIN
 	END IF;
 END
 $$;
+
+----------------------------------------------------------------------------
+-- Row-level security at the cost of one lookup per statement, not per row:
+-- the policies compare org_id with ims.accessible_orgs(), computed once;
+-- ims.has_org_access() asks it too and is no longer a security definer
+----------------------------------------------------------------------------
+
+-- The organizations on which a role holds a capability.  SECURITY DEFINER
+-- because the row-level security of ims.org_access itself calls it.  The
+-- role asked about defaults to the caller; a caller may ask only about a
+-- role its session could SET ROLE to, so no one probes another's access.
+-- The policies call it once per statement, as an uncorrelated subquery
+-- (an InitPlan), and compare org_id with the array, which an index on
+-- org_id serves: a function called for every row made reads by members
+-- some thirty times slower than by the superuser (bench/load.sh).
+CREATE FUNCTION @extschema@.accessible_orgs(capability text, member name DEFAULT CURRENT_USER)
+	RETURNS bigint[]
+	LANGUAGE plpgsql STABLE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	wanted integer := CASE capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END;
+BEGIN
+	IF wanted IS NULL THEN
+		RAISE EXCEPTION 'invalid capability "%"', capability
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Capabilities are read, edit and approve.';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+				   WHERE r.rolname OPERATOR(pg_catalog.=) member
+					 AND pg_catalog.pg_has_role(SESSION_USER, r.oid, 'MEMBER')) THEN
+		RETURN '{}';
+	END IF;
+	RETURN ARRAY(
+		SELECT DISTINCT a.org_id
+		FROM @extschema@.org_access a
+		JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) a.member
+		WHERE pg_catalog.pg_has_role(accessible_orgs.member, r.oid, 'USAGE')
+		  AND CASE a.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END
+			  OPERATOR(pg_catalog.>=) wanted
+		ORDER BY a.org_id);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.accessible_orgs(text, name) IS
+'the organizations on which a role (by default the caller) holds read, edit or approve, directly or through a role it inherits; what the row-level security policies compare org_id with';
+
+-- Whether a role holds a capability on one organization.  (CREATE OR
+-- REPLACE keeps the function's privileges; SECURITY INVOKER undoes the
+-- SECURITY DEFINER of 1.0.)
+CREATE OR REPLACE FUNCTION @extschema@.has_org_access(org_id bigint, capability text, member name DEFAULT CURRENT_USER)
+	RETURNS boolean
+	LANGUAGE plpgsql STABLE
+	SECURITY INVOKER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN has_org_access.org_id OPERATOR(pg_catalog.=) ANY (@extschema@.accessible_orgs(capability, member));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.has_org_access(bigint, text, name) IS
+'whether a role (by default the caller) holds read, edit or approve on an organization, directly or through a role it inherits';
+
+DO $$
+DECLARE
+	t text;
+	can_read text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''read''))::bigint[])';
+	can_edit text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''edit''))::bigint[])';
+	can_approve text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''approve''))::bigint[])';
+BEGIN
+	FOREACH t IN ARRAY ARRAY['document', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
+							 'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
+							 'management_review', 'certification_body']
+	LOOP
+		EXECUTE format('ALTER POLICY %I ON @extschema@.%I USING (%s)', t || '_read', t, can_read);
+		EXECUTE format('ALTER POLICY %I ON @extschema@.%I WITH CHECK (%s)', t || '_insert', t, can_edit);
+		EXECUTE format('ALTER POLICY %I ON @extschema@.%I USING (%s) WITH CHECK (%s)', t || '_update', t, can_edit, can_edit);
+		EXECUTE format('ALTER POLICY %I ON @extschema@.%I USING (%s)', t || '_delete', t, can_edit);
+	END LOOP;
+	EXECUTE format('ALTER POLICY organization_read ON @extschema@.organization USING (%s)', can_read);
+	EXECUTE format('ALTER POLICY organization_update ON @extschema@.organization USING (%s) WITH CHECK (%s)', can_edit, can_edit);
+	EXECUTE format('ALTER POLICY org_access_read ON @extschema@.org_access USING (%s)', can_read);
+	EXECUTE format('ALTER POLICY org_access_insert ON @extschema@.org_access WITH CHECK (%s)', can_approve);
+	EXECUTE format('ALTER POLICY org_access_update ON @extschema@.org_access USING (%s) WITH CHECK (%s)', can_approve, can_approve);
+	EXECUTE format('ALTER POLICY org_access_delete ON @extschema@.org_access USING (%s)', can_approve);
+END
+$$;
