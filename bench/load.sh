@@ -161,7 +161,7 @@ runs=$(grep -c '^snapshot check:' "$work/snapshot.out" || true)
 [ "$bad" = 0 ] && [ "$runs" = 3 ] || failures+=("snapshot checks under load")
 
 if [ -n "$edits" ] && [ -n "$inserts" ]; then
-	psql_su -v edits="$edits" -v inserts="$inserts" -v evidence_before="$evidence_before" \
+	psql_su -v edits="$edits" -v inserts="$inserts" -v evidence_before="$evidence_before" -v clients="$clients" \
 		-f bench/load/check.sql | tee "$work/check.out"
 	while read -r line; do
 		failures+=("${line#FAIL }")
