@@ -40,6 +40,53 @@ ALTER TABLE @extschema@.ai_system
 COMMENT ON COLUMN @extschema@.ai_system.ai_act_roles IS 'EU AI Act operator roles the organization holds for the system: provider, deployer, importer, distributor (one or more); null until classified';
 COMMENT ON COLUMN @extschema@.ai_system.ai_act_risk_class IS 'EU AI Act risk class: prohibited, high, limited or minimal; null until classified';
 
+-- The constraints on ai_act_roles and ai_act_risk_class hold whatever
+-- writes the row; this trigger, which runs first, says what is wrong.
+CREATE FUNCTION @extschema@.check_ai_act_classification() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	bad text;
+BEGIN
+	IF NEW.ai_act_roles IS NOT NULL THEN
+		IF pg_catalog.cardinality(NEW.ai_act_roles) OPERATOR(pg_catalog.=) 0 THEN
+			RAISE EXCEPTION 'AI Act roles of AI system "%" must not be empty', NEW.name
+				USING ERRCODE = 'check_violation',
+					DETAIL = 'An empty list says the organization holds no role for the system.',
+					HINT = 'Leave ai_act_roles null until the system is classified, or list provider, deployer, importer or distributor.',
+					SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'ai_act_roles',
+					CONSTRAINT = 'ai_system_ai_act_roles_check';
+		END IF;
+		SELECT r INTO bad FROM pg_catalog.unnest(NEW.ai_act_roles) AS r
+		WHERE r IS NULL OR r OPERATOR(pg_catalog.<>) ALL (ARRAY['provider', 'deployer', 'importer', 'distributor'])
+		LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION 'invalid AI Act role "%" for AI system "%"', coalesce(bad, 'null'), NEW.name
+				USING ERRCODE = 'check_violation',
+					DETAIL = 'The AI Act (Art. 3) names the operators provider, deployer, importer and distributor.',
+					HINT = 'List the roles the organization holds for the system, such as {provider,deployer}.',
+					SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'ai_act_roles',
+					CONSTRAINT = 'ai_system_ai_act_roles_check';
+		END IF;
+	END IF;
+	IF NEW.ai_act_risk_class IS NOT NULL
+	   AND NEW.ai_act_risk_class OPERATOR(pg_catalog.<>) ALL (ARRAY['prohibited', 'high', 'limited', 'minimal']) THEN
+		RAISE EXCEPTION 'invalid AI Act risk class "%" for AI system "%"', NEW.ai_act_risk_class, NEW.name
+			USING ERRCODE = 'check_violation',
+				DETAIL = 'The risk classes are prohibited (Art. 5), high (Art. 6 and Annex III), limited (Art. 50) and minimal.',
+				HINT = 'Leave ai_act_risk_class null until the system is classified.',
+				SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'ai_act_risk_class',
+				CONSTRAINT = 'ai_system_ai_act_risk_class_check';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_ai_act_classification() IS
+'trigger: refuses an empty or unknown AI Act role or an unknown risk class of an AI system, explaining why';
+CREATE TRIGGER ai_system_ai_act_check BEFORE INSERT OR UPDATE OF ai_act_roles, ai_act_risk_class ON @extschema@.ai_system
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_ai_act_classification();
+
 ----------------------------------------------------------------------------
 -- Regulations: obligations and the items of a standard that support them
 -- (the EU AI Act to ISO 42001 crosswalk; docs/ai-act.md)

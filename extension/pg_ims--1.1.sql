@@ -1096,6 +1096,53 @@ COMMENT ON FUNCTION @extschema@.check_risk_cvss() IS
 CREATE TRIGGER risk_cvss_check BEFORE INSERT OR UPDATE OF cvss, risk_type ON @extschema@.risk
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_risk_cvss();
 
+-- The constraints on ai_act_roles and ai_act_risk_class hold whatever
+-- writes the row; this trigger, which runs first, says what is wrong.
+CREATE FUNCTION @extschema@.check_ai_act_classification() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	bad text;
+BEGIN
+	IF NEW.ai_act_roles IS NOT NULL THEN
+		IF pg_catalog.cardinality(NEW.ai_act_roles) OPERATOR(pg_catalog.=) 0 THEN
+			RAISE EXCEPTION 'AI Act roles of AI system "%" must not be empty', NEW.name
+				USING ERRCODE = 'check_violation',
+					DETAIL = 'An empty list says the organization holds no role for the system.',
+					HINT = 'Leave ai_act_roles null until the system is classified, or list provider, deployer, importer or distributor.',
+					SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'ai_act_roles',
+					CONSTRAINT = 'ai_system_ai_act_roles_check';
+		END IF;
+		SELECT r INTO bad FROM pg_catalog.unnest(NEW.ai_act_roles) AS r
+		WHERE r IS NULL OR r OPERATOR(pg_catalog.<>) ALL (ARRAY['provider', 'deployer', 'importer', 'distributor'])
+		LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION 'invalid AI Act role "%" for AI system "%"', coalesce(bad, 'null'), NEW.name
+				USING ERRCODE = 'check_violation',
+					DETAIL = 'The AI Act (Art. 3) names the operators provider, deployer, importer and distributor.',
+					HINT = 'List the roles the organization holds for the system, such as {provider,deployer}.',
+					SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'ai_act_roles',
+					CONSTRAINT = 'ai_system_ai_act_roles_check';
+		END IF;
+	END IF;
+	IF NEW.ai_act_risk_class IS NOT NULL
+	   AND NEW.ai_act_risk_class OPERATOR(pg_catalog.<>) ALL (ARRAY['prohibited', 'high', 'limited', 'minimal']) THEN
+		RAISE EXCEPTION 'invalid AI Act risk class "%" for AI system "%"', NEW.ai_act_risk_class, NEW.name
+			USING ERRCODE = 'check_violation',
+				DETAIL = 'The risk classes are prohibited (Art. 5), high (Art. 6 and Annex III), limited (Art. 50) and minimal.',
+				HINT = 'Leave ai_act_risk_class null until the system is classified.',
+				SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'ai_act_risk_class',
+				CONSTRAINT = 'ai_system_ai_act_risk_class_check';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_ai_act_classification() IS
+'trigger: refuses an empty or unknown AI Act role or an unknown risk class of an AI system, explaining why';
+CREATE TRIGGER ai_system_ai_act_check BEFORE INSERT OR UPDATE OF ai_act_roles, ai_act_risk_class ON @extschema@.ai_system
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_ai_act_classification();
+
 -- True when the current role bypasses the record's row-level security:
 -- superusers, BYPASSRLS roles and the owner of the extension's tables (the
 -- role a restore runs as).  Such a role may write entries into an approved

@@ -40,12 +40,13 @@ WHERE o.ref IN ('Art. 4', 'Art. 16', 'Art. 23', 'Art. 24', 'Art. 26', 'Art. 50')
 -- AI systems carry their AI Act roles and risk class
 \i :abs_srcdir/sql/include/load_sample.sql
 SELECT name, ai_act_roles, ai_act_risk_class FROM ai_system WHERE org_id = :org ORDER BY system_id;
--- (terse: the failing row holds dates relative to today)
-\set VERBOSITY terse
 UPDATE ai_system SET ai_act_roles = '{manufacturer}' WHERE org_id = :org AND name = 'Support assistant';
 UPDATE ai_system SET ai_act_roles = '{}' WHERE org_id = :org AND name = 'Support assistant';
 UPDATE ai_system SET ai_act_risk_class = 'unacceptable' WHERE org_id = :org AND name = 'Support assistant';
-\set VERBOSITY default
+UPDATE ai_system SET ai_act_roles = '{provider,NULL}' WHERE org_id = :org AND name = 'Support assistant';
+-- the check constraints stand behind the trigger (a disabled trigger, a restore with --disable-triggers)
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+WHERE conname IN ('ai_system_ai_act_roles_check', 'ai_system_ai_act_risk_class_check') ORDER BY 1;
 
 -- The gap report lists the high-risk systems only, one row per obligation
 -- that binds one of the system's roles
