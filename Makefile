@@ -22,6 +22,7 @@ OBJS = \
 	src/catalog.o \
 	src/findings.o \
 	src/soa_digest.o \
+	src/soa_live.o \
 	src/soa_document.o \
 	src/oscal_ssp.o
 

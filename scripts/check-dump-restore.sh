@@ -17,29 +17,12 @@ psql() { command "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 "$PGBIN/createdb" $src
 psql -d $src -c "CREATE EXTENSION pg_ims"
 
-# A user catalog and mapping, a kind of evidence of one's own, the sample
-# organization, an access grant, and an SoA approved with ims.approve_soa
-# (once its open decisions are made) with a new draft after it.
-psql -d $src -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" >/dev/null <<'SQL'
-SELECT ims.import_catalog(:'catalog');
-SELECT ims.import_mapping(:'mapping');
-INSERT INTO ims.evidence_kind (code, title, domain) VALUES ('red_team_report', 'AI red-team exercise report', 'ai');
-SQL
-psql -d $src -f scripts/sample_organization.sql
+# The state of scripts/fill_checked_database.sql, the sample's AI Act
+# classification, and evidence of the kind of one's own after the approval.
+psql -d $src -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" \
+	-v reader=regress_pg_ims_dump_reader -f scripts/fill_checked_database.sql
 psql -d $src -f scripts/sample_ai_act.sql >/dev/null
 psql -d $src >/dev/null <<'SQL'
-DO $$ BEGIN
-	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'regress_pg_ims_dump_reader') THEN
-		CREATE ROLE regress_pg_ims_dump_reader;
-	END IF;
-END $$;
-SELECT ims.grant_access(org_id, 'regress_pg_ims_dump_reader', 'read') FROM ims.organization;
-UPDATE ims.soa_entry SET applicability = 'applicable(business)', justification = 'Good practice.'
-WHERE ims.decision(applicability) = 'undecided';
-UPDATE ims.soa_entry SET justification = 'No secure areas of our own.' WHERE justification IS NULL
-  AND ims.decision(applicability) = 'not_applicable';
-SELECT ims.approve_soa(org_id, 'Management board') FROM ims.organization;
-SELECT ims.init_soa(org_id) FROM ims.organization;
 INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on)
 SELECT org_id, 'iso42001:2023', 'A.6.2.4', 'red_team_report', 'Red-team exercise of the assistant', '2026-11-20'
 FROM ims.organization;

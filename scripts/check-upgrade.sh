@@ -3,9 +3,10 @@
 # same extension as a fresh install of the current version, and keeps every
 # row.  Run by scripts/test.sh against its cluster (PGHOST is set).
 #
-# One database installs 1.0 and is filled with a user catalog and mapping,
-# a kind of evidence, the sample organization, an access grant and an
-# approved SoA; it is updated; another installs the current version.  The
+# One database installs 1.0 and is filled by scripts/fill_checked_database.sql
+# (a user catalog and mapping, a kind of evidence, the sample organization,
+# an access grant and an approved SoA); it is updated; another installs the
+# current version.  The
 # two are compared by scripts/schema_fingerprint.sql (members, columns,
 # constraints, indexes, triggers, policies, functions, views, comments,
 # privileges, the shipped catalogs).  Every row of 1.0 must still be there,
@@ -30,26 +31,8 @@ psql -d $old -c "CREATE EXTENSION pg_ims VERSION '1.0'"
 psql -d $new -c "CREATE EXTENSION pg_ims"
 echo "installed: $(psql -d $old -At -c "SELECT extversion FROM pg_extension WHERE extname = 'pg_ims'") and $(psql -d $new -At -c "SELECT extversion FROM pg_extension WHERE extname = 'pg_ims'")"
 
-psql -d $old -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" >/dev/null <<'SQL'
-SELECT ims.import_catalog(:'catalog');
-SELECT ims.import_mapping(:'mapping');
-INSERT INTO ims.evidence_kind (code, title, domain) VALUES ('red_team_report', 'AI red-team exercise report', 'ai');
-SQL
-psql -d $old -f scripts/sample_organization.sql >/dev/null
-psql -d $old >/dev/null <<'SQL'
-DO $$ BEGIN
-	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'regress_pg_ims_upgrade_reader') THEN
-		CREATE ROLE regress_pg_ims_upgrade_reader;
-	END IF;
-END $$;
-SELECT ims.grant_access(org_id, 'regress_pg_ims_upgrade_reader', 'read') FROM ims.organization;
-UPDATE ims.soa_entry SET applicability = 'applicable(business)', justification = 'Good practice.'
-WHERE ims.decision(applicability) = 'undecided';
-UPDATE ims.soa_entry SET justification = 'No secure areas of our own.' WHERE justification IS NULL
-  AND ims.decision(applicability) = 'not_applicable';
-SELECT ims.approve_soa(org_id, 'Management board') FROM ims.organization;
-SELECT ims.init_soa(org_id) FROM ims.organization;
-SQL
+psql -d $old -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" \
+	-v reader=regress_pg_ims_upgrade_reader -f scripts/fill_checked_database.sql
 
 # Every row of every table of 1.0, by the columns 1.0 has, before and after
 # the update: none may be lost or changed.  The update adds rows (the

@@ -127,22 +127,33 @@ ConversionErrorContext(void *arg)
 				   place->entry + 1, column->array_key, column->key);
 }
 
-/* One value converted to the database encoding, an error naming where. */
+/*
+ * Text of a document in the database encoding, with an error context that
+ * names where the text is, should the encoding lack one of its characters.
+ */
 static Datum
-ServerTextAt(const char *utf8, const DocumentColumn *column,
-			 const CatalogDocument *doc, int entry)
+ServerTextWithContext(const char *utf8, void (*where) (void *arg), void *arg)
 {
-	ConversionPlace place = {column, doc, entry};
 	ErrorContextCallback callback;
 	Datum		result;
 
-	callback.callback = ConversionErrorContext;
-	callback.arg = &place;
+	callback.callback = where;
+	callback.arg = arg;
 	callback.previous = error_context_stack;
 	error_context_stack = &callback;
 	result = ServerText(utf8);
 	error_context_stack = callback.previous;
 	return result;
+}
+
+/* One value of a pg_ims document converted, an error naming where. */
+static Datum
+ServerTextAt(const char *utf8, const DocumentColumn *column,
+			 const CatalogDocument *doc, int entry)
+{
+	ConversionPlace place = {column, doc, entry};
+
+	return ServerTextWithContext(utf8, ConversionErrorContext, &place);
 }
 
 /*
@@ -916,16 +927,8 @@ static Datum
 OscalText(const OscalCatalog *cat, int entry, const char *key, const char *utf8)
 {
 	OscalPlace	place = {cat, entry, key};
-	ErrorContextCallback callback;
-	Datum		result;
 
-	callback.callback = OscalErrorContext;
-	callback.arg = &place;
-	callback.previous = error_context_stack;
-	error_context_stack = &callback;
-	result = ServerText(utf8);
-	error_context_stack = callback.previous;
-	return result;
+	return ServerTextWithContext(utf8, OscalErrorContext, &place);
 }
 
 /* One text[] per kept key of the controls, in document order. */

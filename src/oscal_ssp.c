@@ -42,28 +42,12 @@
 #include "utils/builtins.h"
 
 #include "json_build.h"
+#include "soa_live.h"
 #include "pg_ims.h"
 
 /* Namespace of pg_ims's own props, as OSCAL asks of props it does not define. */
 #define PG_IMS_OSCAL_NS "urn:pg-ims:oscal"
 #define OSCAL_VERSION "1.0.6"
-
-static Oid	org_type[1] = {INT8OID};
-
-static void
-RunQuery(const char *sql, Datum org)
-{
-	int			rc = SPI_execute_with_args(sql, 1, org_type, &org, NULL, true, 0);
-
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "OSCAL export query failed: %s", SPI_result_code_string(rc));
-}
-
-static char *
-Value(uint64 row, int col)
-{
-	return SPI_getvalue(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, col);
-}
 
 /* A name-based UUID (see the head comment), as a cJSON string. */
 static cJSON *
@@ -154,38 +138,26 @@ static PlanHeader
 ReadPlanHeader(Datum org)
 {
 	PlanHeader	h;
-	int			rc = SPI_execute_with_args("SELECT ims.require_org_access($1, 'read')",
-										   1, org_type, &org, NULL, false, 0);
 
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "access check failed: %s", SPI_result_code_string(rc));
-	RunQuery("SELECT o.name, o.scope_statement, o.ims_owner, s.version::text, s.status, s.approved_by, "
-		  "       to_char(coalesce(s.approved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-		  "       s.digest, "
-		  "       (SELECT string_agg(st.title, '; ' ORDER BY st.code COLLATE \"C\") "
-		  "        FROM ims.standard st WHERE st.code = ANY (o.standards)), "
-		  "       'urn:pg-ims:standards:' || array_to_string(ARRAY(SELECT translate(c, ':', '-') "
-		  "            FROM unnest(o.standards) AS c ORDER BY c COLLATE \"C\"), ','), "
-		  "       'pg_ims/' || o.org_id || '/' || extract(epoch FROM o.created_at)::text "
-		  "FROM ims.organization o JOIN ims.soa s ON s.org_id = o.org_id "
-		  "WHERE o.org_id = $1 AND s.status IN ('draft', 'approved') "
-		  "ORDER BY s.status = 'draft' DESC LIMIT 1", org);
-	if (SPI_processed == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("organization " INT64_FORMAT " has no Statement of Applicability", DatumGetInt64(org)),
-				 errhint("Create the consolidated draft with ims.init_soa().")));
-	h.organization = Value(0, 1);
-	h.scope = Value(0, 2);
-	h.ims_owner = Value(0, 3);
-	h.version = Value(0, 4);
-	h.status = Value(0, 5);
-	h.approved_by = Value(0, 6);
-	h.modified = Value(0, 7);
-	h.digest = Value(0, 8);
-	h.standards = Value(0, 9);
-	h.profile = Value(0, 10);
-	h.uuid_prefix = Value(0, 11);
+	SoaLiveRead(org, "o.name, o.scope_statement, o.ims_owner, s.version::text, s.status, s.approved_by, "
+				"to_char(coalesce(s.approved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+				"s.digest, "
+				"(SELECT string_agg(st.title, '; ' ORDER BY st.code COLLATE \"C\") "
+				" FROM ims.standard st WHERE st.code = ANY (o.standards)), "
+				"'urn:pg-ims:standards:' || array_to_string(ARRAY(SELECT translate(c, ':', '-') "
+				"     FROM unnest(o.standards) AS c ORDER BY c COLLATE \"C\"), ','), "
+				"'pg_ims/' || o.org_id || '/' || extract(epoch FROM o.created_at)::text");
+	h.organization = SoaValue(0, 1);
+	h.scope = SoaValue(0, 2);
+	h.ims_owner = SoaValue(0, 3);
+	h.version = SoaValue(0, 4);
+	h.status = SoaValue(0, 5);
+	h.approved_by = SoaValue(0, 6);
+	h.modified = SoaValue(0, 7);
+	h.digest = SoaValue(0, 8);
+	h.standards = SoaValue(0, 9);
+	h.profile = SoaValue(0, 10);
+	h.uuid_prefix = SoaValue(0, 11);
 	return h;
 }
 
@@ -275,7 +247,7 @@ SystemCharacteristics(Datum org, const PlanHeader *h)
 										  h->organization, h->standards ? h->standards : "no standard")));
 
 	/* the highest impact of the risks of each CIA type, in that order */
-	RunQuery("SELECT CASE WHEN max(r.impact) >= 4 THEN 'fips-199-high' "
+	SoaQuery("SELECT CASE WHEN max(r.impact) >= 4 THEN 'fips-199-high' "
 		  "            WHEN max(r.impact) = 3 THEN 'fips-199-moderate' "
 		  "            WHEN max(r.impact) >= 1 THEN 'fips-199-low' ELSE 'not-assessed' END, "
 		  "       max(r.impact) "
@@ -296,8 +268,8 @@ SystemCharacteristics(Datum org, const PlanHeader *h)
 									 "not-assessed when the register has no risk of that type."));
 		for (int i = 0; i < 3; i++)
 		{
-			char	   *base = Value(i, 1);
-			char	   *impact = Value(i, 2);
+			char	   *base = SoaValue(i, 1);
+			char	   *impact = SoaValue(i, 2);
 
 			PgImsJsonPut(type, impacts[i], ImpactLevel(base));
 			PgImsJsonPut(level, objectives[i], PgImsJsonString(base));
@@ -346,7 +318,7 @@ SystemImplementation(Datum org, const PlanHeader *h)
 	cJSON	   *components = PgImsJsonArray();
 
 	/* users: the owner of the system and the owners of applicable controls */
-	RunQuery("SELECT u.name, bool_or(u.role = 'ims-owner'), bool_or(u.role = 'control-owner') "
+	SoaQuery("SELECT u.name, bool_or(u.role = 'ims-owner'), bool_or(u.role = 'control-owner') "
 		  "FROM (SELECT o.ims_owner AS name, 'ims-owner' AS role FROM ims.organization o WHERE o.org_id = $1 "
 		  "      UNION ALL "
 		  "      SELECT s.owner, 'control-owner' FROM ims.report_soa s "
@@ -357,11 +329,11 @@ SystemImplementation(Datum org, const PlanHeader *h)
 		cJSON	   *user = PgImsJsonObject();
 		cJSON	   *role_ids = PgImsJsonArray();
 
-		PgImsJsonPut(user, "uuid", NameUuid(h->uuid_prefix, "user", Value(i, 1)));
-		PgImsJsonPut(user, "title", PgImsJsonString(Value(i, 1)));
-		if (strcmp(Value(i, 2), "t") == 0)
+		PgImsJsonPut(user, "uuid", NameUuid(h->uuid_prefix, "user", SoaValue(i, 1)));
+		PgImsJsonPut(user, "title", PgImsJsonString(SoaValue(i, 1)));
+		if (strcmp(SoaValue(i, 2), "t") == 0)
 			PgImsJsonAppend(role_ids, PgImsJsonString("ims-owner"));
-		if (strcmp(Value(i, 3), "t") == 0)
+		if (strcmp(SoaValue(i, 3), "t") == 0)
 			PgImsJsonAppend(role_ids, PgImsJsonString("control-owner"));
 		PgImsJsonPut(user, "role-ids", role_ids);
 		PgImsJsonAppend(users, user);
@@ -382,7 +354,7 @@ SystemImplementation(Datum org, const PlanHeader *h)
 							  psprintf("%s integrated management system", h->organization),
 							  "The management system the Statement of Applicability belongs to.",
 							  strcmp(h->status, "approved") == 0 ? "operational" : "under-development"));
-	RunQuery("SELECT a.system_id::text, a.name, coalesce(a.intended_use, 'No intended use is recorded.'), "
+	SoaQuery("SELECT a.system_id::text, a.name, coalesce(a.intended_use, 'No intended use is recorded.'), "
 		  "       a.lifecycle_stage, "
 		  "       CASE a.lifecycle_stage WHEN 'operation' THEN 'operational' WHEN 'deployment' THEN 'operational' "
 		  "            WHEN 'retired' THEN 'disposition' ELSE 'under-development' END, "
@@ -390,16 +362,16 @@ SystemImplementation(Datum org, const PlanHeader *h)
 		  "FROM ims.ai_system a WHERE a.org_id = $1 AND a.in_scope ORDER BY a.system_id", org);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		cJSON	   *c = Component(h, psprintf("ai-system/%s", Value(i, 1)), "software",
-								  Value(i, 2), Value(i, 3), Value(i, 5));
+		cJSON	   *c = Component(h, psprintf("ai-system/%s", SoaValue(i, 1)), "software",
+								  SoaValue(i, 2), SoaValue(i, 3), SoaValue(i, 5));
 		cJSON	   *props = PgImsJsonArray();
 
-		AddProp(props, "ai-system", Value(i, 1), true);
-		AddProp(props, "lifecycle-stage", Value(i, 4), true);
-		if (Value(i, 6) && *Value(i, 6))
-			AddProp(props, "ai-act-roles", Value(i, 6), true);
-		if (Value(i, 7))
-			AddProp(props, "ai-act-risk-class", Value(i, 7), true);
+		AddProp(props, "ai-system", SoaValue(i, 1), true);
+		AddProp(props, "lifecycle-stage", SoaValue(i, 4), true);
+		if (SoaValue(i, 6) && *SoaValue(i, 6))
+			AddProp(props, "ai-act-roles", SoaValue(i, 6), true);
+		if (SoaValue(i, 7))
+			AddProp(props, "ai-act-risk-class", SoaValue(i, 7), true);
 		PgImsJsonPut(c, "props", props);
 		PgImsJsonAppend(components, c);
 	}
@@ -414,7 +386,7 @@ ControlImplementation(Datum org, const PlanHeader *h)
 	cJSON	   *requirements = PgImsJsonArray();
 	char	   *description;
 
-	RunQuery("SELECT count(*) FILTER (WHERE decision = 'applicable'), "
+	SoaQuery("SELECT count(*) FILTER (WHERE decision = 'applicable'), "
 		  "       count(*) FILTER (WHERE decision = 'not_applicable'), "
 		  "       count(*) FILTER (WHERE decision = 'undecided') "
 		  "FROM ims.report_soa WHERE org_id = $1", org);
@@ -423,8 +395,8 @@ ControlImplementation(Datum org, const PlanHeader *h)
 						   "controls are not listed (ims.soa_document() shows them with their justification). "
 						   "Control ids are qualified by standard, such as iso27001-2022_A.5.19.",
 						   h->version, h->status, h->standards ? h->standards : "no standard",
-						   Value(0, 1), Value(0, 2), Value(0, 3));
-	if (strcmp(Value(0, 1), "0") == 0)
+						   SoaValue(0, 1), SoaValue(0, 2), SoaValue(0, 3));
+	if (strcmp(SoaValue(0, 1), "0") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("the Statement of Applicability of organization " INT64_FORMAT " has no applicable control",
@@ -433,7 +405,7 @@ ControlImplementation(Datum org, const PlanHeader *h)
 				 errhint("Decide applicability in ims.soa_entry first; ims.validate_soa() lists what is undecided.")));
 	PgImsJsonPut(ci, "description", PgImsJsonString(description));
 
-	RunQuery("SELECT s.standard, s.control_id, s.applicability, array_to_string(s.reasons, ' '), "
+	SoaQuery("SELECT s.standard, s.control_id, s.applicability, array_to_string(s.reasons, ' '), "
 		  "       s.justification, s.implementation, s.owner, s.current_evidence::text, s.fitting_evidence::text "
 		  "FROM ims.report_soa s WHERE s.org_id = $1 AND s.decision = 'applicable' "
 		  "ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
@@ -441,12 +413,12 @@ ControlImplementation(Datum org, const PlanHeader *h)
 	{
 		cJSON	   *req = PgImsJsonObject();
 		cJSON	   *props = PgImsJsonArray();
-		char	   *standard = Value(i, 1);
-		char	   *control = Value(i, 2);
-		char	   *reasons = Value(i, 4);
-		char	   *justification = Value(i, 5);
-		char	   *implementation = Value(i, 6);
-		char	   *owner = Value(i, 7);
+		char	   *standard = SoaValue(i, 1);
+		char	   *control = SoaValue(i, 2);
+		char	   *reasons = SoaValue(i, 4);
+		char	   *justification = SoaValue(i, 5);
+		char	   *implementation = SoaValue(i, 6);
+		char	   *owner = SoaValue(i, 7);
 		const char *status = ImplementationStatus(implementation);
 		StringInfoData remarks;
 
@@ -455,15 +427,15 @@ ControlImplementation(Datum org, const PlanHeader *h)
 		PgImsJsonPut(req, "control-id", PgImsJsonString(QualifiedControlId(standard, control)));
 		AddProp(props, "standard", standard, true);
 		AddProp(props, "control", control, true);
-		AddProp(props, "applicability", Value(i, 3), true);
+		AddProp(props, "applicability", SoaValue(i, 3), true);
 		if (reasons && *reasons)
 			for (char *reason = strtok(reasons, " "); reason; reason = strtok(NULL, " "))
 				AddProp(props, "applicability-reason", reason, true);
 		AddProp(props, "implementation", implementation, true);
 		if (status)
 			AddProp(props, "implementation-status", status, false);
-		AddProp(props, "current-evidence", Value(i, 8), true);
-		AddProp(props, "fitting-evidence", Value(i, 9), true);
+		AddProp(props, "current-evidence", SoaValue(i, 8), true);
+		AddProp(props, "fitting-evidence", SoaValue(i, 9), true);
 		PgImsJsonPut(req, "props", props);
 
 		initStringInfo(&remarks);

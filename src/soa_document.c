@@ -25,6 +25,7 @@
 #include "utils/jsonb.h"
 
 #include "json_build.h"
+#include "soa_live.h"
 #include "pg_ims.h"
 
 typedef enum DocumentFormat
@@ -57,8 +58,6 @@ typedef struct SoaHeader
 	char	   *digest;
 } SoaHeader;
 
-static Oid	org_type[1] = {INT8OID};
-
 /* The two summaries every format carries, each in one place. */
 static const char *const clause_summary_sql =
 "SELECT status, count(*)::text, string_agg(target_clause, ', ' ORDER BY clause_rank) "
@@ -66,55 +65,27 @@ static const char *const clause_summary_sql =
 static const char *const findings_sql =
 "SELECT code, severity, ref, message, hint FROM ims.evaluate_findings(ARRAY[$1], false)";
 
-static void
-Run(const char *sql, Datum org)
-{
-	int			rc = SPI_execute_with_args(sql, 1, org_type, &org, NULL, true, 0);
-
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SoA document query failed: %s", SPI_result_code_string(rc));
-}
-
-/* Value of column col of row i of the last result; NULL stays NULL. */
-static char *
-Value(uint64 i, int col)
-{
-	return SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, col);
-}
-
-/* Checks access and finds the live version; raises when there is none. */
+/* Checks access and reads the live version's header. */
 static SoaHeader
 ReadHeader(Datum org)
 {
 	SoaHeader	h;
-	int			rc = SPI_execute_with_args("SELECT ims.require_org_access($1, 'read')",
-										   1, org_type, &org, NULL, false, 0);
 
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "access check failed: %s", SPI_result_code_string(rc));
-	Run("SELECT o.name, s.version::text, s.status, s.approved_by, "
-		"       to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"'), s.digest "
-		"FROM ims.organization o JOIN ims.soa s ON s.org_id = o.org_id "
-		"WHERE o.org_id = $1 AND s.status IN ('draft', 'approved') "
-		"ORDER BY s.status = 'draft' DESC LIMIT 1", org);
-	if (SPI_processed == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("organization " INT64_FORMAT " has no Statement of Applicability", DatumGetInt64(org)),
-				 errhint("Create the consolidated draft with ims.init_soa().")));
-	h.organization = Value(0, 1);
-	h.version = Value(0, 2);
-	h.status = Value(0, 3);
-	h.approved_by = Value(0, 4);
-	h.approved_at = Value(0, 5);
-	h.digest = Value(0, 6);
+	SoaLiveRead(org, "o.name, s.version::text, s.status, s.approved_by, "
+				"to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"'), s.digest");
+	h.organization = SoaValue(0, 1);
+	h.version = SoaValue(0, 2);
+	h.status = SoaValue(0, 3);
+	h.approved_by = SoaValue(0, 4);
+	h.approved_at = SoaValue(0, 5);
+	h.digest = SoaValue(0, 6);
 	return h;
 }
 
 static void
 ReadEntries(Datum org)
 {
-	Run("SELECT s.standard, s.control_id, s.control_ref, s.title, s.area, s.area_title, s.applicability, "
+	SoaQuery("SELECT s.standard, s.control_id, s.control_ref, s.title, s.area, s.area_title, s.applicability, "
 		"       s.decision, array_to_string(s.reasons, ', '), s.justification, s.implementation, s.owner, "
 		"       (SELECT string_agg(v.title || ' (' || v.kind || ')', '; ' ORDER BY v.collected_on DESC, v.title) "
 		"        FROM ims.evidence v WHERE v.org_id = s.org_id AND v.standard = s.standard "
@@ -239,28 +210,28 @@ MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		appendStringInfoChar(buf, '|');
-		MarkdownCell(buf, Value(i, E_REF));
-		MarkdownCell(buf, Value(i, E_TITLE));
-		MarkdownCell(buf, Value(i, E_APPLICABILITY));
-		MarkdownCell(buf, Value(i, E_JUSTIFICATION));
-		MarkdownCell(buf, Value(i, E_IMPLEMENTATION));
-		MarkdownCell(buf, Value(i, E_OWNER));
-		MarkdownCell(buf, Value(i, E_EVIDENCE));
+		MarkdownCell(buf, SoaValue(i, E_REF));
+		MarkdownCell(buf, SoaValue(i, E_TITLE));
+		MarkdownCell(buf, SoaValue(i, E_APPLICABILITY));
+		MarkdownCell(buf, SoaValue(i, E_JUSTIFICATION));
+		MarkdownCell(buf, SoaValue(i, E_IMPLEMENTATION));
+		MarkdownCell(buf, SoaValue(i, E_OWNER));
+		MarkdownCell(buf, SoaValue(i, E_EVIDENCE));
 		appendStringInfoChar(buf, '\n');
 	}
 
-	Run(clause_summary_sql, org);
+	SoaQuery(clause_summary_sql, org);
 	appendStringInfoString(buf, "\n## Clause mapping ISO/IEC 27001 to ISO/IEC 42001\n\n| Status | Clauses | ISO 42001 clauses |\n|---|---|---|\n");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		appendStringInfoChar(buf, '|');
-		MarkdownCell(buf, Value(i, 1));
-		MarkdownCell(buf, Value(i, 2));
-		MarkdownCell(buf, Value(i, 3));
+		MarkdownCell(buf, SoaValue(i, 1));
+		MarkdownCell(buf, SoaValue(i, 2));
+		MarkdownCell(buf, SoaValue(i, 3));
 		appendStringInfoChar(buf, '\n');
 	}
 
-	Run(findings_sql, org);
+	SoaQuery(findings_sql, org);
 	appendStringInfo(buf, "\n## Open findings (%llu)\n\n", (unsigned long long) SPI_processed);
 	if (SPI_processed == 0)
 		appendStringInfoString(buf, "None.\n");
@@ -271,7 +242,7 @@ MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 		{
 			appendStringInfoChar(buf, '|');
 			for (int c = 1; c <= 4; c++)
-				MarkdownCell(buf, Value(i, c));
+				MarkdownCell(buf, SoaValue(i, c));
 			appendStringInfoChar(buf, '\n');
 		}
 	}
@@ -285,7 +256,7 @@ ReadinessChart(StringInfo buf, Datum org)
 	int			width = 420;
 	int			height;
 
-	Run("SELECT standard_label || ' ' || group_id, coalesce(implemented_pct, 0)::int, group_title "
+	SoaQuery("SELECT standard_label || ' ' || group_id, coalesce(implemented_pct, 0)::int, group_title "
 		"FROM ims.report_readiness WHERE org_id = $1 AND group_kind = 'annex_a_area' "
 		"ORDER BY standard COLLATE \"C\", group_rank", org);
 	height = (int) SPI_processed * (bar + 6) + 10;
@@ -293,16 +264,16 @@ ReadinessChart(StringInfo buf, Datum org)
 					 "aria-label=\"Share of controls implemented per Annex A area\">\n", width + 180, height);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		int			pct = atoi(Value(i, 2));
+		int			pct = atoi(SoaValue(i, 2));
 		int			y = 5 + (int) i * (bar + 6);
 
 		appendStringInfo(buf, "<text x=\"0\" y=\"%d\" font-size=\"12\">", y + 13);
-		HtmlText(buf, Value(i, 1));
+		HtmlText(buf, SoaValue(i, 1));
 		appendStringInfoString(buf, "</text>");
 		appendStringInfo(buf, "<rect x=\"110\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#e5e7eb\"/>", y, width, bar);
 		appendStringInfo(buf, "<rect x=\"110\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>",
 						 y, width * pct / 100, bar, pct >= 80 ? "#15803d" : pct >= 40 ? "#ca8a04" : "#b91c1c");
-		HtmlText(buf, Value(i, 3));
+		HtmlText(buf, SoaValue(i, 3));
 		appendStringInfo(buf, "</title></rect><text x=\"%d\" y=\"%d\" font-size=\"12\">%d%%</text>\n",
 						 width + 120, y + 13, pct);
 	}
@@ -353,17 +324,17 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 		for (int c = 0; c < (int) lengthof(cols); c++)
 		{
 			if (cols[c] == E_APPLICABILITY)
-				appendStringInfo(buf, "<td class=\"%s\">", Value(i, E_DECISION));
+				appendStringInfo(buf, "<td class=\"%s\">", SoaValue(i, E_DECISION));
 			else
 				appendStringInfoString(buf, "<td>");
-			HtmlText(buf, Value(i, cols[c]));
+			HtmlText(buf, SoaValue(i, cols[c]));
 			appendStringInfoString(buf, "</td>");
 		}
 		appendStringInfoString(buf, "</tr>\n");
 	}
 	appendStringInfoString(buf, "</tbody>\n</table>\n");
 
-	Run(clause_summary_sql, org);
+	SoaQuery(clause_summary_sql, org);
 	appendStringInfoString(buf, "<h2>Clause mapping ISO/IEC 27001 to ISO/IEC 42001</h2>\n<table>\n"
 						   "<thead><tr><th>Status</th><th>Clauses</th><th>ISO 42001 clauses</th></tr></thead>\n<tbody>\n");
 	for (uint64 i = 0; i < SPI_processed; i++)
@@ -372,23 +343,23 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 		for (int c = 1; c <= 3; c++)
 		{
 			appendStringInfoString(buf, "<td>");
-			HtmlText(buf, Value(i, c));
+			HtmlText(buf, SoaValue(i, c));
 			appendStringInfoString(buf, "</td>");
 		}
 		appendStringInfoString(buf, "</tr>\n");
 	}
 	appendStringInfoString(buf, "</tbody>\n</table>\n");
 
-	Run(findings_sql, org);
+	SoaQuery(findings_sql, org);
 	appendStringInfo(buf, "<h2>Open findings (%llu)</h2>\n", (unsigned long long) SPI_processed);
 	appendStringInfoString(buf, "<table>\n<thead><tr><th>Code</th><th>Severity</th><th>Object</th><th>Finding</th></tr></thead>\n<tbody>\n");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		appendStringInfo(buf, "<tr class=\"%s\">", Value(i, 2));
+		appendStringInfo(buf, "<tr class=\"%s\">", SoaValue(i, 2));
 		for (int c = 1; c <= 4; c++)
 		{
 			appendStringInfoString(buf, "<td>");
-			HtmlText(buf, Value(i, c));
+			HtmlText(buf, SoaValue(i, c));
 			appendStringInfoString(buf, "</td>");
 		}
 		appendStringInfoString(buf, "</tr>\n");
@@ -404,7 +375,7 @@ CsvDocument(StringInfo buf, Datum org)
 		appendStringInfo(buf, "%s%s", entry_headers[c], c + 1 < E_NCOLS ? "," : "\r\n");
 	for (uint64 i = 0; i < SPI_processed; i++)
 		for (int c = 1; c <= E_NCOLS; c++)
-			CsvField(buf, Value(i, c), c == E_NCOLS);
+			CsvField(buf, SoaValue(i, c), c == E_NCOLS);
 }
 
 /*
@@ -478,52 +449,52 @@ SoaJsonText(Datum org)
 	{
 		cJSON	   *e = PgImsJsonObject();
 		cJSON	   *reasons = PgImsJsonArray();
-		char	   *list = Value(i, E_REASONS);
+		char	   *list = SoaValue(i, E_REASONS);
 
-		PgImsJsonPut(e, "standard", PgImsJsonString(Value(i, E_STANDARD)));
-		PgImsJsonPut(e, "control_id", PgImsJsonString(Value(i, E_CONTROL_ID)));
-		PgImsJsonPut(e, "control", PgImsJsonString(Value(i, E_REF)));
-		PgImsJsonPut(e, "title", PgImsJsonString(Value(i, E_TITLE)));
-		PgImsJsonPut(e, "area", PgImsJsonString(Value(i, E_AREA)));
-		PgImsJsonPut(e, "applicability", PgImsJsonString(Value(i, E_APPLICABILITY)));
-		PgImsJsonPut(e, "decision", PgImsJsonString(Value(i, E_DECISION)));
+		PgImsJsonPut(e, "standard", PgImsJsonString(SoaValue(i, E_STANDARD)));
+		PgImsJsonPut(e, "control_id", PgImsJsonString(SoaValue(i, E_CONTROL_ID)));
+		PgImsJsonPut(e, "control", PgImsJsonString(SoaValue(i, E_REF)));
+		PgImsJsonPut(e, "title", PgImsJsonString(SoaValue(i, E_TITLE)));
+		PgImsJsonPut(e, "area", PgImsJsonString(SoaValue(i, E_AREA)));
+		PgImsJsonPut(e, "applicability", PgImsJsonString(SoaValue(i, E_APPLICABILITY)));
+		PgImsJsonPut(e, "decision", PgImsJsonString(SoaValue(i, E_DECISION)));
 		/* reasons are lowercase words joined by ", " (ims.reasons) */
 		if (list && *list)
 			for (char *tok = strtok(list, ", "); tok; tok = strtok(NULL, ", "))
 				PgImsJsonAppend(reasons, PgImsJsonString(tok));
 		PgImsJsonPut(e, "reasons", reasons);
-		PgImsJsonPut(e, "justification", PgImsJsonString(Value(i, E_JUSTIFICATION)));
-		PgImsJsonPut(e, "implementation", PgImsJsonString(Value(i, E_IMPLEMENTATION)));
-		PgImsJsonPut(e, "owner", PgImsJsonString(Value(i, E_OWNER)));
-		PgImsJsonPut(e, "evidence", PgImsJsonString(Value(i, E_EVIDENCE)));
+		PgImsJsonPut(e, "justification", PgImsJsonString(SoaValue(i, E_JUSTIFICATION)));
+		PgImsJsonPut(e, "implementation", PgImsJsonString(SoaValue(i, E_IMPLEMENTATION)));
+		PgImsJsonPut(e, "owner", PgImsJsonString(SoaValue(i, E_OWNER)));
+		PgImsJsonPut(e, "evidence", PgImsJsonString(SoaValue(i, E_EVIDENCE)));
 		PgImsJsonAppend(entries, e);
 	}
 	PgImsJsonPut(doc, "entries", entries);
 
-	Run("SELECT source_clause, target_clause, relation, status FROM ims.report_clause_mapping "
+	SoaQuery("SELECT source_clause, target_clause, relation, status FROM ims.report_clause_mapping "
 		"WHERE org_id = $1 ORDER BY clause_rank", org);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		cJSON	   *m = PgImsJsonObject();
 
-		PgImsJsonPut(m, "iso27001", PgImsJsonString(Value(i, 1)));
-		PgImsJsonPut(m, "iso42001", PgImsJsonString(Value(i, 2)));
-		PgImsJsonPut(m, "relation", PgImsJsonString(Value(i, 3)));
-		PgImsJsonPut(m, "status", PgImsJsonString(Value(i, 4)));
+		PgImsJsonPut(m, "iso27001", PgImsJsonString(SoaValue(i, 1)));
+		PgImsJsonPut(m, "iso42001", PgImsJsonString(SoaValue(i, 2)));
+		PgImsJsonPut(m, "relation", PgImsJsonString(SoaValue(i, 3)));
+		PgImsJsonPut(m, "status", PgImsJsonString(SoaValue(i, 4)));
 		PgImsJsonAppend(mapping, m);
 	}
 	PgImsJsonPut(doc, "clause_mapping", mapping);
 
-	Run(findings_sql, org);
+	SoaQuery(findings_sql, org);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		cJSON	   *f = PgImsJsonObject();
 
-		PgImsJsonPut(f, "code", PgImsJsonString(Value(i, 1)));
-		PgImsJsonPut(f, "severity", PgImsJsonString(Value(i, 2)));
-		PgImsJsonPut(f, "ref", PgImsJsonString(Value(i, 3)));
-		PgImsJsonPut(f, "message", PgImsJsonString(Value(i, 4)));
-		PgImsJsonPut(f, "hint", PgImsJsonString(Value(i, 5)));
+		PgImsJsonPut(f, "code", PgImsJsonString(SoaValue(i, 1)));
+		PgImsJsonPut(f, "severity", PgImsJsonString(SoaValue(i, 2)));
+		PgImsJsonPut(f, "ref", PgImsJsonString(SoaValue(i, 3)));
+		PgImsJsonPut(f, "message", PgImsJsonString(SoaValue(i, 4)));
+		PgImsJsonPut(f, "hint", PgImsJsonString(SoaValue(i, 5)));
 		PgImsJsonAppend(findings, f);
 	}
 	PgImsJsonPut(doc, "findings", findings);

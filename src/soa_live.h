@@ -1,0 +1,32 @@
+/*-------------------------------------------------------------------------
+ *
+ * soa_live.h
+ *	  Reading an organization's live SoA through SPI, for the documents
+ *	  built from it (src/soa_document.c, src/oscal_ssp.c).
+ *
+ * The live version is the draft, or else the approved one: what
+ * ims.report_soa shows.  Every read goes through SPI as the caller, so
+ * row-level security applies.  Call between SPI_connect and SPI_finish.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef SOA_LIVE_H
+#define SOA_LIVE_H
+
+#include "postgres.h"
+
+/*
+ * Check that the caller may read the organization, then run
+ * "SELECT select_list" over o (ims.organization) joined to s (its live
+ * ims.soa row), leaving the one row in SPI_tuptable.  Raises 42501 or
+ * 42704 for access, 55000 when the organization has no SoA.
+ */
+extern void SoaLiveRead(Datum org, const char *select_list);
+
+/* Run a read-only query with the organization as $1. */
+extern void SoaQuery(const char *sql, Datum org);
+
+/* Column col (1-based) of row of the last result as text; NULL stays NULL. */
+extern char *SoaValue(uint64 row, int col);
+
+#endif							/* SOA_LIVE_H */
