@@ -2239,7 +2239,7 @@ LEFT JOIN LATERAL (
 		   pg_catalog.string_agg(x.control_id || ' ' ||
 								 CASE WHEN s.control_id IS NULL THEN '(not in the SoA)'
 									  ELSE '(' || s.decision || ', ' || s.implementation || ', '
-										   || s.fitting_evidence || ' current evidence)' END,
+										   || s.fitting_evidence || ' fitting evidence)' END,
 								 '; ' ORDER BY c.ordinal) AS detail
 	FROM @extschema@.obligation_control x
 	JOIN @extschema@.control c ON c.standard = x.standard AND c.control_id = x.control_id
@@ -2260,9 +2260,9 @@ COMMENT ON COLUMN @extschema@.report_ai_act_gap.obligation_title IS 'Its title';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.obligation_rank IS 'Position in the crosswalk, for sorting';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.binding_roles IS 'Which of the system''s roles the obligation binds';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.coverage IS 'How far ISO 42001 supports the obligation: partial, weak or none';
-COMMENT ON COLUMN @extschema@.report_ai_act_gap.not_covered_by_iso42001 IS 'True when no ISO 42001 clause or control supports the obligation (conformity assessment, declaration, CE marking, registration)';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.not_covered_by_iso42001 IS 'True when no ISO 42001 clause or control supports the obligation (the EU declaration of conformity, CE marking, registration, consent to real-world testing); Art. 43 conformity assessment and Annex IV are weakly or partly supported, and their gaps are in not_covered';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_clauses IS 'ISO 42001 clauses that support it, comma-separated';
-COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_controls IS 'ISO 42001 controls that support it, each with its decision, implementation and current evidence in the live SoA';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_controls IS 'ISO 42001 controls that support it, each with its decision, implementation and number of current evidence rows of a fitting kind in the live SoA';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_supporting IS 'Number of supporting controls';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_applicable IS 'How many of them the SoA decides applicable';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_implemented IS 'How many of those are implemented';

@@ -22,6 +22,23 @@ psql -d $src -c "CREATE EXTENSION pg_ims"
 psql -d $src -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" \
 	-v reader=regress_pg_ims_dump_reader -f scripts/fill_checked_database.sql
 psql -d $src -f scripts/sample_ai_act.sql >/dev/null
+# An imported OSCAL catalog (enhancements refer to their controls) and a
+# regulation of one's own with its crosswalk to ISO 42001.
+psql -d $src >/dev/null <<'SQL'
+\set oscal `cat data/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json`
+SELECT ims.import_oscal_catalog(:'oscal', 'nist800-53r5:low');
+SELECT ims.import_catalog('{"format": "pg_ims/catalog", "format_version": 1,
+  "standard": {"code": "acme-act:2026", "title": "ACME AI Act 2026", "kind": "regulation"},
+  "clauses": [{"number": "Art. 1", "title": "Logging"}, {"number": "Art. 2", "title": "Registration"}],
+  "controls": []}');
+SELECT ims.import_crosswalk('{"format": "pg_ims/crosswalk", "format_version": 1,
+  "regulation": "acme-act:2026", "standard": "iso42001:2023",
+  "obligations": [{"ref": "Art. 1", "roles": ["provider"], "risk_classes": ["high"], "coverage": "partial",
+                   "clauses": ["9.1"], "controls": ["A.6.2.8"], "rationale": "Event logs.",
+                   "not_covered": "Retention periods.", "provenance": "test"},
+                  {"ref": "Art. 2", "roles": ["provider"], "risk_classes": ["high"], "coverage": "none",
+                   "rationale": "Nothing supports it.", "not_covered": "Registration.", "provenance": "test"}]}');
+SQL
 psql -d $src >/dev/null <<'SQL'
 INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on)
 SELECT org_id, 'iso42001:2023', 'A.6.2.4', 'red_team_report', 'Red-team exercise of the assistant', '2026-11-20'
@@ -63,6 +80,9 @@ diff -u "$dump.before" "$dump.after" || status=1
 # the shipped catalogs came back once, from CREATE EXTENSION
 psql -d $dst -At -c "SELECT standard || ' ' || count(*) FROM ims.control GROUP BY standard ORDER BY 1"
 [ "$(psql -d $dst -At -c "SELECT count(*) FROM ims.control WHERE standard IN ('iso27001:2022', 'iso42001:2023')")" = 131 ] || status=1
+# the shipped crosswalk came back once too, beside the imported one
+psql -d $dst -At -c "SELECT 'obligations ' || regulation || ' ' || count(*) FROM ims.obligation GROUP BY regulation ORDER BY 1"
+[ "$(psql -d $dst -At -c "SELECT count(*) FROM ims.obligation WHERE regulation = 'eu-ai-act:2024'")" = 34 ] || status=1
 # the digest of each approved version matches its restored content
 [ "$(psql -d $dst -At -c "SELECT bool_and(digest = ims.soa_digest(org_id, soa_id, approved_by)) FROM ims.soa WHERE status <> 'draft'")" = t ] || {
 	echo "a digest does not match its restored content"

@@ -780,7 +780,7 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 					(errcode(ERRCODE_INVALID_JSON_TEXT),
 					 errmsg("%s is not valid JSON", what),
 					 errdetail_internal("%s", ServerDetail(err.detail)),
-					 errhint("A catalog or mapping is one JSON object in UTF-8; see docs/catalog-format.md.")));
+					 errhint("A catalog, mapping or crosswalk is one JSON object in UTF-8; see docs/catalog-format.md.")));
 		ReportMalformed(&state, err.detail);
 	}
 	if (state.doc.kind != expected)

@@ -17,12 +17,14 @@
  * categorization, so they are derived from the risk register: the highest
  * impact (1-5) of the organization's risks of each CIA type, 1-2 low,
  * 3 moderate, 4-5 high, and "not-assessed" when there is no such risk.
- * docs/oscal.md says so, and so does the plan's remarks.
+ * docs/oscal.md says so, and so does the information type's description.
  *
  * UUIDs are name-based, so the same object keeps its UUID from one export
  * to the next as OSCAL asks: SHA-256 of a name made of the organization's
  * id and creation time and the object's key, with the version (5) and
- * variant bits set.  The creation time keeps two databases' organization 1
+ * variant bits set, as OSCAL's UUID pattern wants.  That is the method of
+ * RFC 4122 version 5 with SHA-256 for SHA-1 and no namespace, so another
+ * tool's uuid5() does not reproduce these.  The creation time keeps two databases' organization 1
  * apart and survives pg_dump.
  *
  * Everything is read through SPI as the caller, so row-level security
