@@ -32,6 +32,10 @@ CATALOGS = $(wildcard catalogs/*.json)
 
 SHLIB_LINK = -lcjson
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+# `make PG_IMS_JSON_MALLOC=1`: cJSON on malloc, for valgrind (src/json_memory.c).
+ifdef PG_IMS_JSON_MALLOC
+PG_CPPFLAGS += -DPG_IMS_JSON_MALLOC
+endif
 
 REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
@@ -78,6 +82,10 @@ fuzz:
 demo:
 	@scripts/demo.sh
 
+# The regression suite with the server under valgrind; slow.
+valgrind-check:
+	@scripts/valgrind-check.sh
+
 print-version:
 	@echo $(EXTVERSION)
 
@@ -85,4 +93,4 @@ print-version:
 print-%:
 	@echo $($*)
 
-.PHONY: test demo fuzz print-version
+.PHONY: test demo fuzz print-version valgrind-check

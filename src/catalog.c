@@ -8,8 +8,8 @@
  * catalog_parse.c checks a document completely before anything is written;
  * this file checks it against what is already loaded, then writes it with
  * one parameterized INSERT per table, so a document is loaded whole or not
- * at all.  cJSON allocates through palloc inside a private memory context
- * that is deleted at the end, so an error leaks nothing.
+ * at all.  cJSON allocates inside a private memory context that is deleted
+ * at the end (src/json_memory.c), so an error leaks nothing.
  *
  *-------------------------------------------------------------------------
  */

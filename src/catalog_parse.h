@@ -5,8 +5,9 @@
  *
  * This layer turns JSON text into checked C structures or into an error
  * that names the entry and the key.  It uses nothing of the server: the
- * server sets cJSON's allocation hooks to palloc inside a private memory
- * context (src/catalog.c), and the fuzzers use malloc.  Every allocation
+ * server sets cJSON's allocation hooks to a private memory context
+ * (src/json_memory.c: palloc, or malloc in the valgrind build), and the
+ * fuzzers use malloc.  Every allocation
  * goes through cJSON_malloc, so catalog_document_free() releases all of it.
  *
  * The format is documented in docs/catalog-format.md.
