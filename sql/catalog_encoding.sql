@@ -33,6 +33,19 @@ SELECT count(*) FROM ims.standard WHERE code IN ('acme:2025', 'acme:dash');
 \set doc `cat :f`
 SELECT ims.import_catalog(:'doc');
 
+-- an OSCAL catalog is converted the same way: accents load; an escaped em
+-- dash is refused, naming the control, after the standard's row was
+-- written, and the whole import is undone
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724",
+	"metadata": {"title": "Prüfkatalog"}, "controls": [{"id": "c-1", "title": "Zugriffsrechte prüfen"}]}}',
+	'oscal:latin1');
+SELECT s.title AS catalog, c.control_id, c.title, convert_to(c.title, 'LATIN1') AS latin1_bytes
+FROM ims.control c JOIN ims.standard s ON s.code = c.standard WHERE c.standard = 'oscal:latin1';
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724",
+	"metadata": {"title": "Katalog"}, "controls": [{"id": "c-1", "title": "Fine"}, {"id": "c-2", "title": "Dash \u2014 here"}]}}',
+	'oscal:dash');
+SELECT count(*) AS dash_standards FROM ims.standard WHERE code = 'oscal:dash';
+
 -- the types work the same in any encoding
 SELECT 'Bias'::ims.risk_type, 'applicable(legal,risk)'::ims.applicability;
 SELECT U&'fairn\00E9ss'::ims.risk_type;

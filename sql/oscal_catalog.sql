@@ -83,6 +83,18 @@ ORDER BY ordinal LIMIT 4;
 SELECT control_id, display_id, area, area_title, title
 FROM ims.control WHERE standard = 'oscal:basic-example' ORDER BY ordinal;
 
+-- a group without an id gives no area code, only its title; a control
+-- whose labels all carry a class shows the first of them
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "Labels"},
+	"groups": [{"title": "Untitled group", "controls": [
+		{"id": "l-1", "title": "Classed labels only",
+		 "props": [{"name": "sort-id", "value": "l-01"}, {"name": "label", "value": "L-01", "class": "zero-padded"},
+		           {"name": "label", "value": "L.1", "class": "other"}]},
+		{"id": "l-2", "title": "No label"}]}]}}', 'oscal:labels');
+SELECT control_id, display_id, area, area_title FROM ims.control WHERE standard = 'oscal:labels' ORDER BY ordinal;
+DELETE FROM ims.control WHERE standard = 'oscal:labels';
+DELETE FROM ims.standard WHERE code = 'oscal:labels';
+
 -- a baseline is a subset of the larger one, title for title
 SELECT count(*) AS low_not_in_moderate
 FROM ims.control l

@@ -152,10 +152,13 @@ RESET SESSION AUTHORIZATION;
 REVOKE EXECUTE ON FUNCTION ims.import_catalog(text) FROM regress_pg_ims_fresh;
 SELECT count(*) AS loaded FROM ims.standard WHERE code = 'regress-privileges:1';
 
--- has_org_access answers only about roles the session could SET ROLE to
+-- has_org_access and accessible_orgs answer only about roles the session
+-- could SET ROLE to
 SET SESSION AUTHORIZATION regress_pg_ims_fresh;
 SELECT ims.has_org_access(900001, 'edit') AS own_edit_a,
        ims.has_org_access(900002, 'approve', 'regress_pg_ims_approver') AS probe_approver;
+SELECT ims.accessible_orgs('edit') AS own_edit_orgs,
+       ims.accessible_orgs('read', 'regress_pg_ims_approver') AS probe_approver_orgs;
 SET SESSION AUTHORIZATION regress_pg_ims_approver;
 SELECT ims.has_org_access(900002, 'approve') AS own_approve_b,
        ims.has_org_access(900001, 'read', 'regress_pg_ims_fresh') AS probe_fresh;
