@@ -97,6 +97,32 @@ INSERT INTO internal_audit (org_id, cycle, performed_on, covers) VALUES (:org, '
 INSERT INTO management_review (org_id, held_on, covers) VALUES (:org, '2026-05-01', '{iso42001:2022}');
 INSERT INTO certification_body (org_id, name, accredited_for) VALUES (:org, 'CB', '{iso27001:2013}');
 
+-- A restore (a record administrator with row_security off, as pg_restore
+-- sets it) loads organizations before the imported standards they name, so
+-- its inserts pass; its updates, and inserts with row_security on, do not.
+BEGIN;
+SET LOCAL row_security = off;
+INSERT INTO certification_body (org_id, name, accredited_for) VALUES (:org, 'Restored CB', '{restored:2026}') RETURNING name, accredited_for;
+UPDATE certification_body SET accredited_for = '{restored:2027}' WHERE name = 'Restored CB';
+ROLLBACK;
+BEGIN;
+SET LOCAL row_security = on;
+INSERT INTO certification_body (org_id, name, accredited_for) VALUES (:org, 'Restored CB', '{restored:2026}');
+ROLLBACK;
+-- a member cannot write as a restore does: with row_security off, row-level
+-- security refuses the statement instead of bypassing it
+CREATE ROLE regress_record_member;
+GRANT USAGE ON SCHEMA ims TO regress_record_member;
+GRANT INSERT ON certification_body TO regress_record_member;
+BEGIN;
+SET LOCAL ROLE regress_record_member;
+SET LOCAL row_security = off;
+INSERT INTO certification_body (org_id, name, accredited_for) VALUES (:org, 'Restored CB', '{restored:2026}');
+ROLLBACK;
+REVOKE ALL ON certification_body FROM regress_record_member;
+REVOKE ALL ON SCHEMA ims FROM regress_record_member;
+DROP ROLE regress_record_member;
+
 -- and the good rows go in
 INSERT INTO document (org_id, kind, topic, title, covers) VALUES (:org, 'procedure', 'incident', 'Incident management', '{iso27001:2022,iso42001:2023}') RETURNING kind, topic, covers;
 INSERT INTO auditor (org_id, name, competence) VALUES (:org, 'Ann Auditor', '{iso27001:2022,iso42001:2023}') RETURNING name, competence;
