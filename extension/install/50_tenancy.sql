@@ -1,0 +1,281 @@
+/* extension/install/50_tenancy.sql */
+
+----------------------------------------------------------------------------
+-- Tenant isolation: row-level security per organization (docs/tenancy.md)
+----------------------------------------------------------------------------
+
+-- The organizations on which a role holds a capability.  SECURITY DEFINER
+-- because the row-level security of ims.org_access itself calls it.  The
+-- role asked about defaults to the caller; a caller may ask only about a
+-- role its session could SET ROLE to, so no one probes another's access.
+-- The policies call it once per statement, as an uncorrelated subquery
+-- (an InitPlan), and compare org_id with the array, which an index on
+-- org_id serves: a function called for every row made reads by members
+-- some thirty times slower than by the superuser (bench/load.sh).
+CREATE FUNCTION @extschema@.accessible_orgs(capability text, member name DEFAULT CURRENT_USER)
+	RETURNS bigint[]
+	LANGUAGE plpgsql STABLE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	wanted integer := CASE capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END;
+BEGIN
+	IF wanted IS NULL THEN
+		RAISE EXCEPTION 'invalid capability "%"', capability
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Capabilities are read, edit and approve.';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+				   WHERE r.rolname OPERATOR(pg_catalog.=) member
+					 AND pg_catalog.pg_has_role(SESSION_USER, r.oid, 'MEMBER')) THEN
+		RETURN '{}';
+	END IF;
+	RETURN ARRAY(
+		SELECT DISTINCT a.org_id
+		FROM @extschema@.org_access a
+		JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) a.member
+		WHERE pg_catalog.pg_has_role(accessible_orgs.member, r.oid, 'USAGE')
+		  AND CASE a.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END
+			  OPERATOR(pg_catalog.>=) wanted
+		ORDER BY a.org_id);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.accessible_orgs(text, name) IS
+'the organizations on which a role (by default the caller) holds read, edit or approve, directly or through a role it inherits; what the row-level security policies compare org_id with';
+
+-- Whether a role holds a capability on one organization.
+CREATE FUNCTION @extschema@.has_org_access(org_id bigint, capability text, member name DEFAULT CURRENT_USER)
+	RETURNS boolean
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN has_org_access.org_id OPERATOR(pg_catalog.=) ANY (@extschema@.accessible_orgs(capability, member));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.has_org_access(bigint, text, name) IS
+'whether a role (by default the caller) holds read, edit or approve on an organization, directly or through a role it inherits';
+
+-- Raise the right error unless the caller holds the capability (or is a
+-- record admin).  A caller without access learns nothing of whether the
+-- organization exists.
+CREATE FUNCTION @extschema@.require_org_access(org_id bigint, capability text) RETURNS void
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF org_id IS NULL THEN
+		RAISE EXCEPTION 'organization must not be null'
+			USING ERRCODE = 'null_value_not_allowed',
+				HINT = 'Pass the org_id that ims.create_organization() returned.';
+	END IF;
+	IF @extschema@.is_record_admin() THEN
+		IF NOT EXISTS (SELECT 1 FROM @extschema@.organization o
+					   WHERE o.org_id OPERATOR(pg_catalog.=) require_org_access.org_id) THEN
+			RAISE EXCEPTION 'organization % does not exist', org_id
+				USING ERRCODE = 'undefined_object',
+					HINT = 'Create it with ims.create_organization().';
+		END IF;
+		RETURN;
+	END IF;
+	IF NOT @extschema@.has_org_access(org_id, capability) THEN
+		RAISE EXCEPTION 'permission denied for organization %', org_id
+			USING ERRCODE = 'insufficient_privilege',
+				DETAIL = pg_catalog.format('This needs the %s capability, which role %s does not hold on it.',
+										   capability, CURRENT_USER),
+				HINT = 'A superuser or a role with approve on the organization can run ims.grant_access().';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.require_org_access(bigint, text) IS
+'raises 42501 unless the caller holds the capability on the organization (42704 for an admin naming an unknown one)';
+
+CREATE FUNCTION @extschema@.create_organization(name text, owner text DEFAULT NULL) RETURNS bigint
+	LANGUAGE plpgsql
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	new_id bigint;
+BEGIN
+	IF name IS NULL OR pg_catalog.btrim(name) OPERATOR(pg_catalog.=) '' THEN
+		RAISE EXCEPTION 'organization name must not be empty'
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Pass the legal or trading name of the organization.';
+	END IF;
+	INSERT INTO @extschema@.organization (name, ims_owner)
+	VALUES (create_organization.name, create_organization.owner)
+	RETURNING organization.org_id INTO new_id;
+	RETURN new_id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.create_organization(text, text) IS
+'creates an organization and returns its org_id; owner is the one person who owns the integrated system. Grant access with ims.grant_access()';
+
+-- grant_access and revoke_access store and match the role's name as
+-- pg_get_userbyid() gives it: regrole's text form quotes names that need it
+-- ("Dana", "app-user"), which named no role in ims.org_access (1.0 bug).
+CREATE FUNCTION @extschema@.grant_access(org_id bigint, member regrole, capability text) RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF grant_access.member IS NULL OR grant_access.capability IS NULL THEN
+		RAISE EXCEPTION 'member and capability must not be null'
+			USING ERRCODE = 'null_value_not_allowed',
+				HINT = 'Name an existing role and one of read, edit, approve.';
+	END IF;
+	IF grant_access.capability NOT IN ('read', 'edit', 'approve') THEN
+		RAISE EXCEPTION 'invalid capability "%"', grant_access.capability
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Capabilities are read, edit and approve; each includes the ones before it.';
+	END IF;
+	PERFORM @extschema@.require_org_access(org_id, 'approve');
+	INSERT INTO @extschema@.org_access AS a (org_id, member, capability)
+	VALUES (grant_access.org_id, pg_catalog.pg_get_userbyid(grant_access.member), grant_access.capability)
+	ON CONFLICT ON CONSTRAINT org_access_pkey DO UPDATE
+		SET capability = EXCLUDED.capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now();
+END
+$$;
+COMMENT ON FUNCTION @extschema@.grant_access(bigint, regrole, text) IS
+'gives a role read, edit or approve on one organization (replacing what it had); superusers and the organization''s approvers only';
+
+CREATE FUNCTION @extschema@.revoke_access(org_id bigint, member regrole, capability text DEFAULT 'read') RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	lower_capability text;
+BEGIN
+	IF revoke_access.member IS NULL OR revoke_access.capability IS NULL THEN
+		RAISE EXCEPTION 'member and capability must not be null'
+			USING ERRCODE = 'null_value_not_allowed',
+				HINT = 'Name an existing role and one of read, edit, approve.';
+	END IF;
+	IF revoke_access.capability NOT IN ('read', 'edit', 'approve') THEN
+		RAISE EXCEPTION 'invalid capability "%"', revoke_access.capability
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Capabilities are read, edit and approve; revoking read removes all access.';
+	END IF;
+	PERFORM @extschema@.require_org_access(revoke_access.org_id, 'approve');
+	lower_capability := CASE revoke_access.capability WHEN 'approve' THEN 'edit' WHEN 'edit' THEN 'read' END;
+	IF lower_capability IS NULL THEN
+		DELETE FROM @extschema@.org_access a
+		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
+		  AND a.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_access.member);
+	ELSE
+		-- revoking a capability leaves the one below it, if the role had more
+		UPDATE @extschema@.org_access a
+		SET capability = lower_capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now()
+		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
+		  AND a.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_access.member)
+		  AND CASE a.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END
+			  OPERATOR(pg_catalog.>=)
+			  CASE revoke_access.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END;
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.revoke_access(bigint, regrole, text) IS
+'takes a capability back from a role on one organization: approve leaves edit, edit leaves read, read removes all access';
+
+-- A grant records who made it and when, whoever writes the row, and names
+-- an existing role.
+CREATE FUNCTION @extschema@.stamp_org_access() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) NEW.member) THEN
+		RAISE EXCEPTION 'role "%" does not exist', NEW.member
+			USING ERRCODE = 'undefined_object',
+				HINT = 'Create the role first; access is granted to existing roles.';
+	END IF;
+	-- a record admin's rows are kept as written: that is what a restore does
+	IF NOT @extschema@.is_record_admin() THEN
+		NEW.granted_by := CURRENT_USER;
+		NEW.granted_at := pg_catalog.now();
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.stamp_org_access() IS
+'trigger: a grant names an existing role; unless a record admin (a restore) writes it, the server records the granting role and time';
+CREATE TRIGGER org_access_stamp BEFORE INSERT OR UPDATE ON @extschema@.org_access
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_org_access();
+
+-- True when the current role bypasses the record's row-level security:
+-- superusers, BYPASSRLS roles and the owner of the extension's tables (the
+-- role a restore runs as).  Such a role may write entries into an approved
+-- SoA version, which is what a restore does; it cannot approve without a
+-- valid digest either.
+CREATE FUNCTION @extschema@.is_record_admin() RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT r.rolsuper OR r.rolbypassrls
+		OR pg_catalog.pg_has_role(CURRENT_USER, c.relowner, 'USAGE')
+	FROM pg_catalog.pg_roles r, pg_catalog.pg_class c
+	WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER
+	  AND c.oid OPERATOR(pg_catalog.=) '@extschema@.organization'::pg_catalog.regclass
+$$;
+COMMENT ON FUNCTION @extschema@.is_record_admin() IS
+'true for superusers, BYPASSRLS roles and the owner of the record tables: they see every organization';
+
+----------------------------------------------------------------------------
+-- Row-level security policies and privileges
+--
+-- Table privileges go to PUBLIC; the policies are the access control: a
+-- role sees and writes an organization's rows only with a capability on it.
+----------------------------------------------------------------------------
+
+-- Every policy says: the row's organization is one on which the current
+-- role holds the capability (ims.accessible_orgs, once per statement).
+DO $$
+DECLARE
+	t text;
+	can_read text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''read''))::bigint[])';
+	can_edit text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''edit''))::bigint[])';
+BEGIN
+	FOREACH t IN ARRAY ARRAY['document', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
+							 'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
+							 'management_review', 'certification_body']
+	LOOP
+		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', t);
+		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', t || '_read', t, can_read);
+		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR INSERT WITH CHECK (%s)', t || '_insert', t, can_edit);
+		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR UPDATE USING (%s) WITH CHECK (%s)',
+					   t || '_update', t, can_edit, can_edit);
+		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR DELETE USING (%s)', t || '_delete', t, can_edit);
+		EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.%I TO PUBLIC', t);
+	END LOOP;
+END
+$$;
+
+ALTER TABLE @extschema@.organization ENABLE ROW LEVEL SECURITY;
+CREATE POLICY organization_read ON @extschema@.organization FOR SELECT
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
+CREATE POLICY organization_update ON @extschema@.organization FOR UPDATE
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]))
+	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]));
+GRANT SELECT, UPDATE ON @extschema@.organization TO PUBLIC;
+
+ALTER TABLE @extschema@.org_access ENABLE ROW LEVEL SECURITY;
+CREATE POLICY org_access_read ON @extschema@.org_access FOR SELECT
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
+CREATE POLICY org_access_insert ON @extschema@.org_access FOR INSERT
+	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
+CREATE POLICY org_access_update ON @extschema@.org_access FOR UPDATE
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]))
+	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
+CREATE POLICY org_access_delete ON @extschema@.org_access FOR DELETE
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
+GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.org_access TO PUBLIC;
+
+GRANT USAGE ON SEQUENCE @extschema@.document_doc_id_seq, @extschema@.ai_system_system_id_seq,
+	@extschema@.risk_risk_id_seq, @extschema@.impact_assessment_assessment_id_seq,
+	@extschema@.soa_soa_id_seq, @extschema@.evidence_evidence_id_seq, @extschema@.auditor_auditor_id_seq,
+	@extschema@.internal_audit_audit_id_seq, @extschema@.management_review_review_id_seq,
+	@extschema@.certification_body_body_id_seq TO PUBLIC;
+
+REVOKE ALL ON FUNCTION @extschema@.create_organization(text, text) FROM PUBLIC;

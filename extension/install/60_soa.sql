@@ -1,0 +1,299 @@
+/* extension/install/60_soa.sql */
+
+----------------------------------------------------------------------------
+-- The consolidated SoA
+----------------------------------------------------------------------------
+
+-- init_soa and approve_soa lock the organization row FOR NO KEY UPDATE, not
+-- FOR UPDATE: the foreign keys of the record tables take KEY SHARE on it,
+-- which FOR UPDATE blocks; an editor who holds a share lock on the draft
+-- (soa_entry_guard) and then inserts evidence would deadlock with an
+-- approval waiting for that lock (specs/approve_soa.spec).
+CREATE FUNCTION @extschema@.init_soa(org_id bigint) RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	draft record;
+	approved_id bigint;
+	next_version integer;
+	new_id bigint;
+BEGIN
+	PERFORM @extschema@.require_org_access(org_id, 'edit');
+
+	-- Two sessions starting a draft for one organization queue here.
+	PERFORM 1 FROM @extschema@.organization o
+	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id FOR NO KEY UPDATE;
+
+	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
+	WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft';
+	IF FOUND THEN
+		RAISE NOTICE 'organization % already has a draft Statement of Applicability, version %',
+			org_id, draft.version
+			USING HINT = 'Edit that draft, or approve it with ims.approve_soa().';
+		RETURN draft.soa_id;
+	END IF;
+
+	SELECT s.soa_id INTO approved_id FROM @extschema@.soa s
+	WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
+	SELECT COALESCE(max(s.version), 0) OPERATOR(pg_catalog.+) 1 INTO next_version
+	FROM @extschema@.soa s WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id;
+
+	INSERT INTO @extschema@.soa (org_id, version) VALUES (init_soa.org_id, next_version)
+	RETURNING soa.soa_id INTO new_id;
+
+	-- One entry per control of every standard in scope; decisions of the
+	-- approved version carry over, controls new since then start undecided.
+	INSERT INTO @extschema@.soa_entry
+		(org_id, soa_id, standard, control_id, applicability, justification, implementation, owner)
+	SELECT init_soa.org_id, new_id, c.standard, c.control_id,
+		   COALESCE(p.applicability, 'undecided'), p.justification,
+		   COALESCE(p.implementation, 'not_started'), p.owner
+	FROM @extschema@.organization o
+	JOIN @extschema@.control c ON c.standard OPERATOR(pg_catalog.=) ANY (o.standards)
+	LEFT JOIN @extschema@.soa_entry p
+		ON p.org_id OPERATOR(pg_catalog.=) o.org_id
+	   AND p.soa_id OPERATOR(pg_catalog.=) approved_id
+	   AND p.standard OPERATOR(pg_catalog.=) c.standard
+	   AND p.control_id OPERATOR(pg_catalog.=) c.control_id
+	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id;
+
+	RETURN new_id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.init_soa(bigint) IS
+'creates the draft consolidated SoA of an organization: one entry per control of every standard in scope (undecided), or the next version carrying over the approved decisions; returns its soa_id (an existing draft''s, with a notice)';
+
+CREATE FUNCTION @extschema@.integration_findings(org_id bigint)
+	RETURNS TABLE (code text, severity text, standard text, ref text, message text, hint text)
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM @extschema@.require_org_access(integration_findings.org_id, 'read');
+	RETURN QUERY
+		SELECT f.code, f.severity, f.standard, f.ref, f.message, f.hint
+		FROM @extschema@.evaluate_findings(ARRAY[integration_findings.org_id], false) f;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.integration_findings(bigint) IS
+'every finding of SPEC section 7 for one organization: what a certification auditor would find, each with the object in ref and what to do in hint (docs/findings.md)';
+
+CREATE FUNCTION @extschema@.validate_soa(org_id bigint)
+	RETURNS TABLE (code text, severity text, standard text, ref text, message text, hint text)
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM @extschema@.require_org_access(validate_soa.org_id, 'read');
+	RETURN QUERY
+		SELECT f.code, f.severity, f.standard, f.ref, f.message, f.hint
+		FROM @extschema@.evaluate_findings(ARRAY[validate_soa.org_id], true) f;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.validate_soa(bigint) IS
+'the SoA rules (SOA001 to SOA010) for one organization, on its live SoA: the draft, or else the approved version';
+
+CREATE FUNCTION @extschema@.approve_soa(org_id bigint, approver text) RETURNS text
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	draft record;
+	new_digest text;
+BEGIN
+	IF approver IS NULL OR pg_catalog.btrim(approver) OPERATOR(pg_catalog.=) '' THEN
+		RAISE EXCEPTION 'approver must not be empty'
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Name the person or body that approves the SoA, such as the management board.';
+	END IF;
+	PERFORM @extschema@.require_org_access(approve_soa.org_id, 'approve');
+
+	-- One approval, or init_soa, at a time per organization.
+	PERFORM 1 FROM @extschema@.organization o
+	WHERE o.org_id OPERATOR(pg_catalog.=) approve_soa.org_id FOR NO KEY UPDATE;
+	-- Edits of the draft hold a share lock on it: wait for them to finish.
+	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft'
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'organization % has no draft Statement of Applicability to approve', org_id
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				HINT = 'Create one with ims.init_soa(); it carries the decisions of the approved version over.';
+	END IF;
+
+	approver := pg_catalog.btrim(approver);
+	new_digest := @extschema@.soa_digest(approve_soa.org_id, draft.soa_id, approver);
+	UPDATE @extschema@.soa s SET status = 'superseded'
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
+	-- The soa_guard trigger checks the capability, the findings and the digest.
+	UPDATE @extschema@.soa s
+	SET status = 'approved', approved_by = approver, approved_at = pg_catalog.now(), digest = new_digest
+	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id
+	  AND s.soa_id OPERATOR(pg_catalog.=) draft.soa_id;
+	RETURN new_digest;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.approve_soa(bigint, text) IS
+'approves the draft SoA of an organization: refused without the approve capability or while a major SoA finding stands; supersedes the previous approved version, records who and when, and returns the SHA-256 digest of the content';
+
+-- The SoA digest (src/soa_digest.c; docs/soa-digest.md)
+CREATE FUNCTION @extschema@.soa_digest(org_id bigint, soa_id bigint, approver text) RETURNS text
+	AS 'MODULE_PATHNAME', 'soa_digest'
+	LANGUAGE C STABLE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.soa_digest(bigint, bigint, text) IS
+'SHA-256, in hexadecimal, of the canonical content of an SoA version with its approver (docs/soa-digest.md); NULL if the caller cannot see it';
+
+-- Approved and superseded SoA versions are immutable, and only
+-- ims.approve_soa changes a version's status.
+CREATE FUNCTION @extschema@.guard_soa() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	majors record;
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		IF NEW.status OPERATOR(pg_catalog.<>) 'draft' AND NOT @extschema@.is_record_admin() THEN
+			RAISE EXCEPTION 'a Statement of Applicability starts as a draft'
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					DETAIL = pg_catalog.format('The new version has status "%s".', NEW.status),
+					HINT = 'Create the draft with ims.init_soa() and approve it with ims.approve_soa().';
+		END IF;
+		RETURN NEW;
+	END IF;
+
+	IF OLD.status OPERATOR(pg_catalog.<>) 'draft' THEN
+		-- the one change allowed: ims.approve_soa supersedes the approved version
+		IF TG_OP = 'UPDATE' AND OLD.status OPERATOR(pg_catalog.=) 'approved'
+		   AND NEW.status OPERATOR(pg_catalog.=) 'superseded'
+		   AND (NEW.org_id, NEW.soa_id, NEW.version, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.created_at)
+			   IS NOT DISTINCT FROM
+			   (OLD.org_id, OLD.soa_id, OLD.version, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.created_at)
+		   AND (@extschema@.is_record_admin() OR @extschema@.has_org_access(NEW.org_id, 'approve')) THEN
+			RETURN NEW;
+		END IF;
+		RAISE EXCEPTION 'version % of the Statement of Applicability of organization % is % and cannot be changed',
+				OLD.version, OLD.org_id, OLD.status
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				DETAIL = pg_catalog.format('It was approved by %s with digest %s.', OLD.approved_by, OLD.digest),
+				HINT = 'Run ims.init_soa() for a new draft that carries its decisions over.';
+	END IF;
+
+	IF TG_OP = 'UPDATE'
+	   AND (NEW.status, NEW.approved_by, NEW.approved_at, NEW.digest)
+		   IS DISTINCT FROM (OLD.status, OLD.approved_by, OLD.approved_at, OLD.digest) THEN
+		-- Whoever changes the status, and however, an approval must hold:
+		-- the approve capability, no major SoA finding, and the digest of
+		-- exactly this content.  ims.approve_soa() is the way to do it.
+		IF NEW.status OPERATOR(pg_catalog.<>) 'approved' THEN
+			RAISE EXCEPTION 'a draft Statement of Applicability can only be approved'
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					DETAIL = pg_catalog.format('Version %s would become "%s".', OLD.version, NEW.status),
+					HINT = 'Approve it with ims.approve_soa(org_id, approver), or delete the draft.';
+		END IF;
+		IF NOT @extschema@.is_record_admin()
+		   AND NOT @extschema@.has_org_access(NEW.org_id, 'approve') THEN
+			RAISE EXCEPTION 'permission denied to approve the Statement of Applicability of organization %', NEW.org_id
+				USING ERRCODE = 'insufficient_privilege',
+					DETAIL = pg_catalog.format('Approval needs the approve capability, which role %s does not hold.', CURRENT_USER),
+					HINT = 'A superuser or an approver of the organization can grant it with ims.grant_access().';
+		END IF;
+		SELECT pg_catalog.count(*), pg_catalog.string_agg(f.code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) f.message, '; ')
+		INTO majors
+		FROM (SELECT * FROM @extschema@.evaluate_findings(ARRAY[NEW.org_id], true) v
+			  WHERE v.severity OPERATOR(pg_catalog.=) 'major' LIMIT 5) f;
+		IF majors.count OPERATOR(pg_catalog.>) 0 THEN
+			RAISE EXCEPTION 'the Statement of Applicability of organization % cannot be approved while major findings stand', NEW.org_id
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					DETAIL = pg_catalog.format('Among them: %s.', majors.string_agg),
+					HINT = pg_catalog.format('SELECT * FROM ims.validate_soa(%s) lists them all; resolve every major finding, then approve.', NEW.org_id);
+		END IF;
+		IF NEW.digest IS DISTINCT FROM @extschema@.soa_digest(NEW.org_id, NEW.soa_id, NEW.approved_by) THEN
+			RAISE EXCEPTION 'the digest of version % does not match its content', NEW.version
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					DETAIL = 'The digest is the SHA-256 of the canonical SoA content and the approver (docs/soa-digest.md).',
+					HINT = 'Approve with ims.approve_soa(), which computes it.';
+		END IF;
+	END IF;
+	IF TG_OP = 'DELETE' THEN
+		RETURN OLD;
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.guard_soa() IS
+'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no major SoA finding and the digest of its content';
+CREATE TRIGGER soa_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.soa
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_soa();
+
+-- Superseding is the other half of an approval: by the end of the
+-- transaction, a later version of the organization must be approved.
+CREATE FUNCTION @extschema@.check_soa_superseded() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NEW.status OPERATOR(pg_catalog.=) 'superseded'
+	   AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s
+					   WHERE s.org_id OPERATOR(pg_catalog.=) NEW.org_id
+						 AND s.status OPERATOR(pg_catalog.=) 'approved'
+						 AND s.version OPERATOR(pg_catalog.>) NEW.version) THEN
+		RAISE EXCEPTION 'version % of the Statement of Applicability of organization % was superseded without a later version being approved',
+				NEW.version, NEW.org_id
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				DETAIL = 'An organization keeps its approved SoA until the next version is approved.',
+				HINT = 'Approve the draft with ims.approve_soa(), which supersedes the previous version itself.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_soa_superseded() IS
+'deferred trigger: a version becomes superseded only when a later version is approved in the same transaction';
+CREATE CONSTRAINT TRIGGER soa_superseded_check AFTER UPDATE OF status ON @extschema@.soa
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_soa_superseded();
+
+CREATE FUNCTION @extschema@.guard_soa_entry() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	target record;
+	frozen record;
+BEGIN
+	-- an update may move an entry, so both its old and its new version count
+	FOR target IN
+		SELECT o.org_id, o.soa_id FROM (SELECT OLD.org_id, OLD.soa_id) AS o WHERE TG_OP <> 'INSERT'
+		UNION
+		SELECT n.org_id, n.soa_id FROM (SELECT NEW.org_id, NEW.soa_id) AS n WHERE TG_OP <> 'DELETE'
+	LOOP
+		-- FOR SHARE: an approval (which locks the version FOR UPDATE) waits
+		-- for this edit to commit, and an edit waits for an approval under
+		-- way, then sees the version approved.
+		SELECT s.version, s.status, s.approved_by INTO frozen
+		FROM @extschema@.soa s
+		WHERE s.org_id OPERATOR(pg_catalog.=) target.org_id
+		  AND s.soa_id OPERATOR(pg_catalog.=) target.soa_id
+		FOR SHARE;
+		-- entries written into an approved version by a restore are allowed
+		IF FOUND AND frozen.status OPERATOR(pg_catalog.<>) 'draft'
+		   AND NOT (TG_OP = 'INSERT' AND @extschema@.is_record_admin()) THEN
+			RAISE EXCEPTION 'version % of the Statement of Applicability of organization % is % and cannot be changed',
+					frozen.version, target.org_id, frozen.status
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					DETAIL = pg_catalog.format('It was approved by %s; its entries stay as approved.', frozen.approved_by),
+					HINT = 'Run ims.init_soa() for a new draft that carries its decisions over, and change that.';
+		END IF;
+	END LOOP;
+	IF TG_OP = 'DELETE' THEN
+		RETURN OLD;
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.guard_soa_entry() IS
+'trigger: entries of approved and superseded SoA versions cannot be inserted, updated or deleted';
+CREATE TRIGGER soa_entry_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.soa_entry
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_soa_entry();
