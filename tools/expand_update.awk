@@ -8,8 +8,11 @@
 #     -- @replace view NAME
 # stands for that definition as the parts give it, with CREATE turned into
 # CREATE OR REPLACE, followed by the COMMENT, GRANT and REVOKE statements
-# the parts make on it; every other line is copied.  So an update script
-# never repeats a body written in the parts (docs/development.md).
+# the parts make on it; a line
+#     -- @part NN_name.sql
+# stands for the whole of a part that the version adds; every other line is
+# copied.  So an update script never repeats a body written in the parts
+# (docs/development.md).
 
 BEGIN {
 	target = script
@@ -22,6 +25,22 @@ BEGIN {
 
 FILENAME != ARGV[ARGC - 1] {
 	part[++nparts] = $0
+	file = FILENAME
+	sub(/.*\//, "", file)
+	if (!(file in first))
+		first[file] = nparts
+	last[file] = nparts
+	next
+}
+
+/^-- @part [0-9a-z_]+\.sql[ \t]*$/ {
+	if (!($3 in first)) {
+		printf "%s:%d: no part \"%s\" in extension/install/\n", FILENAME, FNR, $3 > "/dev/stderr"
+		failed = 1
+		exit 1
+	}
+	for (i = first[$3]; i <= last[$3]; i++)
+		print part[i]
 	next
 }
 

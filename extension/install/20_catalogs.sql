@@ -204,3 +204,31 @@ GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 GRANT SELECT ON @extschema@.standard, @extschema@.clause, @extschema@.control,
 	@extschema@.evidence_kind, @extschema@.reference_item,
 	@extschema@.clause_mapping, @extschema@.control_mapping TO PUBLIC;
+
+-- Which document topic serves each clause of the harmonized structure
+-- (clauses 4 to 10 carry the same numbers in both standards).
+CREATE TABLE @extschema@.clause_topic (
+	clause text NOT NULL,
+	topic text NOT NULL,
+	CONSTRAINT clause_topic_pkey PRIMARY KEY (clause),
+	CONSTRAINT clause_topic_topic_check CHECK (topic ~ '^[a-z][a-z0-9_]*$')
+);
+COMMENT ON TABLE @extschema@.clause_topic IS 'The document topic (ims.document.topic) that serves each clause 4 to 10 of the harmonized structure, in both standards';
+COMMENT ON COLUMN @extschema@.clause_topic.clause IS 'Clause number, such as 7.5.3';
+COMMENT ON COLUMN @extschema@.clause_topic.topic IS 'Document topic, such as document_control';
+GRANT SELECT ON @extschema@.clause_topic TO PUBLIC;
+INSERT INTO @extschema@.clause_topic (clause, topic) VALUES
+	('4', 'context'), ('4.1', 'context'), ('4.2', 'interested_parties'), ('4.3', 'scope'), ('4.4', 'scope'),
+	('5', 'leadership'), ('5.1', 'leadership'), ('5.2', 'policy'), ('5.3', 'roles'),
+	('6', 'risk_assessment'), ('6.1', 'risk_assessment'), ('6.1.1', 'risk_assessment'),
+	('6.1.2', 'risk_assessment'), ('6.1.3', 'risk_treatment'), ('6.1.4', 'impact_assessment'),
+	('6.2', 'objectives'), ('6.3', 'change_management'),
+	('7', 'resources'), ('7.1', 'resources'), ('7.2', 'competence'), ('7.3', 'awareness'),
+	('7.4', 'communication'), ('7.5', 'document_control'), ('7.5.1', 'document_control'),
+	('7.5.2', 'document_control'), ('7.5.3', 'document_control'),
+	('8', 'operational_planning'), ('8.1', 'operational_planning'), ('8.2', 'risk_assessment'),
+	('8.3', 'risk_treatment'), ('8.4', 'impact_assessment'),
+	('9', 'monitoring'), ('9.1', 'monitoring'), ('9.2', 'internal_audit'), ('9.2.1', 'internal_audit'),
+	('9.2.2', 'internal_audit'), ('9.3', 'management_review'), ('9.3.1', 'management_review'),
+	('9.3.2', 'management_review'), ('9.3.3', 'management_review'),
+	('10', 'improvement'), ('10.1', 'improvement'), ('10.2', 'nonconformity');

@@ -5,3 +5,11 @@
 ----------------------------------------------------------------------------
 
 -- @replace function check_standard_codes
+
+----------------------------------------------------------------------------
+-- The finding rules move from the library into the extension: one SQL
+-- function each, listed in ims.finding_rule.  ims.evaluate_findings keeps
+-- its definition; the 1.2 library reads the rules from the table.
+----------------------------------------------------------------------------
+
+-- @part 41_finding_rules.sql
