@@ -15,6 +15,7 @@ OBJS = \
 	src/risk_type.o \
 	src/applicability_label.o \
 	src/applicability.o \
+	src/json_strict.o \
 	src/catalog_parse.o \
 	src/oscal_parse.o \
 	src/json_memory.o \
