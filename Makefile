@@ -19,6 +19,7 @@ OBJS = \
 	src/catalog_parse.o \
 	src/oscal_parse.o \
 	src/json_memory.o \
+	src/text_encoding.o \
 	src/json_build.o \
 	src/catalog.o \
 	src/findings.o \

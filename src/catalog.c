@@ -17,11 +17,9 @@
 
 #include <sys/stat.h>
 
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
-#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "storage/fd.h"
 #include "utils/array.h"
@@ -32,6 +30,7 @@
 #include "json_memory.h"
 #include "oscal_parse.h"
 #include "pg_ims.h"
+#include "text_encoding.h"
 
 /* Advisory lock key of catalog loads: "pg_ims_c" in ASCII. */
 #define PG_IMS_CATALOG_LOCK INT64CONST(0x70675f696d735f63)
@@ -49,18 +48,6 @@ typedef struct LoadState
 	bool		builtin;
 	CatalogDocument doc;
 } LoadState;
-
-/* Text of a document in UTF-8 as a server string, NULL stays NULL. */
-static Datum
-ServerText(const char *utf8)
-{
-	char	   *s;
-
-	if (utf8 == NULL)
-		return (Datum) 0;
-	s = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
-	return CStringGetTextDatum(s);
-}
 
 static const char *
 DocumentKindName(CatalogDocumentKind kind)
@@ -127,25 +114,6 @@ ConversionErrorContext(void *arg)
 				   place->entry + 1, column->array_key, column->key);
 }
 
-/*
- * Text of a document in the database encoding, with an error context that
- * names where the text is, should the encoding lack one of its characters.
- */
-static Datum
-ServerTextWithContext(const char *utf8, void (*where) (void *arg), void *arg)
-{
-	ErrorContextCallback callback;
-	Datum		result;
-
-	callback.callback = where;
-	callback.arg = arg;
-	callback.previous = error_context_stack;
-	error_context_stack = &callback;
-	result = ServerText(utf8);
-	error_context_stack = callback.previous;
-	return result;
-}
-
 /* One value of a pg_ims document converted, an error naming where. */
 static Datum
 ServerTextAt(const char *utf8, const DocumentColumn *column,
@@ -153,7 +121,7 @@ ServerTextAt(const char *utf8, const DocumentColumn *column,
 {
 	ConversionPlace place = {column, doc, entry};
 
-	return ServerTextWithContext(utf8, ConversionErrorContext, &place);
+	return PgImsServerTextWithContext(utf8, ConversionErrorContext, &place);
 }
 
 /*
@@ -230,41 +198,6 @@ ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
 static const DocumentColumn ControlEvidenceKinds = {"controls", "evidence_kinds", ControlEvidenceKindsGet};
 
 /*
- * A parser detail, written in UTF-8 and quoting the document, in the
- * database encoding.  Characters that encoding lacks become "?": a message
- * about a bad document must not fail on the document's text.
- */
-static const char *
-ServerDetail(const char *utf8)
-{
-	int			encoding = GetDatabaseEncoding();
-	int			len = (int) strlen(utf8);
-	Oid			proc;
-
-	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
-		return utf8;
-	proc = FindDefaultConversionProc(PG_UTF8, encoding);
-	if (OidIsValid(proc))
-	{
-		int			size = len * MAX_CONVERSION_GROWTH + 1;
-		unsigned char *converted = palloc(size);
-
-		if (pg_do_encoding_conversion_buf(proc, PG_UTF8, encoding,
-										  (unsigned char *) utf8, len,
-										  converted, size, true) == len)
-			return (const char *) converted;
-	}
-	{
-		char	   *ascii = pstrdup(utf8);
-
-		for (char *p = ascii; *p; p++)
-			if ((unsigned char) *p >= 0x80)
-				*p = '?';
-		return ascii;
-	}
-}
-
-/*
  * Run a parameterized statement.  Never read-only: each statement takes a
  * fresh snapshot, so the checks made after waiting for the catalog lock see
  * what the session that held it committed.
@@ -285,7 +218,7 @@ ReportMalformed(LoadState *state, const char *detail)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s does not follow the pg_ims catalog format", state->what),
-			 errdetail_internal("%s", ServerDetail(detail)),
+			 errdetail_internal("%s", PgImsServerDetail(detail)),
 			 errhint("The format is described in docs/catalog-format.md.")));
 }
 
@@ -332,7 +265,7 @@ static bool
 StandardExists(const char *code)
 {
 	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {ServerText(code)};
+	Datum		values[1] = {PgImsServerText(code)};
 
 	Execute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
 			1, types, values);
@@ -345,7 +278,7 @@ LoadCatalog(LoadState *state)
 	const CatalogDocument *doc = &state->doc;
 	Oid			types[9];
 	Datum		values[9];
-	char	   *code = pg_any_to_server(doc->code, strlen(doc->code), PG_UTF8);
+	char	   *code = PgImsServerString(doc->code);
 
 	if (StandardExists(doc->code))
 		ereport(ERROR,
@@ -426,8 +359,8 @@ CheckMappedIds(LoadState *state, const char *array_key, const char *table,
 				   "ORDER BY u.entry, u.key LIMIT 1", table, id_column);
 	values[0] = PointerGetDatum(sources);
 	values[1] = PointerGetDatum(targets);
-	values[2] = ServerText(doc->source_standard);
-	values[3] = ServerText(doc->target_standard);
+	values[2] = PgImsServerText(doc->source_standard);
+	values[3] = PgImsServerText(doc->target_standard);
 	Execute(sql, 4, types, values);
 	if (SPI_processed > 0)
 	{
@@ -461,20 +394,20 @@ LoadMapping(LoadState *state)
 	for (int i = 0; i < 2; i++)
 		if (!StandardExists(standards[i]))
 		{
-			char	   *code = pg_any_to_server(standards[i], strlen(standards[i]), PG_UTF8);
+			char	   *code = PgImsServerString(standards[i]);
 
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),
 					 errmsg("standard \"%s\" does not exist", code),
 					 errdetail("The mapping joins \"%s\" to \"%s\"; only loaded standards can be mapped.",
-							   pg_any_to_server(doc->source_standard, strlen(doc->source_standard), PG_UTF8),
-							   pg_any_to_server(doc->target_standard, strlen(doc->target_standard), PG_UTF8)),
+							   PgImsServerString(doc->source_standard),
+							   PgImsServerString(doc->target_standard)),
 					 errhint("Load the standard's catalog first with ims.import_catalog().")));
 		}
 
 	types[0] = types[1] = TEXTOID;
-	values[0] = ServerText(doc->source_standard);
-	values[1] = ServerText(doc->target_standard);
+	values[0] = PgImsServerText(doc->source_standard);
+	values[1] = PgImsServerText(doc->target_standard);
 	Execute("SELECT 1 FROM ims.clause_mapping "
 			"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
 			"UNION ALL "
@@ -555,7 +488,7 @@ FlattenItems(const CatalogDocument *doc, bool controls)
 		for (int j = 0; j < count; j++)
 		{
 			entries[k] = Int32GetDatum(i + 1);
-			ids[k] = ServerText(controls ? o->controls[j] : o->clauses[j]);
+			ids[k] = PgImsServerText(controls ? o->controls[j] : o->clauses[j]);
 			k++;
 		}
 	}
@@ -606,8 +539,8 @@ LoadCrosswalk(LoadState *state)
 	ArrayType  *refs = TextArray(doc->n_obligations, &ObligationRef, doc);
 	ObligationItems clauses = FlattenItems(doc, false);
 	ObligationItems controls = FlattenItems(doc, true);
-	char	   *regulation = pg_any_to_server(doc->source_standard, strlen(doc->source_standard), PG_UTF8);
-	char	   *standard = pg_any_to_server(doc->target_standard, strlen(doc->target_standard), PG_UTF8);
+	char	   *regulation = PgImsServerString(doc->source_standard);
+	char	   *standard = PgImsServerString(doc->target_standard);
 	Oid			types[10];
 	Datum		values[10];
 
@@ -737,23 +670,6 @@ LoadCrosswalk(LoadState *state)
 	return doc->n_obligations;
 }
 
-/* The parsers read UTF-8; convert a document from the database encoding. */
-static void
-ServerTextToUtf8(const char **data, size_t *len)
-{
-	char	   *converted;
-
-	if (GetDatabaseEncoding() == PG_UTF8)
-		return;
-	converted = pg_server_to_any(*data, (int) *len, PG_UTF8);
-	/* without a conversion (SQL_ASCII) the text comes back as it was */
-	if (converted != *data)
-	{
-		*data = converted;
-		*len = strlen(converted);
-	}
-}
-
 /*
  * Parse, check and load one document of the expected kind, in the private
  * context that LoadDocument set up.  The result is the standard code
@@ -772,14 +688,14 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 
 	/* shipped files are UTF-8 whatever the database encoding */
 	if (!builtin)
-		ServerTextToUtf8(&data, &len);
+		PgImsDocumentToUtf8(&data, &len);
 	if (!catalog_document_parse(data, len, &state.doc, &err))
 	{
 		if (err.kind == CATALOG_ERROR_NOT_JSON)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_JSON_TEXT),
 					 errmsg("%s is not valid JSON", what),
-					 errdetail_internal("%s", ServerDetail(err.detail)),
+					 errdetail_internal("%s", PgImsServerDetail(err.detail)),
 					 errhint("A catalog, mapping or crosswalk is one JSON object in UTF-8; see docs/catalog-format.md.")));
 		ReportMalformed(&state, err.detail);
 	}
@@ -928,7 +844,7 @@ OscalText(const OscalCatalog *cat, int entry, const char *key, const char *utf8)
 {
 	OscalPlace	place = {cat, entry, key};
 
-	return ServerTextWithContext(utf8, OscalErrorContext, &place);
+	return PgImsServerTextWithContext(utf8, OscalErrorContext, &place);
 }
 
 /* One text[] per kept key of the controls, in document order. */
@@ -984,19 +900,19 @@ LoadOscal(const LoadRequest *request, MemoryContext caller)
 	Oid			types[9];
 	Datum		values[9];
 
-	ServerTextToUtf8(&data, &len);
+	PgImsDocumentToUtf8(&data, &len);
 	if (!oscal_catalog_parse(data, len, &cat, &err))
 	{
 		if (err.kind == CATALOG_ERROR_NOT_JSON)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_JSON_TEXT),
 					 errmsg("OSCAL document is not valid JSON"),
-					 errdetail_internal("%s", ServerDetail(err.detail)),
+					 errdetail_internal("%s", PgImsServerDetail(err.detail)),
 					 errhint("An OSCAL catalog in JSON is one object in UTF-8; see docs/oscal.md.")));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("document is not an OSCAL catalog pg_ims can load"),
-				 errdetail_internal("%s", ServerDetail(err.detail)),
+				 errdetail_internal("%s", PgImsServerDetail(err.detail)),
 				 errhint("pg_ims loads OSCAL catalogs in JSON: groups, controls and enhancements; see docs/oscal.md.")));
 	}
 

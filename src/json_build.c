@@ -8,11 +8,11 @@
 #include "postgres.h"
 
 #include "executor/spi.h"
-#include "mb/pg_wchar.h"
 #include "utils/fmgrprotos.h"
 
 #include "json_build.h"
 #include "json_memory.h"
+#include "text_encoding.h"
 
 static void
 NoMemory(void)
@@ -30,7 +30,7 @@ PgImsJsonString(const char *server_text)
 	if (server_text == NULL)
 		item = cJSON_CreateNull();
 	else
-		item = cJSON_CreateString(pg_server_to_any(server_text, strlen(server_text), PG_UTF8));
+		item = cJSON_CreateString(PgImsUtf8String(server_text));
 	if (item == NULL)
 		NoMemory();
 	return item;
@@ -85,7 +85,7 @@ PgImsBuildJsonb(PgImsJsonBuilder build, Datum arg, const char *context_name)
 		char	   *utf8 = build(arg);
 		MemoryContext old = MemoryContextSwitchTo(caller);
 
-		server_text = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
+		server_text = PgImsServerString(utf8);
 		if (server_text == utf8)
 			server_text = pstrdup(utf8);
 		MemoryContextSwitchTo(old);
