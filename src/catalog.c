@@ -19,7 +19,7 @@
 
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
-#include "executor/spi.h"
+#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "storage/fd.h"
 #include "utils/array.h"
@@ -30,6 +30,7 @@
 #include "json_memory.h"
 #include "oscal_parse.h"
 #include "pg_ims.h"
+#include "pg_ims_spi.h"
 #include "text_encoding.h"
 
 /* Advisory lock key of catalog loads: "pg_ims_c" in ASCII. */
@@ -202,14 +203,10 @@ static const DocumentColumn ControlEvidenceKinds = {"controls", "evidence_kinds"
  * fresh snapshot, so the checks made after waiting for the catalog lock see
  * what the session that held it committed.
  */
-static int
+static uint64
 Execute(const char *sql, int nargs, Oid *types, Datum *values)
 {
-	int			rc = SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0);
-
-	if (rc < 0)
-		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
-	return rc;
+	return PgImsSpiRun(sql, nargs, types, values, false, 0);
 }
 
 static void
@@ -244,13 +241,11 @@ CheckEvidenceKinds(LoadState *state)
 
 	values[0] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
 	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlEvidenceKinds, doc));
-	Execute(sql, 2, types, values);
-	if (SPI_processed > 0)
+	if (Execute(sql, 2, types, values) > 0)
 	{
 		bool		isnull;
-		int64		entry = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
-														SPI_tuptable->tupdesc, 1, &isnull));
-		char	   *kind = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+		int64		entry = DatumGetInt64(PgImsSpiDatum(0, "entry", &isnull));
+		char	   *kind = PgImsSpiText(0, "kind");
 
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -267,9 +262,8 @@ StandardExists(const char *code)
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {PgImsServerText(code)};
 
-	Execute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
-			1, types, values);
-	return SPI_processed > 0;
+	return Execute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
+				   1, types, values) > 0;
 }
 
 static char *
@@ -361,22 +355,16 @@ CheckMappedIds(LoadState *state, const char *array_key, const char *table,
 	values[1] = PointerGetDatum(targets);
 	values[2] = PgImsServerText(doc->source_standard);
 	values[3] = PgImsServerText(doc->target_standard);
-	Execute(sql, 4, types, values);
-	if (SPI_processed > 0)
-	{
-		HeapTuple	tuple = SPI_tuptable->vals[0];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-
+	if (Execute(sql, 4, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s does not follow the pg_ims catalog format", state->what),
 				 errdetail("Entry %s of \"%s\", key \"%s\": standard \"%s\" has no %s \"%s\".",
-						   SPI_getvalue(tuple, desc, 1), array_key,
-						   SPI_getvalue(tuple, desc, 2), SPI_getvalue(tuple, desc, 4),
+						   PgImsSpiText(0, "entry"), array_key,
+						   PgImsSpiText(0, "key"), PgImsSpiText(0, "standard"),
 						   id_column[0] == 'n' ? "clause" : "control",
-						   SPI_getvalue(tuple, desc, 3)),
+						   PgImsSpiText(0, "id")),
 				 errhint("A mapping may only name clauses and controls of loaded catalogs.")));
-	}
 }
 
 static int
@@ -408,13 +396,12 @@ LoadMapping(LoadState *state)
 	types[0] = types[1] = TEXTOID;
 	values[0] = PgImsServerText(doc->source_standard);
 	values[1] = PgImsServerText(doc->target_standard);
-	Execute("SELECT 1 FROM ims.clause_mapping "
-			"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
-			"UNION ALL "
-			"SELECT 1 FROM ims.control_mapping "
-			"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
-			"LIMIT 1", 2, types, values);
-	if (SPI_processed > 0)
+	if (Execute("SELECT 1 FROM ims.clause_mapping "
+				"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
+				"UNION ALL "
+				"SELECT 1 FROM ims.control_mapping "
+				"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
+				"LIMIT 1", 2, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("a mapping from \"%s\" to \"%s\" is already loaded",
@@ -543,24 +530,25 @@ LoadCrosswalk(LoadState *state)
 	char	   *standard = PgImsServerString(doc->target_standard);
 	Oid			types[10];
 	Datum		values[10];
+	uint64		n_found;
 
 	types[0] = types[1] = TEXTOID;
 	values[0] = CStringGetTextDatum(regulation);
 	values[1] = CStringGetTextDatum(standard);
 
-	Execute("SELECT code, kind FROM ims.standard WHERE code OPERATOR(pg_catalog.=) ANY (ARRAY[$1, $2])",
-			2, types, values);
+	n_found = Execute("SELECT code, kind FROM ims.standard WHERE code OPERATOR(pg_catalog.=) ANY (ARRAY[$1, $2])",
+					  2, types, values);
 	for (int i = 0; i < 2; i++)
 	{
 		const char *code = i == 0 ? regulation : standard;
 		bool		found = false;
 
-		for (uint64 r = 0; r < SPI_processed; r++)
+		for (uint64 r = 0; r < n_found; r++)
 		{
-			if (strcmp(SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1), code) != 0)
+			if (strcmp(PgImsSpiText(r, "code"), code) != 0)
 				continue;
 			found = true;
-			if (i == 0 && strcmp(SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2), "regulation") != 0)
+			if (i == 0 && strcmp(PgImsSpiText(r, "kind"), "regulation") != 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("standard \"%s\" is not a regulation", code),
@@ -576,10 +564,9 @@ LoadCrosswalk(LoadState *state)
 					 errhint("Load the standard's catalog first with ims.import_catalog().")));
 	}
 
-	Execute("SELECT 1 FROM ims.obligation "
-			"WHERE regulation OPERATOR(pg_catalog.=) $1 AND standard OPERATOR(pg_catalog.=) $2 LIMIT 1",
-			2, types, values);
-	if (SPI_processed > 0)
+	if (Execute("SELECT 1 FROM ims.obligation "
+				"WHERE regulation OPERATOR(pg_catalog.=) $1 AND standard OPERATOR(pg_catalog.=) $2 LIMIT 1",
+				2, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("a crosswalk from \"%s\" to \"%s\" is already loaded", regulation, standard),
@@ -597,36 +584,30 @@ LoadCrosswalk(LoadState *state)
 	values[4] = PointerGetDatum(clauses.ids);
 	values[5] = PointerGetDatum(controls.entries);
 	values[6] = PointerGetDatum(controls.ids);
-	Execute("SELECT u.entry, u.key, u.id, u.what, u.standard FROM ("
-			"  SELECT r.entry, 1 AS rank, 'ref' AS key, r.id, 'clause' AS what, $1 AS standard "
-			"  FROM pg_catalog.unnest($3) WITH ORDINALITY AS r(id, entry) "
-			"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $1 "
-			"                    AND c.number OPERATOR(pg_catalog.=) r.id) "
-			"  UNION ALL "
-			"  SELECT l.entry, 2, 'clauses', l.id, 'clause', $2 "
-			"  FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id) "
-			"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
-			"                    AND c.number OPERATOR(pg_catalog.=) l.id) "
-			"  UNION ALL "
-			"  SELECT l.entry, 3, 'controls', l.id, 'control', $2 "
-			"  FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7)) AS l(entry, id) "
-			"  WHERE NOT EXISTS (SELECT 1 FROM ims.control c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
-			"                    AND c.control_id OPERATOR(pg_catalog.=) l.id)) AS u "
-			"ORDER BY u.entry, u.rank LIMIT 1", 7, types, values);
-	if (SPI_processed > 0)
-	{
-		HeapTuple	tuple = SPI_tuptable->vals[0];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-
+	if (Execute("SELECT u.entry, u.key, u.id, u.what, u.standard FROM ("
+				"  SELECT r.entry, 1 AS rank, 'ref' AS key, r.id, 'clause' AS what, $1 AS standard "
+				"  FROM pg_catalog.unnest($3) WITH ORDINALITY AS r(id, entry) "
+				"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $1 "
+				"                    AND c.number OPERATOR(pg_catalog.=) r.id) "
+				"  UNION ALL "
+				"  SELECT l.entry, 2, 'clauses', l.id, 'clause', $2 "
+				"  FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id) "
+				"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
+				"                    AND c.number OPERATOR(pg_catalog.=) l.id) "
+				"  UNION ALL "
+				"  SELECT l.entry, 3, 'controls', l.id, 'control', $2 "
+				"  FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7)) AS l(entry, id) "
+				"  WHERE NOT EXISTS (SELECT 1 FROM ims.control c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
+				"                    AND c.control_id OPERATOR(pg_catalog.=) l.id)) AS u "
+				"ORDER BY u.entry, u.rank LIMIT 1", 7, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s does not follow the pg_ims catalog format", state->what),
 				 errdetail("Entry %s of \"obligations\", key \"%s\": standard \"%s\" has no %s \"%s\".",
-						   SPI_getvalue(tuple, desc, 1), SPI_getvalue(tuple, desc, 2),
-						   SPI_getvalue(tuple, desc, 5), SPI_getvalue(tuple, desc, 4),
-						   SPI_getvalue(tuple, desc, 3)),
+						   PgImsSpiText(0, "entry"), PgImsSpiText(0, "key"),
+						   PgImsSpiText(0, "standard"), PgImsSpiText(0, "what"),
+						   PgImsSpiText(0, "id")),
 				 errhint("A crosswalk may only name clauses and controls of loaded catalogs.")));
-	}
 
 	types[2] = TEXTARRAYOID;
 	for (int i = 3; i <= 8; i++)
@@ -706,8 +687,7 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 						DocumentKindName(state.doc.kind), DocumentKindName(expected)),
 				 errhint("Load catalogs with ims.import_catalog(), mappings with ims.import_mapping() and crosswalks with ims.import_crosswalk().")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	PgImsSpiConnect();
 
 	/*
 	 * Loads are serialized, so that "already loaded" and the checks against
@@ -727,7 +707,7 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 		result = Int32GetDatum(LoadMapping(&state));
 	else
 		result = Int32GetDatum(LoadCrosswalk(&state));
-	SPI_finish();
+	PgImsSpiFinish();
 	return result;
 }
 
@@ -916,8 +896,7 @@ LoadOscal(const LoadRequest *request, MemoryContext caller)
 				 errhint("pg_ims loads OSCAL catalogs in JSON: groups, controls and enhancements; see docs/oscal.md.")));
 	}
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	PgImsSpiConnect();
 	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
 	if (StandardExists(code))
 		ereport(ERROR,
@@ -948,7 +927,7 @@ LoadOscal(const LoadRequest *request, MemoryContext caller)
 			"                pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
 			"     WITH ORDINALITY AS u(id, title, area, area_title, parent, label, ordinal)",
 			7, types, values);
-	SPI_finish();
+	PgImsSpiFinish();
 	(void) caller;
 	return Int32GetDatum(cat.n_controls);
 }

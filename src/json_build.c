@@ -7,11 +7,11 @@
  */
 #include "postgres.h"
 
-#include "executor/spi.h"
 #include "utils/fmgrprotos.h"
 
 #include "json_build.h"
 #include "json_memory.h"
+#include "pg_ims_spi.h"
 #include "text_encoding.h"
 
 static void
@@ -77,8 +77,7 @@ PgImsBuildJsonb(PgImsJsonBuilder build, Datum arg, const char *context_name)
 	MemoryContext context;
 	char	   *volatile server_text = NULL;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	PgImsSpiConnect();
 	context = PgImsJsonBegin(context_name);
 	PG_TRY();
 	{
@@ -95,7 +94,7 @@ PgImsBuildJsonb(PgImsJsonBuilder build, Datum arg, const char *context_name)
 		PgImsJsonEnd(context);
 	}
 	PG_END_TRY();
-	SPI_finish();
+	PgImsSpiFinish();
 
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(server_text));
 }
