@@ -24,6 +24,7 @@ OBJS = \
 	src/json_build.o \
 	src/catalog.o \
 	src/findings.o \
+	src/sha256.o \
 	src/soa_digest.o \
 	src/soa_live.o \
 	src/soa_document.o \

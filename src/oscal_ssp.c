@@ -37,13 +37,11 @@
 #include <cjson/cJSON.h>
 
 #include "catalog/pg_type.h"
-#include "common/cryptohash.h"
-#include "common/sha2.h"
 #include "lib/stringinfo.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "json_build.h"
+#include "sha256.h"
 #include "soa_live.h"
 #include "pg_ims.h"
 
@@ -57,14 +55,9 @@ NameUuid(const char *prefix, const char *kind, const char *key)
 {
 	char	   *name = psprintf("%s/%s/%s", prefix, kind, key ? key : "");
 	uint8		hash[PG_SHA256_DIGEST_LENGTH];
-	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
 	char		text[37];
 
-	if (ctx == NULL || pg_cryptohash_init(ctx) < 0 ||
-		pg_cryptohash_update(ctx, (const uint8 *) name, strlen(name)) < 0 ||
-		pg_cryptohash_final(ctx, hash, sizeof(hash)) < 0)
-		elog(ERROR, "could not compute a SHA-256 hash: %s", pg_cryptohash_error(ctx));
-	pg_cryptohash_free(ctx);
+	PgImsSha256(name, strlen(name), hash);
 	hash[6] = (hash[6] & 0x0f) | 0x50;
 	hash[8] = (hash[8] & 0x3f) | 0x80;
 	snprintf(text, sizeof(text),

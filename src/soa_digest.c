@@ -18,15 +18,13 @@
 #include <cjson/cJSON.h>
 
 #include "catalog/pg_type.h"
-#include "common/cryptohash.h"
-#include "common/sha2.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "json_build.h"
 #include "json_memory.h"
 #include "pg_ims.h"
 #include "pg_ims_spi.h"
+#include "sha256.h"
 
 /* Canonical document of one SoA version; NULL when it does not exist. */
 static char *
@@ -82,23 +80,6 @@ CanonicalDocument(int64 org_id, int64 soa_id, const char *approver)
 	return text;
 }
 
-static char *
-Sha256Hex(const char *data, size_t len)
-{
-	uint8		digest[PG_SHA256_DIGEST_LENGTH];
-	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
-	char	   *hex = palloc(PG_SHA256_DIGEST_STRING_LENGTH);
-
-	if (pg_cryptohash_init(ctx) < 0 ||
-		pg_cryptohash_update(ctx, (const uint8 *) data, len) < 0 ||
-		pg_cryptohash_final(ctx, digest, sizeof(digest)) < 0)
-		elog(ERROR, "could not compute SHA-256: %s", pg_cryptohash_error(ctx));
-	pg_cryptohash_free(ctx);
-	hex_encode((const char *) digest, PG_SHA256_DIGEST_LENGTH, hex);
-	hex[PG_SHA256_DIGEST_STRING_LENGTH - 1] = '\0';
-	return hex;
-}
-
 /*
  * ims.soa_digest(org_id bigint, soa_id bigint, approver text) → text
  *
@@ -131,7 +112,7 @@ soa_digest(PG_FUNCTION_ARGS)
 		{
 			MemoryContext old = MemoryContextSwitchTo(caller);
 
-			hex = Sha256Hex(document, strlen(document));
+			hex = PgImsSha256Hex(document, strlen(document));
 			MemoryContextSwitchTo(old);
 		}
 	}
