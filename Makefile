@@ -22,7 +22,9 @@ OBJS = \
 	src/text_encoding.o \
 	src/pg_ims_spi.o \
 	src/json_build.o \
-	src/catalog.o \
+	src/shipped_file.o \
+	src/catalog_load.o \
+	src/oscal_load.o \
 	src/findings.o \
 	src/sha256.o \
 	src/soa_digest.o \

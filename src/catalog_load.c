@@ -1,9 +1,11 @@
 /*-------------------------------------------------------------------------
  *
- * catalog.c
- *	  Load catalogs and mappings of standards into ims.standard, ims.clause,
- *	  ims.control, ims.reference_item, ims.clause_mapping and
- *	  ims.control_mapping.
+ * catalog_load.c
+ *	  Load catalogs, mappings and crosswalks of standards (the native
+ *	  formats) into ims.standard, ims.clause, ims.control,
+ *	  ims.reference_item, ims.clause_mapping, ims.control_mapping,
+ *	  ims.obligation and its lists; and what every catalog load shares
+ *	  (catalog_load.h), OSCAL's included.
  *
  * catalog_parse.c checks a document completely before anything is written;
  * this file checks it against what is already loaded, then writes it with
@@ -15,29 +17,22 @@
  */
 #include "postgres.h"
 
-#include <sys/stat.h>
-
 #include "catalog/pg_type.h"
-#include "commands/extension.h"
 #include "lib/stringinfo.h"
-#include "miscadmin.h"
-#include "storage/fd.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "catalog_load.h"
 #include "catalog_parse.h"
 #include "json_memory.h"
-#include "oscal_parse.h"
 #include "pg_ims.h"
 #include "pg_ims_spi.h"
+#include "shipped_file.h"
 #include "text_encoding.h"
 
 /* Advisory lock key of catalog loads: "pg_ims_c" in ASCII. */
 #define PG_IMS_CATALOG_LOCK INT64CONST(0x70675f696d735f63)
-
-/* Where `make install` puts the shipped catalogs, under the share directory. */
-#define CATALOG_SUBDIR "pg_ims/catalogs"
 
 /*
  * A document on its way in: where it came from (for messages), whether it
@@ -198,15 +193,22 @@ ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
 
 static const DocumentColumn ControlEvidenceKinds = {"controls", "evidence_kinds", ControlEvidenceKindsGet};
 
-/*
- * Run a parameterized statement.  Never read-only: each statement takes a
- * fresh snapshot, so the checks made after waiting for the catalog lock see
- * what the session that held it committed.
- */
-static uint64
-Execute(const char *sql, int nargs, Oid *types, Datum *values)
+uint64
+CatalogLoadExecute(const char *sql, int nargs, Oid *types, Datum *values)
 {
 	return PgImsSpiRun(sql, nargs, types, values, false, 0);
+}
+
+void
+CatalogLoadBegin(void)
+{
+	PgImsSpiConnect();
+
+	/*
+	 * Loads are serialized, so that "already loaded" and the checks against
+	 * loaded clauses and controls still hold when the rows are written.
+	 */
+	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
 }
 
 static void
@@ -241,7 +243,7 @@ CheckEvidenceKinds(LoadState *state)
 
 	values[0] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
 	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlEvidenceKinds, doc));
-	if (Execute(sql, 2, types, values) > 0)
+	if (CatalogLoadExecute(sql, 2, types, values) > 0)
 	{
 		bool		isnull;
 		int64		entry = DatumGetInt64(PgImsSpiDatum(0, "entry", &isnull));
@@ -256,14 +258,14 @@ CheckEvidenceKinds(LoadState *state)
 	}
 }
 
-static bool
-StandardExists(const char *code)
+bool
+CatalogStandardExists(const char *code)
 {
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {PgImsServerText(code)};
 
-	return Execute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
-				   1, types, values) > 0;
+	return CatalogLoadExecute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
+							  1, types, values) > 0;
 }
 
 static char *
@@ -274,7 +276,7 @@ LoadCatalog(LoadState *state)
 	Datum		values[9];
 	char	   *code = PgImsServerString(doc->code);
 
-	if (StandardExists(doc->code))
+	if (CatalogStandardExists(doc->code))
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("standard \"%s\" is already loaded", code),
@@ -290,17 +292,17 @@ LoadCatalog(LoadState *state)
 	values[2] = ServerTextAt(doc->standard_kind, &StandardKind, doc, 0);
 	types[3] = BOOLOID;
 	values[3] = BoolGetDatum(state->builtin);
-	Execute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, $3, $4)",
-			4, types, values);
+	CatalogLoadExecute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, $3, $4)",
+					   4, types, values);
 
 	types[1] = types[2] = types[3] = TEXTARRAYOID;
 	values[1] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseNumber, doc));
 	values[2] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseTitle, doc));
 	values[3] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseParent, doc));
-	Execute("INSERT INTO ims.clause (standard, number, title, parent, ordinal) "
-			"SELECT $1, u.number, u.title, u.parent, u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(number, title, parent, ordinal)",
-			4, types, values);
+	CatalogLoadExecute("INSERT INTO ims.clause (standard, number, title, parent, ordinal) "
+					   "SELECT $1, u.number, u.title, u.parent, u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(number, title, parent, ordinal)",
+					   4, types, values);
 
 	types[4] = types[5] = types[6] = types[7] = TEXTARRAYOID;
 	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
@@ -309,20 +311,20 @@ LoadCatalog(LoadState *state)
 	values[4] = PointerGetDatum(TextArray(doc->n_controls, &ControlAreaTitle, doc));
 	values[5] = PointerGetDatum(TextArray(doc->n_controls, &ControlTheme, doc));
 	values[6] = PointerGetDatum(TextArray(doc->n_controls, &ControlEvidenceKinds, doc));
-	Execute("INSERT INTO ims.control "
-			"(standard, control_id, title, area, area_title, theme, evidence_kinds, ordinal) "
-			"SELECT $1, u.id, u.title, u.area, u.area_title, u.theme, u.kinds::pg_catalog.text[], u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
-			"     WITH ORDINALITY AS u(id, title, area, area_title, theme, kinds, ordinal)",
-			7, types, values);
+	CatalogLoadExecute("INSERT INTO ims.control "
+					   "(standard, control_id, title, area, area_title, theme, evidence_kinds, ordinal) "
+					   "SELECT $1, u.id, u.title, u.area, u.area_title, u.theme, u.kinds::pg_catalog.text[], u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
+					   "     WITH ORDINALITY AS u(id, title, area, area_title, theme, kinds, ordinal)",
+					   7, types, values);
 
 	values[1] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemList, doc));
 	values[2] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemId, doc));
 	values[3] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemTitle, doc));
-	Execute("INSERT INTO ims.reference_item (standard, list, item_id, title, ordinal) "
-			"SELECT $1, u.list, u.id, u.title, u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(list, id, title, ordinal)",
-			4, types, values);
+	CatalogLoadExecute("INSERT INTO ims.reference_item (standard, list, item_id, title, ordinal) "
+					   "SELECT $1, u.list, u.id, u.title, u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(list, id, title, ordinal)",
+					   4, types, values);
 
 	return code;
 }
@@ -355,7 +357,7 @@ CheckMappedIds(LoadState *state, const char *array_key, const char *table,
 	values[1] = PointerGetDatum(targets);
 	values[2] = PgImsServerText(doc->source_standard);
 	values[3] = PgImsServerText(doc->target_standard);
-	if (Execute(sql, 4, types, values) > 0)
+	if (CatalogLoadExecute(sql, 4, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s does not follow the pg_ims catalog format", state->what),
@@ -380,7 +382,7 @@ LoadMapping(LoadState *state)
 	Datum		values[8];
 
 	for (int i = 0; i < 2; i++)
-		if (!StandardExists(standards[i]))
+		if (!CatalogStandardExists(standards[i]))
 		{
 			char	   *code = PgImsServerString(standards[i]);
 
@@ -396,12 +398,12 @@ LoadMapping(LoadState *state)
 	types[0] = types[1] = TEXTOID;
 	values[0] = PgImsServerText(doc->source_standard);
 	values[1] = PgImsServerText(doc->target_standard);
-	if (Execute("SELECT 1 FROM ims.clause_mapping "
-				"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
-				"UNION ALL "
-				"SELECT 1 FROM ims.control_mapping "
-				"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
-				"LIMIT 1", 2, types, values) > 0)
+	if (CatalogLoadExecute("SELECT 1 FROM ims.clause_mapping "
+						   "WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
+						   "UNION ALL "
+						   "SELECT 1 FROM ims.control_mapping "
+						   "WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
+						   "LIMIT 1", 2, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("a mapping from \"%s\" to \"%s\" is already loaded",
@@ -422,11 +424,11 @@ LoadMapping(LoadState *state)
 	values[4] = PointerGetDatum(TextArray(doc->n_clause_pairs, &ClausePairRelation, doc));
 	values[5] = PointerGetDatum(TextArray(doc->n_clause_pairs, &ClausePairAction, doc));
 	values[6] = BoolGetDatum(state->builtin);
-	Execute("INSERT INTO ims.clause_mapping "
-			"(source_standard, source_clause, target_standard, target_clause, relation, action, builtin, ordinal) "
-			"SELECT $1, u.source, $2, u.target, u.relation, u.action, $7, u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) WITH ORDINALITY AS u(source, target, relation, action, ordinal)",
-			7, types, values);
+	CatalogLoadExecute("INSERT INTO ims.clause_mapping "
+					   "(source_standard, source_clause, target_standard, target_clause, relation, action, builtin, ordinal) "
+					   "SELECT $1, u.source, $2, u.target, u.relation, u.action, $7, u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) WITH ORDINALITY AS u(source, target, relation, action, ordinal)",
+					   7, types, values);
 
 	types[7] = TEXTARRAYOID;
 	values[2] = PointerGetDatum(control_sources);
@@ -434,11 +436,11 @@ LoadMapping(LoadState *state)
 	values[4] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairRelation, doc));
 	values[5] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairRationale, doc));
 	values[7] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairProvenance, doc));
-	Execute("INSERT INTO ims.control_mapping "
-			"(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
-			"SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "
-			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8)) AS u(source, target, relation, rationale, provenance)",
-			8, types, values);
+	CatalogLoadExecute("INSERT INTO ims.control_mapping "
+					   "(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
+					   "SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "
+					   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8)) AS u(source, target, relation, rationale, provenance)",
+					   8, types, values);
 
 	return doc->n_clause_pairs + doc->n_control_pairs;
 }
@@ -536,8 +538,8 @@ LoadCrosswalk(LoadState *state)
 	values[0] = CStringGetTextDatum(regulation);
 	values[1] = CStringGetTextDatum(standard);
 
-	n_found = Execute("SELECT code, kind FROM ims.standard WHERE code OPERATOR(pg_catalog.=) ANY (ARRAY[$1, $2])",
-					  2, types, values);
+	n_found = CatalogLoadExecute("SELECT code, kind FROM ims.standard WHERE code OPERATOR(pg_catalog.=) ANY (ARRAY[$1, $2])",
+								 2, types, values);
 	for (int i = 0; i < 2; i++)
 	{
 		const char *code = i == 0 ? regulation : standard;
@@ -564,9 +566,9 @@ LoadCrosswalk(LoadState *state)
 					 errhint("Load the standard's catalog first with ims.import_catalog().")));
 	}
 
-	if (Execute("SELECT 1 FROM ims.obligation "
-				"WHERE regulation OPERATOR(pg_catalog.=) $1 AND standard OPERATOR(pg_catalog.=) $2 LIMIT 1",
-				2, types, values) > 0)
+	if (CatalogLoadExecute("SELECT 1 FROM ims.obligation "
+						   "WHERE regulation OPERATOR(pg_catalog.=) $1 AND standard OPERATOR(pg_catalog.=) $2 LIMIT 1",
+						   2, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("a crosswalk from \"%s\" to \"%s\" is already loaded", regulation, standard),
@@ -584,22 +586,22 @@ LoadCrosswalk(LoadState *state)
 	values[4] = PointerGetDatum(clauses.ids);
 	values[5] = PointerGetDatum(controls.entries);
 	values[6] = PointerGetDatum(controls.ids);
-	if (Execute("SELECT u.entry, u.key, u.id, u.what, u.standard FROM ("
-				"  SELECT r.entry, 1 AS rank, 'ref' AS key, r.id, 'clause' AS what, $1 AS standard "
-				"  FROM pg_catalog.unnest($3) WITH ORDINALITY AS r(id, entry) "
-				"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $1 "
-				"                    AND c.number OPERATOR(pg_catalog.=) r.id) "
-				"  UNION ALL "
-				"  SELECT l.entry, 2, 'clauses', l.id, 'clause', $2 "
-				"  FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id) "
-				"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
-				"                    AND c.number OPERATOR(pg_catalog.=) l.id) "
-				"  UNION ALL "
-				"  SELECT l.entry, 3, 'controls', l.id, 'control', $2 "
-				"  FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7)) AS l(entry, id) "
-				"  WHERE NOT EXISTS (SELECT 1 FROM ims.control c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
-				"                    AND c.control_id OPERATOR(pg_catalog.=) l.id)) AS u "
-				"ORDER BY u.entry, u.rank LIMIT 1", 7, types, values) > 0)
+	if (CatalogLoadExecute("SELECT u.entry, u.key, u.id, u.what, u.standard FROM ("
+						   "  SELECT r.entry, 1 AS rank, 'ref' AS key, r.id, 'clause' AS what, $1 AS standard "
+						   "  FROM pg_catalog.unnest($3) WITH ORDINALITY AS r(id, entry) "
+						   "  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $1 "
+						   "                    AND c.number OPERATOR(pg_catalog.=) r.id) "
+						   "  UNION ALL "
+						   "  SELECT l.entry, 2, 'clauses', l.id, 'clause', $2 "
+						   "  FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id) "
+						   "  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
+						   "                    AND c.number OPERATOR(pg_catalog.=) l.id) "
+						   "  UNION ALL "
+						   "  SELECT l.entry, 3, 'controls', l.id, 'control', $2 "
+						   "  FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7)) AS l(entry, id) "
+						   "  WHERE NOT EXISTS (SELECT 1 FROM ims.control c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
+						   "                    AND c.control_id OPERATOR(pg_catalog.=) l.id)) AS u "
+						   "ORDER BY u.entry, u.rank LIMIT 1", 7, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s does not follow the pg_ims catalog format", state->what),
@@ -621,15 +623,15 @@ LoadCrosswalk(LoadState *state)
 	values[7] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationNotCovered, doc));
 	values[8] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationProvenance, doc));
 	values[9] = BoolGetDatum(state->builtin);
-	Execute("INSERT INTO ims.obligation (regulation, ref, standard, roles, risk_classes, coverage, "
-			"                            rationale, not_covered, provenance, builtin, ordinal) "
-			"SELECT $1, u.ref, $2, u.roles::pg_catalog.text[], u.classes::pg_catalog.text[], u.coverage, "
-			"       u.rationale, u.not_covered, u.provenance, $10, u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), "
-			"                pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), "
-			"                pg_catalog.unnest($9)) "
-			"     WITH ORDINALITY AS u(ref, roles, classes, coverage, rationale, not_covered, provenance, ordinal)",
-			10, types, values);
+	CatalogLoadExecute("INSERT INTO ims.obligation (regulation, ref, standard, roles, risk_classes, coverage, "
+					   "                            rationale, not_covered, provenance, builtin, ordinal) "
+					   "SELECT $1, u.ref, $2, u.roles::pg_catalog.text[], u.classes::pg_catalog.text[], u.coverage, "
+					   "       u.rationale, u.not_covered, u.provenance, $10, u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), "
+					   "                pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), "
+					   "                pg_catalog.unnest($9)) "
+					   "     WITH ORDINALITY AS u(ref, roles, classes, coverage, rationale, not_covered, provenance, ordinal)",
+					   10, types, values);
 
 	types[3] = INT4ARRAYOID;
 	types[4] = TEXTARRAYOID;
@@ -637,16 +639,16 @@ LoadCrosswalk(LoadState *state)
 	values[3] = PointerGetDatum(clauses.entries);
 	values[4] = PointerGetDatum(clauses.ids);
 	values[5] = BoolGetDatum(state->builtin);
-	Execute("INSERT INTO ims.obligation_clause (regulation, ref, standard, clause, builtin) "
-			"SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
-			"FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
-			6, types, values);
+	CatalogLoadExecute("INSERT INTO ims.obligation_clause (regulation, ref, standard, clause, builtin) "
+					   "SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
+					   "FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
+					   6, types, values);
 	values[3] = PointerGetDatum(controls.entries);
 	values[4] = PointerGetDatum(controls.ids);
-	Execute("INSERT INTO ims.obligation_control (regulation, ref, standard, control_id, builtin) "
-			"SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
-			"FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
-			6, types, values);
+	CatalogLoadExecute("INSERT INTO ims.obligation_control (regulation, ref, standard, control_id, builtin) "
+					   "SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
+					   "FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
+					   6, types, values);
 
 	return doc->n_obligations;
 }
@@ -687,14 +689,7 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 						DocumentKindName(state.doc.kind), DocumentKindName(expected)),
 				 errhint("Load catalogs with ims.import_catalog(), mappings with ims.import_mapping() and crosswalks with ims.import_crosswalk().")));
 
-	PgImsSpiConnect();
-
-	/*
-	 * Loads are serialized, so that "already loaded" and the checks against
-	 * loaded clauses and controls still hold when the rows are written.
-	 */
-	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
-
+	CatalogLoadBegin();
 	if (expected == CATALOG_DOCUMENT_CATALOG)
 	{
 		char	   *code = LoadCatalog(&state);
@@ -711,23 +706,8 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 	return result;
 }
 
-/*
- * Load a document with cJSON allocating in a private context, which is
- * deleted whether the load succeeds or fails, and cJSON's hooks restored.
- */
-typedef struct LoadRequest
-{
-	const char *data;
-	size_t		len;
-	const char *what;			/* document kind, file name or standard code */
-	bool		builtin;
-	CatalogDocumentKind expected;
-} LoadRequest;
-
-typedef Datum (*LoadFunction) (const LoadRequest *request, MemoryContext caller);
-
-static Datum
-LoadInJsonContext(LoadFunction load, const LoadRequest *request)
+Datum
+CatalogLoadInJsonContext(CatalogLoadFunction load, const CatalogLoadRequest *request)
 {
 	MemoryContext caller = CurrentMemoryContext;
 	MemoryContext context = PgImsJsonBegin("pg_ims catalog");
@@ -749,7 +729,7 @@ LoadInJsonContext(LoadFunction load, const LoadRequest *request)
 }
 
 static Datum
-LoadNative(const LoadRequest *request, MemoryContext caller)
+LoadNative(const CatalogLoadRequest *request, MemoryContext caller)
 {
 	return ParseAndLoad(request->data, request->len, request->what,
 						request->builtin, request->expected, caller);
@@ -759,9 +739,9 @@ static Datum
 LoadDocument(const char *data, size_t len, const char *what, bool builtin,
 			 CatalogDocumentKind expected)
 {
-	LoadRequest request = {data, len, what, builtin, expected};
+	CatalogLoadRequest request = {data, len, what, builtin, expected};
 
-	return LoadInJsonContext(LoadNative, &request);
+	return CatalogLoadInJsonContext(LoadNative, &request);
 }
 
 PG_FUNCTION_INFO_V1(catalog_import);
@@ -794,209 +774,6 @@ mapping_import(PG_FUNCTION_ARGS)
 						"mapping document", false, CATALOG_DOCUMENT_MAPPING);
 }
 
-/*
- * OSCAL catalogs.  Only the controls are kept: each becomes a row of
- * ims.control, an enhancement with its parent control, its innermost group
- * as the area and its "label" prop as display_id.
- */
-
-/* Names the control whose text the database encoding cannot hold. */
-typedef struct OscalPlace
-{
-	const OscalCatalog *cat;
-	int			entry;
-	const char *key;
-} OscalPlace;
-
-static void
-OscalErrorContext(void *arg)
-{
-	OscalPlace *place = (OscalPlace *) arg;
-
-	if (place->entry < 0)
-		errcontext("OSCAL catalog, key \"%s\"", place->key);
-	else
-		errcontext("control %d of the OSCAL catalog, key \"%s\"", place->entry + 1, place->key);
-}
-
-static Datum
-OscalText(const OscalCatalog *cat, int entry, const char *key, const char *utf8)
-{
-	OscalPlace	place = {cat, entry, key};
-
-	return PgImsServerTextWithContext(utf8, OscalErrorContext, &place);
-}
-
-/* One text[] per kept key of the controls, in document order. */
-static ArrayType *
-OscalColumn(const OscalCatalog *cat, const char *key, size_t offset)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * cat->n_controls);
-	bool	   *nulls = palloc(sizeof(bool) * cat->n_controls);
-	int			dims[1] = {cat->n_controls};
-	int			lbs[1] = {1};
-
-	for (int i = 0; i < cat->n_controls; i++)
-	{
-		const char *value = *(const char *const *) ((const char *) &cat->controls[i] + offset);
-
-		nulls[i] = (value == NULL);
-		elems[i] = OscalText(cat, i, key, value);
-	}
-	return construct_md_array(elems, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
-}
-
-/* A standard code as ims.standard's check constraint wants it. */
-static void
-CheckStandardCode(const char *code)
-{
-	size_t		len = strlen(code);
-	bool		ok = len > 0 && len <= CATALOG_MAX_ID;
-
-	for (size_t i = 0; ok && i < len; i++)
-	{
-		char		c = code[i];
-
-		ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			(i > 0 && (c == '.' || c == '_' || c == ':' || c == '-'));
-	}
-	if (!ok)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid standard code \"%s\"", code),
-				 errdetail("A standard code is 1 to %d lowercase letters and digits, then also \".\", \"_\", \":\" or \"-\".",
-						   CATALOG_MAX_ID),
-				 errhint("Name the catalog as ims.standard names it, such as \"nist800-53r5:moderate\".")));
-}
-
-static Datum
-LoadOscal(const LoadRequest *request, MemoryContext caller)
-{
-	const char *data = request->data;
-	size_t		len = request->len;
-	const char *code = request->what;
-	OscalCatalog cat;
-	CatalogError err;
-	Oid			types[9];
-	Datum		values[9];
-
-	PgImsDocumentToUtf8(&data, &len);
-	if (!oscal_catalog_parse(data, len, &cat, &err))
-	{
-		if (err.kind == CATALOG_ERROR_NOT_JSON)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_JSON_TEXT),
-					 errmsg("OSCAL document is not valid JSON"),
-					 errdetail_internal("%s", PgImsServerDetail(err.detail)),
-					 errhint("An OSCAL catalog in JSON is one object in UTF-8; see docs/oscal.md.")));
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("document is not an OSCAL catalog pg_ims can load"),
-				 errdetail_internal("%s", PgImsServerDetail(err.detail)),
-				 errhint("pg_ims loads OSCAL catalogs in JSON: groups, controls and enhancements; see docs/oscal.md.")));
-	}
-
-	PgImsSpiConnect();
-	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
-	if (StandardExists(code))
-		ereport(ERROR,
-				(errcode(ERRCODE_DUPLICATE_OBJECT),
-				 errmsg("standard \"%s\" is already loaded", code),
-				 errdetail("The catalog of \"%s\" is in ims.standard and ims.control.", code),
-				 errhint("A loaded standard is never replaced; give another catalog or edition its own code.")));
-
-	types[0] = TEXTOID;
-	values[0] = CStringGetTextDatum(code);
-	types[1] = TEXTOID;
-	values[1] = OscalText(&cat, -1, "metadata.title", cat.title);
-	Execute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, 'control_catalog', false)",
-			2, types, values);
-
-	for (int i = 1; i <= 6; i++)
-		types[i] = TEXTARRAYOID;
-	values[1] = PointerGetDatum(OscalColumn(&cat, "id", offsetof(OscalControl, id)));
-	values[2] = PointerGetDatum(OscalColumn(&cat, "title", offsetof(OscalControl, title)));
-	values[3] = PointerGetDatum(OscalColumn(&cat, "group id", offsetof(OscalControl, group_id)));
-	values[4] = PointerGetDatum(OscalColumn(&cat, "group title", offsetof(OscalControl, group_title)));
-	values[5] = PointerGetDatum(OscalColumn(&cat, "parent", offsetof(OscalControl, parent)));
-	values[6] = PointerGetDatum(OscalColumn(&cat, "label", offsetof(OscalControl, label)));
-	Execute("INSERT INTO ims.control "
-			"(standard, control_id, title, area, area_title, ordinal, parent, display_id) "
-			"SELECT $1, u.id, u.title, u.area, u.area_title, u.ordinal, u.parent, u.label "
-			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), "
-			"                pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
-			"     WITH ORDINALITY AS u(id, title, area, area_title, parent, label, ordinal)",
-			7, types, values);
-	PgImsSpiFinish();
-	(void) caller;
-	return Int32GetDatum(cat.n_controls);
-}
-
-PG_FUNCTION_INFO_V1(oscal_catalog_import);
-Datum
-oscal_catalog_import(PG_FUNCTION_ARGS)
-{
-	text	   *doc = PG_GETARG_TEXT_PP(0);
-	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	LoadRequest request = {VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), code, false, CATALOG_DOCUMENT_CATALOG};
-
-	CheckStandardCode(code);
-	return LoadInJsonContext(LoadOscal, &request);
-}
-
-/*
- * Read one of the documents shipped in the share directory.  Only the
- * extension's scripts call the builtin loaders (they drop them again when
- * done), so the name is a plain file name, never a path.
- */
-static char *
-ReadShippedFile(const char *name, size_t *len)
-{
-	char		share_path[MAXPGPATH];
-	char	   *path;
-	FILE	   *file;
-	struct stat st;
-	char	   *buffer;
-
-	if (!creating_extension)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("shipped catalogs are loaded only by CREATE EXTENSION"),
-				 errhint("Use ims.import_catalog() to load a catalog of your own.")));
-	if (strchr(name, '/') != NULL || name[0] == '.' || strlen(name) > 64)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid catalog file name \"%s\"", name),
-				 errdetail("A shipped catalog is named by a plain file name.")));
-
-	get_share_path(my_exec_path, share_path);
-	path = psprintf("%s/%s/%s", share_path, CATALOG_SUBDIR, name);
-
-	file = AllocateFile(path, PG_BINARY_R);
-	if (file == NULL)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open catalog file \"%s\": %m", path),
-				 errhint("Reinstall pg_ims: `make install` puts its catalogs there.")));
-	if (fstat(fileno(file), &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat catalog file \"%s\": %m", path)));
-	if ((Size) st.st_size > MaxAllocHugeSize - 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("catalog file \"%s\" is too large", path)));
-	buffer = palloc_extended(st.st_size + 1, MCXT_ALLOC_HUGE);
-	if (fread(buffer, 1, st.st_size, file) != (size_t) st.st_size)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read catalog file \"%s\": %m", path)));
-	FreeFile(file);
-	buffer[st.st_size] = '\0';
-	*len = st.st_size;
-	return buffer;
-}
-
 /* Load a shipped catalog, or with mapping true a shipped mapping. */
 PG_FUNCTION_INFO_V1(catalog_load_builtin);
 Datum
@@ -1005,7 +782,7 @@ catalog_load_builtin(PG_FUNCTION_ARGS)
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	bool		mapping = PG_GETARG_BOOL(1);
 	size_t		len;
-	char	   *buffer = ReadShippedFile(name, &len);
+	char	   *buffer = PgImsReadShippedFile(name, &len);
 	Datum		result;
 
 	result = LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true,
@@ -1022,7 +799,7 @@ crosswalk_load_builtin(PG_FUNCTION_ARGS)
 {
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	size_t		len;
-	char	   *buffer = ReadShippedFile(name, &len);
+	char	   *buffer = PgImsReadShippedFile(name, &len);
 	Datum		result;
 
 	result = LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true,
