@@ -173,22 +173,31 @@ DOCUMENT_COLUMN(ControlPairRationale, control_pairs, rationale);
 DOCUMENT_COLUMN(ControlPairProvenance, control_pairs, provenance);
 
 /*
- * Evidence kinds of each control as an array literal per control.  The
- * parser admitted only lowercase words, so double quotes are enough, and
- * they keep a kind spelled "null" from reading as a NULL element.
+ * A text[] literal of a list of words.  The parser admitted only lowercase
+ * words (evidence kinds) or words of a fixed vocabulary (roles, risk
+ * classes), so double quotes are enough, and they keep a word spelled
+ * "null" from reading as a NULL element.
  */
 static const char *
-ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
+WordListLiteral(const char *const *words, int n)
 {
-	const CatalogControl *c = &doc->controls[i];
 	StringInfoData buf;
 
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
-	for (int k = 0; k < c->n_evidence_kinds; k++)
-		appendStringInfo(&buf, "%s\"%s\"", k > 0 ? "," : "", c->evidence_kinds[k]);
+	for (int k = 0; k < n; k++)
+		appendStringInfo(&buf, "%s\"%s\"", k > 0 ? "," : "", words[k]);
 	appendStringInfoChar(&buf, '}');
 	return buf.data;
+}
+
+/* The evidence kinds of each control, as one literal per control. */
+static const char *
+ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
+{
+	const CatalogControl *c = &doc->controls[i];
+
+	return WordListLiteral(c->evidence_kinds, c->n_evidence_kinds);
 }
 
 static const DocumentColumn ControlEvidenceKinds = {"controls", "evidence_kinds", ControlEvidenceKindsGet};
@@ -486,31 +495,16 @@ FlattenItems(const CatalogDocument *doc, bool controls)
 	return result;
 }
 
-/* One text[] literal per obligation, of one of its word lists. */
-static const char *
-ObligationListLiteral(const char *const *words, int n)
-{
-	StringInfoData buf;
-
-	/* the parser admitted only words of a fixed vocabulary */
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '{');
-	for (int k = 0; k < n; k++)
-		appendStringInfo(&buf, "%s\"%s\"", k > 0 ? "," : "", words[k]);
-	appendStringInfoChar(&buf, '}');
-	return buf.data;
-}
-
 static const char *
 ObligationRolesGet(const CatalogDocument *doc, int i)
 {
-	return ObligationListLiteral(doc->obligations[i].roles, doc->obligations[i].n_roles);
+	return WordListLiteral(doc->obligations[i].roles, doc->obligations[i].n_roles);
 }
 
 static const char *
 ObligationRiskClassesGet(const CatalogDocument *doc, int i)
 {
-	return ObligationListLiteral(doc->obligations[i].risk_classes, doc->obligations[i].n_risk_classes);
+	return WordListLiteral(doc->obligations[i].risk_classes, doc->obligations[i].n_risk_classes);
 }
 
 static const DocumentColumn ObligationRoles = {"obligations", "roles", ObligationRolesGet};
@@ -744,34 +738,45 @@ LoadDocument(const char *data, size_t len, const char *what, bool builtin,
 	return CatalogLoadInJsonContext(LoadNative, &request);
 }
 
+/* Load the document of the text argument, called what in messages. */
+static Datum
+LoadArgument(FunctionCallInfo fcinfo, const char *what, CatalogDocumentKind expected)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+
+	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), what, false, expected);
+}
+
 PG_FUNCTION_INFO_V1(catalog_import);
 Datum
 catalog_import(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
-
-	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
-						"catalog document", false, CATALOG_DOCUMENT_CATALOG);
+	return LoadArgument(fcinfo, "catalog document", CATALOG_DOCUMENT_CATALOG);
 }
 
 PG_FUNCTION_INFO_V1(crosswalk_import);
 Datum
 crosswalk_import(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
-
-	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
-						"crosswalk document", false, CATALOG_DOCUMENT_CROSSWALK);
+	return LoadArgument(fcinfo, "crosswalk document", CATALOG_DOCUMENT_CROSSWALK);
 }
 
 PG_FUNCTION_INFO_V1(mapping_import);
 Datum
 mapping_import(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	return LoadArgument(fcinfo, "mapping document", CATALOG_DOCUMENT_MAPPING);
+}
 
-	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
-						"mapping document", false, CATALOG_DOCUMENT_MAPPING);
+/* Load the shipped file named by the first argument. */
+static Datum
+LoadShipped(FunctionCallInfo fcinfo, CatalogDocumentKind expected)
+{
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	size_t		len;
+	char	   *buffer = PgImsReadShippedFile(name, &len);
+
+	return LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true, expected);
 }
 
 /* Load a shipped catalog, or with mapping true a shipped mapping. */
@@ -779,14 +784,10 @@ PG_FUNCTION_INFO_V1(catalog_load_builtin);
 Datum
 catalog_load_builtin(PG_FUNCTION_ARGS)
 {
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	bool		mapping = PG_GETARG_BOOL(1);
-	size_t		len;
-	char	   *buffer = PgImsReadShippedFile(name, &len);
 	Datum		result;
 
-	result = LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true,
-						  mapping ? CATALOG_DOCUMENT_MAPPING : CATALOG_DOCUMENT_CATALOG);
+	result = LoadShipped(fcinfo, mapping ? CATALOG_DOCUMENT_MAPPING : CATALOG_DOCUMENT_CATALOG);
 	if (mapping)
 		PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d pairs", DatumGetInt32(result))));
 	return result;
@@ -797,12 +798,7 @@ PG_FUNCTION_INFO_V1(crosswalk_load_builtin);
 Datum
 crosswalk_load_builtin(PG_FUNCTION_ARGS)
 {
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	size_t		len;
-	char	   *buffer = PgImsReadShippedFile(name, &len);
-	Datum		result;
+	Datum		result = LoadShipped(fcinfo, CATALOG_DOCUMENT_CROSSWALK);
 
-	result = LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true,
-						  CATALOG_DOCUMENT_CROSSWALK);
 	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d obligations", DatumGetInt32(result))));
 }
