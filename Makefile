@@ -15,12 +15,18 @@ OBJS = \
 	src/risk_type.o \
 	src/applicability_label.o \
 	src/applicability.o \
+	src/json_strict.o \
 	src/catalog_parse.o \
 	src/oscal_parse.o \
 	src/json_memory.o \
+	src/text_encoding.o \
+	src/pg_ims_spi.o \
 	src/json_build.o \
-	src/catalog.o \
+	src/shipped_file.o \
+	src/catalog_load.o \
+	src/oscal_load.o \
 	src/findings.o \
+	src/sha256.o \
 	src/soa_digest.o \
 	src/soa_live.o \
 	src/soa_document.o \

@@ -2,7 +2,7 @@
  *
  * fuzz_catalog.c
  *	  libFuzzer harness for the catalog, mapping and crosswalk validation layer
- *	  (src/catalog_parse.c), with cJSON on malloc.
+ *	  (src/catalog_parse.c over src/json_strict.c), with cJSON on malloc.
  *
  * Any input must be accepted or refused with an error of a known kind and a
  * terminated detail, and everything allocated must be freed (LeakSanitizer

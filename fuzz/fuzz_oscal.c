@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * fuzz_oscal.c
- *	  libFuzzer harness for the OSCAL catalog reader (src/oscal_parse.c),
- *	  with cJSON on malloc.
+ *	  libFuzzer harness for the OSCAL catalog reader (src/oscal_parse.c over
+ *	  src/json_strict.c), with cJSON on malloc.
  *
  * Any input must be accepted or refused with an error of a known kind and a
  * terminated detail, and everything allocated must be freed (LeakSanitizer

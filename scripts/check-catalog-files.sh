@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export LC_ALL=C
 mkdir -p build
 gcc -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
-	-Isrc -o build/catalog_check tools/catalog_check.c src/catalog_parse.c -lcjson
+	-Isrc -o build/catalog_check tools/catalog_check.c src/catalog_parse.c src/json_strict.c -lcjson
 # Exit status 1 only says that some fixture failed, as most are meant to; a
 # sanitizer report exits 99 and writes to stderr, which must stay empty.
 export ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:exitcode=99

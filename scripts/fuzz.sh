@@ -21,8 +21,8 @@ out=build/fuzz
 mkdir -p "$out"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc"
 clang-14 $flags -o "$out/fuzz_types" fuzz/fuzz_types.c src/risk_type_label.c src/applicability_label.c
-clang-14 $flags -o "$out/fuzz_catalog" fuzz/fuzz_catalog.c src/catalog_parse.c -lcjson
-clang-14 $flags -o "$out/fuzz_oscal" fuzz/fuzz_oscal.c src/oscal_parse.c src/catalog_parse.c -lcjson
+clang-14 $flags -o "$out/fuzz_catalog" fuzz/fuzz_catalog.c src/catalog_parse.c src/json_strict.c -lcjson
+clang-14 $flags -o "$out/fuzz_oscal" fuzz/fuzz_oscal.c src/oscal_parse.c src/json_strict.c -lcjson
 
 # Seeds: every label and alias, the type test inputs, every catalog fixture.
 rm -rf "$out/corpus_types" "$out/corpus_catalog" "$out/corpus_oscal"

@@ -1,14 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * catalog_parse.c
- *	  Check pg_ims catalog and mapping documents and turn them into C
- *	  structures.
+ *	  Check pg_ims catalog, mapping and crosswalk documents and turn them
+ *	  into C structures.
  *
  * Plain C on top of cJSON, with no server headers, so that the fuzzers can
- * build it alone.  cJSON is lenient where a loader must not be: it ignores
- * data after the first value, accepts \u0000 (and truncates the string
- * there), passes bytes through without checking UTF-8, and its default key
- * lookup ignores case.  Each of those is checked here explicitly.
+ * build it alone.  The text is read by json_strict.c, which refuses what
+ * cJSON would let through; this file checks the shape of each format.
  *
  * Every error fills CatalogError with a detail sentence that says where:
  * the entry (1-based, as an editor shows it) and the key.
@@ -17,8 +15,6 @@
  */
 #include "catalog_parse.h"
 
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,45 +24,6 @@
 #define FORMAT_CROSSWALK "pg_ims/crosswalk"
 
 #define COUNT_OF(array) ((int) (sizeof(array) / sizeof((array)[0])))
-
-int
-catalog_fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
-{
-	va_list		ap;
-
-	err->kind = kind;
-	va_start(ap, fmt);
-	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
-/*
- * Length of the longest prefix of s, at most max bytes, that does not cut a
- * UTF-8 sequence, so a clipped value in a message stays valid text.
- */
-static int
-Utf8Clip(const char *s, size_t max)
-{
-	size_t		len = strlen(s);
-
-	if (len <= max)
-		return (int) len;
-	while (max > 0 && ((unsigned char) s[max] & 0xC0) == 0x80)
-		max--;
-	return (int) max;
-}
-
-static int
-LineOf(const char *text, size_t offset)
-{
-	int			line = 1;
-
-	for (size_t i = 0; i < offset; i++)
-		if (text[i] == '\n')
-			line++;
-	return line;
-}
 
 /* Allocate through cJSON's hooks; n may be zero. */
 static void *
@@ -79,333 +36,6 @@ Alloc(size_t n, CatalogError *err)
 	else
 		memset(p, 0, n > 0 ? n : 1);
 	return p;
-}
-
-/*
- * Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF,
- * and no NUL byte (PostgreSQL text cannot hold one).
- */
-int
-catalog_check_utf8(const char *text, size_t len, CatalogError *err)
-{
-	const unsigned char *s = (const unsigned char *) text;
-	size_t		i = 0;
-
-	while (i < len)
-	{
-		unsigned char c = s[i];
-		size_t		n;
-		uint32_t	cp;
-		uint32_t	min;
-
-		if (c == 0)
-			return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
-						"The document contains a NUL byte at byte %zu (line %d).",
-						i + 1, LineOf(text, i));
-		if (c < 0x80)
-		{
-			i++;
-			continue;
-		}
-		if ((c & 0xE0) == 0xC0)
-			n = 2, cp = c & 0x1F, min = 0x80;
-		else if ((c & 0xF0) == 0xE0)
-			n = 3, cp = c & 0x0F, min = 0x800;
-		else if ((c & 0xF8) == 0xF0)
-			n = 4, cp = c & 0x07, min = 0x10000;
-		else
-			goto bad;
-		if (len - i < n)
-			goto bad;
-		for (size_t k = 1; k < n; k++)
-		{
-			if ((s[i + k] & 0xC0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			goto bad;
-		i += n;
-		continue;
-bad:
-		return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
-					"The document is not valid UTF-8 at byte %zu (line %d).",
-					i + 1, LineOf(text, i));
-	}
-	return 1;
-}
-
-/*
- * Scan the raw text outside and inside strings: find the deepest nesting
- * (so that a document deeper than cJSON allows gets a precise message) and,
- * once the text is known to be JSON, any \u0000 escape inside a string.
- */
-static int
-ScanRawJson(const char *text, size_t len, int check_nul_escape, CatalogError *err)
-{
-	int			depth = 0;
-	int			in_string = 0;
-
-	for (size_t i = 0; i < len; i++)
-	{
-		char		c = text[i];
-
-		if (in_string)
-		{
-			if (c == '\\' && i + 1 < len)
-			{
-				if (check_nul_escape && text[i + 1] == 'u' && i + 5 < len &&
-					memcmp(text + i + 2, "0000", 4) == 0)
-					return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
-								"The document contains the escape \\u0000 at byte %zu (line %d); text cannot hold a NUL character.",
-								i + 1, LineOf(text, i));
-				i++;
-			}
-			else if (c == '"')
-				in_string = 0;
-		}
-		else if (c == '"')
-			in_string = 1;
-		else if ((unsigned char) c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r')
-			return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
-						"The document contains the control character 0x%02x outside a string at byte %zu (line %d).",
-						(unsigned char) c, i + 1, LineOf(text, i));
-		else if (c == '[' || c == '{')
-		{
-			if (++depth > CJSON_NESTING_LIMIT)
-				return catalog_fail(err, CATALOG_ERROR_NOT_JSON,
-							"The document nests arrays and objects deeper than %d levels at byte %zu (line %d).",
-							CJSON_NESTING_LIMIT, i + 1, LineOf(text, i));
-		}
-		else if (c == ']' || c == '}')
-			depth--;
-	}
-	return 1;
-}
-
-static int
-IsJsonBlank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/*
- * Parse text as exactly one JSON value in valid UTF-8 without \u0000.
- * Returns the tree (allocated through cJSON's hooks) or NULL with err set.
- */
-cJSON *
-catalog_parse_json(const char *text, size_t len, CatalogError *err)
-{
-	const char *end = NULL;
-	cJSON	   *root;
-	size_t		i;
-
-	if (!catalog_check_utf8(text, len, err))
-		return NULL;
-	for (i = 0; i < len && IsJsonBlank(text[i]); i++)
-		;
-	if (i == len)
-	{
-		catalog_fail(err, CATALOG_ERROR_NOT_JSON, "The document is empty.");
-		return NULL;
-	}
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-	{
-		catalog_fail(err, CATALOG_ERROR_NOT_JSON,
-			 "The document begins with a byte-order mark; save it as UTF-8 without one.");
-		return NULL;
-	}
-	if (!ScanRawJson(text, len, 0, err))
-		return NULL;
-
-	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (root == NULL)
-	{
-		size_t		at = (end != NULL && end >= text && end < text + len) ?
-			(size_t) (end - text) : len - 1;
-
-		catalog_fail(err, CATALOG_ERROR_NOT_JSON,
-			 "Invalid JSON at byte %zu (line %d).", at + 1, LineOf(text, at));
-		return NULL;
-	}
-	for (i = (size_t) (end - text); i < len && IsJsonBlank(text[i]); i++)
-		;
-	if (i < len)
-	{
-		cJSON_Delete(root);
-		catalog_fail(err, CATALOG_ERROR_NOT_JSON,
-			 "Unexpected data after the JSON value at byte %zu (line %d).",
-			 i + 1, LineOf(text, i));
-		return NULL;
-	}
-	if (!ScanRawJson(text, len, 1, err))
-	{
-		cJSON_Delete(root);
-		return NULL;
-	}
-	return root;
-}
-
-/*
- * Key access.  "where" names the object in the detail: "The document",
- * "Object \"standard\"", "Entry 3 of \"controls\"".
- */
-
-/*
- * Refuse keys not in allowed (a typo or "Title" for "title" would otherwise
- * be silently ignored) and keys given twice (cJSON keeps both and a lookup
- * sees only the first).  allowed has at most 16 entries.
- */
-static int
-CheckKeys(const cJSON *obj, const char *where, const char *const *allowed,
-		  int n_allowed, CatalogError *err)
-{
-	const cJSON *child;
-	unsigned int seen = 0;
-
-	cJSON_ArrayForEach(child, obj)
-	{
-		int			k;
-
-		for (k = 0; k < n_allowed; k++)
-			if (strcmp(child->string, allowed[k]) == 0)
-				break;
-		if (k == n_allowed)
-			return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: unknown key \"%.*s\".",
-						where, Utf8Clip(child->string, 64), child->string);
-		if (seen & (1u << k))
-			return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" appears more than once.",
-						where, allowed[k]);
-		seen |= 1u << k;
-	}
-	return 1;
-}
-
-#define CHECK_KEYS(obj, where, allowed, err) \
-	CheckKeys(obj, where, allowed, (int) (sizeof(allowed) / sizeof(allowed[0])), err)
-
-static int
-CheckStringRule(const char *s, CatalogStringRule rule)
-{
-	size_t		len = strlen(s);
-
-	for (size_t i = 0; i < len; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (c < 0x20 || c == 0x7f)
-			return 0;
-		if (rule == RULE_CODE &&
-			!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			  (i > 0 && (c == '.' || c == '_' || c == ':' || c == '-'))))
-			return 0;
-		if (rule == RULE_WORD &&
-			!((c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '_'))))
-			return 0;
-	}
-	if (rule == RULE_ID && (s[0] == ' ' || s[len - 1] == ' '))
-		return 0;
-	return 1;
-}
-
-static const char *
-RuleDescription(CatalogStringRule rule)
-{
-	switch (rule)
-	{
-		case RULE_TEXT:
-			return "must not contain control characters";
-		case RULE_ID:
-			return "must not contain control characters nor begin or end with a blank";
-		case RULE_CODE:
-			return "must be lowercase letters and digits, then also \".\", \"_\", \":\" or \"-\"";
-		case RULE_WORD:
-			return "must be a lowercase word: a letter, then letters, digits or \"_\"";
-	}
-	return "";
-}
-
-/*
- * Read a string key.  A missing or null key gives NULL unless required.
- */
-int
-catalog_get_string(const cJSON *obj, const char *where, const char *key, int required,
-				   size_t max_len, CatalogStringRule rule, const char **out,
-				   CatalogError *err)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-	size_t		len;
-
-	*out = NULL;
-	if (item == NULL || cJSON_IsNull(item))
-	{
-		if (required)
-			return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is %s.",
-						where, key, item == NULL ? "missing" : "null");
-		return 1;
-	}
-	if (!cJSON_IsString(item) || item->valuestring == NULL)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must be a string.", where, key);
-	len = strlen(item->valuestring);
-	if (len == 0)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must not be empty.", where, key);
-	if (len > max_len)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE,
-					"%s: key \"%s\" is %zu bytes long; the limit is %zu bytes.",
-					where, key, len, max_len);
-	if (!CheckStringRule(item->valuestring, rule))
-		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" %s.",
-					where, key, RuleDescription(rule));
-	*out = item->valuestring;
-	return 1;
-}
-
-/* A string that must be one of a fixed vocabulary. */
-static int
-GetChoice(const cJSON *obj, const char *where, const char *key,
-		  const char *const *choices, int n_choices, const char *choice_list,
-		  const char **out, CatalogError *err)
-{
-	if (!catalog_get_string(obj, where, key, 1, CATALOG_MAX_ID, RULE_TEXT, out, err))
-		return 0;
-	for (int i = 0; i < n_choices; i++)
-		if (strcmp(*out, choices[i]) == 0)
-			return 1;
-	return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is \"%s\"; expected %s.",
-				where, key, *out, choice_list);
-}
-
-#define GET_CHOICE(obj, where, key, choices, list, out, err) \
-	GetChoice(obj, where, key, choices, (int) (sizeof(choices) / sizeof(choices[0])), list, out, err)
-
-/* An array key; a missing key is an empty array unless required. */
-static int
-GetArray(const cJSON *obj, const char *where, const char *key, int required,
-		 const cJSON **out, int *count, CatalogError *err)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	*out = NULL;
-	*count = 0;
-	if (item == NULL)
-	{
-		if (required)
-			return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is missing.", where, key);
-		return 1;
-	}
-	if (!cJSON_IsArray(item))
-		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must be an array.", where, key);
-	*out = item;
-	*count = cJSON_GetArraySize(item);
-	return 1;
-}
-
-static int
-RequireObject(const cJSON *item, const char *where, CatalogError *err)
-{
-	if (!cJSON_IsObject(item))
-		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s must be an object.", where);
-	return 1;
 }
 
 /*
@@ -513,320 +143,6 @@ static const char *const control_pair_keys[] = {
 };
 static const char *const control_relations[] = {"equal", "subset", "superset", "intersects"};
 
-static int
-ParseClauses(const cJSON *root, CatalogDocument *doc, CatalogError *err)
-{
-	const cJSON *array;
-	const cJSON *item;
-	KeyedEntry *keys;
-	int			i = 0;
-	int			dup;
-	char		where[64];
-
-	if (!GetArray(root, "The document", "clauses", 1, &array, &doc->n_clauses, err))
-		return 0;
-	doc->clauses = Alloc(sizeof(CatalogClause) * doc->n_clauses, err);
-	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_clauses, err);
-	if (doc->clauses == NULL || keys == NULL)
-		return 0;
-	cJSON_ArrayForEach(item, array)
-	{
-		CatalogClause *c = &doc->clauses[i];
-
-		snprintf(where, sizeof(where), "Entry %d of \"clauses\"", i + 1);
-		if (!RequireObject(item, where, err) ||
-			!CHECK_KEYS(item, where, clause_keys, err) ||
-			!catalog_get_string(item, where, "number", 1, CATALOG_MAX_ID, RULE_ID, &c->number, err) ||
-			!catalog_get_string(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, err) ||
-			!catalog_get_string(item, where, "parent", 0, CATALOG_MAX_ID, RULE_ID, &c->parent, err))
-			return 0;
-		keys[i].a = c->number;
-		keys[i].entry = i + 1;
-		i++;
-	}
-	dup = FirstDuplicate(keys, doc->n_clauses);
-	if (dup)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE,
-					"Entry %d of \"clauses\", key \"number\": clause \"%s\" is listed twice.",
-					dup, doc->clauses[dup - 1].number);
-
-	/* A parent must come earlier, so the list reads as a table of contents. */
-	for (i = 0; i < doc->n_clauses; i++)
-	{
-		const char *parent = doc->clauses[i].parent;
-		const KeyedEntry *found;
-
-		if (parent == NULL)
-			continue;
-		found = FindKey(keys, doc->n_clauses, parent);
-		if (found == NULL || found->entry > i)
-			return catalog_fail(err, CATALOG_ERROR_SHAPE,
-						"Entry %d of \"clauses\", key \"parent\": \"%s\" is not a clause listed before this one.",
-						i + 1, parent);
-	}
-	ReleaseScratch(doc);
-	return 1;
-}
-
-static int
-ParseControls(const cJSON *root, CatalogDocument *doc, CatalogError *err)
-{
-	const cJSON *array;
-	const cJSON *item;
-	KeyedEntry *keys;
-	int			i = 0;
-	int			dup;
-	char		where[64];
-
-	if (!GetArray(root, "The document", "controls", 1, &array, &doc->n_controls, err))
-		return 0;
-	doc->controls = Alloc(sizeof(CatalogControl) * doc->n_controls, err);
-	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_controls, err);
-	if (doc->controls == NULL || keys == NULL)
-		return 0;
-	cJSON_ArrayForEach(item, array)
-	{
-		CatalogControl *c = &doc->controls[i];
-		const cJSON *kinds;
-		const cJSON *kind;
-		int			k = 0;
-
-		snprintf(where, sizeof(where), "Entry %d of \"controls\"", i + 1);
-		if (!RequireObject(item, where, err) ||
-			!CHECK_KEYS(item, where, control_keys, err) ||
-			!catalog_get_string(item, where, "id", 1, CATALOG_MAX_ID, RULE_ID, &c->id, err) ||
-			!catalog_get_string(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, err) ||
-			!catalog_get_string(item, where, "area", 0, CATALOG_MAX_ID, RULE_ID, &c->area, err) ||
-			!catalog_get_string(item, where, "area_title", 0, CATALOG_MAX_TITLE, RULE_TEXT, &c->area_title, err) ||
-			!catalog_get_string(item, where, "theme", 0, CATALOG_MAX_ID, RULE_WORD, &c->theme, err) ||
-			!GetArray(item, where, "evidence_kinds", 0, &kinds, &c->n_evidence_kinds, err))
-			return 0;
-		c->evidence_kinds = Alloc(sizeof(char *) * c->n_evidence_kinds, err);
-		if (c->evidence_kinds == NULL)
-			return 0;
-		cJSON_ArrayForEach(kind, kinds)
-		{
-			if (!cJSON_IsString(kind) || kind->valuestring == NULL ||
-				kind->valuestring[0] == '\0' ||
-				strlen(kind->valuestring) > CATALOG_MAX_ID ||
-				!CheckStringRule(kind->valuestring, RULE_WORD))
-				return catalog_fail(err, CATALOG_ERROR_SHAPE,
-							"%s: item %d of key \"evidence_kinds\" must be an evidence kind code, a lowercase word.",
-							where, k + 1);
-			for (int j = 0; j < k; j++)
-				if (strcmp(c->evidence_kinds[j], kind->valuestring) == 0)
-					return catalog_fail(err, CATALOG_ERROR_SHAPE,
-								"%s: key \"evidence_kinds\" lists \"%s\" twice.",
-								where, kind->valuestring);
-			c->evidence_kinds[k++] = kind->valuestring;
-		}
-		keys[i].a = c->id;
-		keys[i].entry = i + 1;
-		i++;
-	}
-	dup = FirstDuplicate(keys, doc->n_controls);
-	ReleaseScratch(doc);
-	if (dup)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE,
-					"Entry %d of \"controls\", key \"id\": control \"%s\" is listed twice.",
-					dup, doc->controls[dup - 1].id);
-	return 1;
-}
-
-static int
-ParseReferenceLists(const cJSON *root, CatalogDocument *doc, CatalogError *err)
-{
-	const cJSON *lists;
-	const cJSON *list;
-	KeyedEntry *keys;
-	int			n_lists;
-	int			l = 0;
-	int			n = 0;
-	int			dup;
-	char		where[96];
-
-	if (!GetArray(root, "The document", "reference_lists", 0, &lists, &n_lists, err))
-		return 0;
-	if (lists == NULL)
-		return 1;
-
-	/* first pass: shape of each list, and the total number of items */
-	cJSON_ArrayForEach(list, lists)
-	{
-		const cJSON *items;
-		const char *name;
-		int			count;
-
-		snprintf(where, sizeof(where), "Entry %d of \"reference_lists\"", ++l);
-		if (!RequireObject(list, where, err) ||
-			!CHECK_KEYS(list, where, list_keys, err) ||
-			!catalog_get_string(list, where, "list", 1, CATALOG_MAX_ID, RULE_WORD, &name, err) ||
-			!GetArray(list, where, "items", 1, &items, &count, err))
-			return 0;
-		n += count;
-	}
-	doc->items = Alloc(sizeof(CatalogReferenceItem) * n, err);
-	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * n, err);
-	if (doc->items == NULL || keys == NULL)
-		return 0;
-
-	l = 0;
-	cJSON_ArrayForEach(list, lists)
-	{
-		const char *name = cJSON_GetObjectItemCaseSensitive(list, "list")->valuestring;
-		const cJSON *item;
-		int			i = 0;
-
-		l++;
-		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(list, "items"))
-		{
-			CatalogReferenceItem *r = &doc->items[doc->n_items];
-
-			snprintf(where, sizeof(where), "Item %d of entry %d of \"reference_lists\"", ++i, l);
-			if (!RequireObject(item, where, err) ||
-				!CHECK_KEYS(item, where, item_keys, err) ||
-				!catalog_get_string(item, where, "id", 1, CATALOG_MAX_ID, RULE_ID, &r->id, err) ||
-				!catalog_get_string(item, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &r->title, err))
-				return 0;
-			r->list = name;
-			r->list_entry = l;
-			r->item_entry = i;
-			keys[doc->n_items].a = name;
-			keys[doc->n_items].b = r->id;
-			keys[doc->n_items].entry = doc->n_items + 1;
-			doc->n_items++;
-		}
-	}
-	dup = FirstDuplicate(keys, doc->n_items);
-	ReleaseScratch(doc);
-	if (dup)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE,
-					"Key \"reference_lists\": item \"%s\" appears twice in list \"%s\".",
-					doc->items[dup - 1].id, doc->items[dup - 1].list);
-	return 1;
-}
-
-static int
-ParseCatalog(const cJSON *root, CatalogDocument *doc, CatalogError *err)
-{
-	const cJSON *standard = cJSON_GetObjectItemCaseSensitive(root, "standard");
-	const char *where = "Object \"standard\"";
-
-	doc->kind = CATALOG_DOCUMENT_CATALOG;
-	if (!CHECK_KEYS(root, "The document", catalog_keys, err))
-		return 0;
-	if (standard == NULL)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE, "The document: key \"standard\" is missing.");
-	if (!RequireObject(standard, where, err) ||
-		!CHECK_KEYS(standard, where, standard_keys, err) ||
-		!catalog_get_string(standard, where, "code", 1, CATALOG_MAX_ID, RULE_CODE, &doc->code, err) ||
-		!catalog_get_string(standard, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &doc->title, err) ||
-		!GET_CHOICE(standard, where, "kind", standard_kinds,
-					"management_system, control_catalog or regulation",
-					&doc->standard_kind, err))
-		return 0;
-	return ParseClauses(root, doc, err) &&
-		ParseControls(root, doc, err) &&
-		ParseReferenceLists(root, doc, err);
-}
-
-static int
-ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
-{
-	const cJSON *array;
-	const cJSON *item;
-	KeyedEntry *keys;
-	int			i;
-	int			dup;
-	char		where[64];
-
-	doc->kind = CATALOG_DOCUMENT_MAPPING;
-	if (!CHECK_KEYS(root, "The document", mapping_keys, err) ||
-		!catalog_get_string(root, "The document", "source_standard", 1, CATALOG_MAX_ID, RULE_CODE,
-				   &doc->source_standard, err) ||
-		!catalog_get_string(root, "The document", "target_standard", 1, CATALOG_MAX_ID, RULE_CODE,
-				   &doc->target_standard, err))
-		return 0;
-	if (strcmp(doc->source_standard, doc->target_standard) == 0)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE,
-					"The document: keys \"source_standard\" and \"target_standard\" are both \"%s\"; a mapping joins two standards.",
-					doc->source_standard);
-
-	/* clause pairs: one per target clause */
-	if (!GetArray(root, "The document", "clause_pairs", 0, &array, &doc->n_clause_pairs, err))
-		return 0;
-	doc->clause_pairs = Alloc(sizeof(CatalogClausePair) * doc->n_clause_pairs, err);
-	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_clause_pairs, err);
-	if (doc->clause_pairs == NULL || keys == NULL)
-		return 0;
-	i = 0;
-	cJSON_ArrayForEach(item, array)
-	{
-		CatalogClausePair *p = &doc->clause_pairs[i];
-
-		snprintf(where, sizeof(where), "Entry %d of \"clause_pairs\"", i + 1);
-		if (!RequireObject(item, where, err) ||
-			!CHECK_KEYS(item, where, clause_pair_keys, err) ||
-			!GET_CHOICE(item, where, "relation", clause_relations,
-						"equal, analogous or no_counterpart", &p->relation, err) ||
-			!catalog_get_string(item, where, "source", strcmp(p->relation, "no_counterpart") != 0,
-					   CATALOG_MAX_ID, RULE_ID, &p->source, err) ||
-			!catalog_get_string(item, where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, err) ||
-			!catalog_get_string(item, where, "action", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->action, err))
-			return 0;
-		if (p->source != NULL && strcmp(p->relation, "no_counterpart") == 0)
-			return catalog_fail(err, CATALOG_ERROR_SHAPE,
-						"%s: key \"source\" must be null when the relation is no_counterpart.", where);
-		keys[i].a = p->target;
-		keys[i].entry = i + 1;
-		i++;
-	}
-	dup = FirstDuplicate(keys, doc->n_clause_pairs);
-	ReleaseScratch(doc);
-	if (dup)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE,
-					"Entry %d of \"clause_pairs\", key \"target\": clause \"%s\" is mapped twice.",
-					dup, doc->clause_pairs[dup - 1].target);
-
-	/* control pairs: each (source, target) once */
-	if (!GetArray(root, "The document", "control_pairs", 0, &array, &doc->n_control_pairs, err))
-		return 0;
-	doc->control_pairs = Alloc(sizeof(CatalogControlPair) * doc->n_control_pairs, err);
-	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_control_pairs, err);
-	if (doc->control_pairs == NULL || keys == NULL)
-		return 0;
-	i = 0;
-	cJSON_ArrayForEach(item, array)
-	{
-		CatalogControlPair *p = &doc->control_pairs[i];
-
-		snprintf(where, sizeof(where), "Entry %d of \"control_pairs\"", i + 1);
-		if (!RequireObject(item, where, err) ||
-			!CHECK_KEYS(item, where, control_pair_keys, err) ||
-			!catalog_get_string(item, where, "source", 1, CATALOG_MAX_ID, RULE_ID, &p->source, err) ||
-			!catalog_get_string(item, where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, err) ||
-			!GET_CHOICE(item, where, "relation", control_relations,
-						"equal, subset, superset or intersects", &p->relation, err) ||
-			!catalog_get_string(item, where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->rationale, err) ||
-			!catalog_get_string(item, where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &p->provenance, err))
-			return 0;
-		keys[i].a = p->source;
-		keys[i].b = p->target;
-		keys[i].entry = i + 1;
-		i++;
-	}
-	dup = FirstDuplicate(keys, doc->n_control_pairs);
-	ReleaseScratch(doc);
-	if (dup)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE,
-					"Entry %d of \"control_pairs\": the pair \"%s\" to \"%s\" is listed twice.",
-					dup, doc->control_pairs[dup - 1].source, doc->control_pairs[dup - 1].target);
-	if (doc->n_clause_pairs + doc->n_control_pairs == 0)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE,
-					"The document: a mapping needs at least one entry in \"clause_pairs\" or \"control_pairs\".");
-	return 1;
-}
-
 static const char *const crosswalk_keys[] = {
 	"format", "format_version", "regulation", "standard", "obligations"
 };
@@ -837,6 +153,107 @@ static const char *const obligation_keys[] = {
 static const char *const operator_roles[] = {"provider", "deployer", "importer", "distributor"};
 static const char *const risk_classes[] = {"prohibited", "high", "limited", "minimal"};
 static const char *const coverages[] = {"partial", "weak", "none"};
+
+/*
+ * The arrays of entries, read by one skeleton.  Every array of the three
+ * formats is read the same way: each entry must be an object with known
+ * keys; its reader fills one slot of a zeroed C array and names the key
+ * that must not repeat; then the first repetition, in document order, is
+ * found.  What differs per array is the EntryArray below and its reader.
+ */
+typedef struct EntryRead
+{
+	const cJSON *item;			/* the entry, an object */
+	const char *where;			/* "Entry 3 of \"clauses\"", for details */
+	int			index;			/* 0-based position in its array */
+	void	   *entry;			/* the slot to fill, or NULL */
+	KeyedEntry *key;			/* the key to set (a, b), or NULL */
+	void	   *arg;			/* what the caller passed along */
+	CatalogError *err;
+} EntryRead;
+
+typedef struct EntryArray
+{
+	const char *key;			/* the array's key: "clauses" */
+	int			required;		/* the key must be there */
+	int			nonempty;		/* ... and hold an entry */
+	const char *const *entry_keys;	/* the keys an entry may have */
+	int			n_entry_keys;
+	size_t		entry_size;		/* of the C structure of one entry */
+	int			(*read) (EntryRead *r);
+} EntryArray;
+
+#define ENTRY_ARRAY(key, required, nonempty, entry_keys, type, read) \
+	{key, required, nonempty, entry_keys, COUNT_OF(entry_keys), sizeof(type), read}
+
+/*
+ * Read each entry of array into entries[first + i] and keys[first + i]
+ * (either may be NULL).  within is NULL for an array of the document,
+ * whose entries are "Entry 3 of \"clauses\""; for an array inside an entry
+ * it names that entry ("entry 2 of \"reference_lists\""), and its entries
+ * are "Item 1 of entry 2 of \"reference_lists\"".
+ */
+static int
+ReadEntries(const cJSON *array, const EntryArray *spec, const char *within,
+			void *entries, KeyedEntry *keys, int first, void *arg, CatalogError *err)
+{
+	const cJSON *item;
+	int			i = 0;
+	char		where[96];
+
+	cJSON_ArrayForEach(item, array)
+	{
+		EntryRead	r = {item, where, i, NULL, NULL, arg, err};
+
+		if (within == NULL)
+			snprintf(where, sizeof(where), "Entry %d of \"%s\"", i + 1, spec->key);
+		else
+			snprintf(where, sizeof(where), "Item %d of %s", i + 1, within);
+		if (entries != NULL)
+			r.entry = (char *) entries + spec->entry_size * (first + i);
+		if (keys != NULL)
+		{
+			r.key = &keys[first + i];
+			r.key->entry = first + i + 1;
+		}
+		if (!catalog_require_object(item, where, err) ||
+			!catalog_check_keys(item, where, spec->entry_keys, spec->n_entry_keys, err) ||
+			!spec->read(&r))
+			return 0;
+		i++;
+	}
+	return 1;
+}
+
+/*
+ * Read the array spec->key of the document into *entries, a new C array
+ * of *n entries (set before any entry is read, so that
+ * catalog_document_free() finds what an entry's reader allocated), and set
+ * *dup to the 1-based entry of the first repeated key, or 0.  The keys
+ * stay in doc->scratch, sorted, for the caller to search and release.
+ */
+static int
+ReadArray(const cJSON *root, const EntryArray *spec, CatalogDocument *doc,
+		  void **entries, int *n, int *dup, CatalogError *err)
+{
+	const cJSON *array;
+	KeyedEntry *keys;
+
+	*dup = 0;
+	if (!catalog_get_array(root, "The document", spec->key, spec->required, &array, n, err))
+		return 0;
+	if (spec->nonempty && *n == 0)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "The document: key \"%s\" must not be empty.",
+							spec->key);
+	*entries = Alloc(spec->entry_size * *n, err);
+	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * *n, err);
+	if (*entries == NULL || keys == NULL)
+		return 0;
+	if (!ReadEntries(array, spec, NULL, *entries, keys, 0, NULL, err))
+		return 0;
+	*dup = FirstDuplicate(keys, *n);
+	return 1;
+}
 
 /*
  * An array of distinct strings under key: ids (RULE_ID), or words of a
@@ -852,7 +269,7 @@ GetStringList(const cJSON *obj, const char *where, const char *key,
 	int			n;
 	int			k = 0;
 
-	if (!GetArray(obj, where, key, required_nonempty, &array, &n, err))
+	if (!catalog_get_array(obj, where, key, required_nonempty, &array, &n, err))
 		return 0;
 	if (required_nonempty && n == 0)
 		return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" must not be empty.", where, key);
@@ -863,7 +280,7 @@ GetStringList(const cJSON *obj, const char *where, const char *key,
 	{
 		const char *s = cJSON_IsString(item) ? item->valuestring : NULL;
 
-		if (s == NULL || s[0] == '\0' || strlen(s) > CATALOG_MAX_ID || !CheckStringRule(s, RULE_ID))
+		if (s == NULL || s[0] == '\0' || strlen(s) > CATALOG_MAX_ID || !catalog_string_obeys(s, RULE_ID))
 			return catalog_fail(err, CATALOG_ERROR_SHAPE,
 								"%s: item %d of key \"%s\" must be a non-empty string of at most %d bytes without control characters or blanks at either end.",
 								where, k + 1, key, CATALOG_MAX_ID);
@@ -889,66 +306,377 @@ GetStringList(const cJSON *obj, const char *where, const char *key,
 	return 1;
 }
 
+/* ---- catalog ---- */
+
+static int
+ReadClause(EntryRead *r)
+{
+	CatalogClause *c = r->entry;
+
+	if (!catalog_get_string(r->item, r->where, "number", 1, CATALOG_MAX_ID, RULE_ID, &c->number, r->err) ||
+		!catalog_get_string(r->item, r->where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, r->err) ||
+		!catalog_get_string(r->item, r->where, "parent", 0, CATALOG_MAX_ID, RULE_ID, &c->parent, r->err))
+		return 0;
+	r->key->a = c->number;
+	return 1;
+}
+
+static const EntryArray clause_array =
+ENTRY_ARRAY("clauses", 1, 0, clause_keys, CatalogClause, ReadClause);
+
+static int
+ParseClauses(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const KeyedEntry *keys;
+	int			dup;
+
+	if (!ReadArray(root, &clause_array, doc, (void **) &doc->clauses, &doc->n_clauses, &dup, err))
+		return 0;
+	if (dup)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"Entry %d of \"clauses\", key \"number\": clause \"%s\" is listed twice.",
+							dup, doc->clauses[dup - 1].number);
+
+	/* A parent must come earlier, so the list reads as a table of contents. */
+	keys = doc->scratch;
+	for (int i = 0; i < doc->n_clauses; i++)
+	{
+		const char *parent = doc->clauses[i].parent;
+		const KeyedEntry *found;
+
+		if (parent == NULL)
+			continue;
+		found = FindKey(keys, doc->n_clauses, parent);
+		if (found == NULL || found->entry > i)
+			return catalog_fail(err, CATALOG_ERROR_SHAPE,
+								"Entry %d of \"clauses\", key \"parent\": \"%s\" is not a clause listed before this one.",
+								i + 1, parent);
+	}
+	ReleaseScratch(doc);
+	return 1;
+}
+
+static int
+ReadControl(EntryRead *r)
+{
+	CatalogControl *c = r->entry;
+	const cJSON *kinds;
+	const cJSON *kind;
+	int			k = 0;
+
+	if (!catalog_get_string(r->item, r->where, "id", 1, CATALOG_MAX_ID, RULE_ID, &c->id, r->err) ||
+		!catalog_get_string(r->item, r->where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, r->err) ||
+		!catalog_get_string(r->item, r->where, "area", 0, CATALOG_MAX_ID, RULE_ID, &c->area, r->err) ||
+		!catalog_get_string(r->item, r->where, "area_title", 0, CATALOG_MAX_TITLE, RULE_TEXT, &c->area_title, r->err) ||
+		!catalog_get_string(r->item, r->where, "theme", 0, CATALOG_MAX_ID, RULE_WORD, &c->theme, r->err) ||
+		!catalog_get_array(r->item, r->where, "evidence_kinds", 0, &kinds, &c->n_evidence_kinds, r->err))
+		return 0;
+	c->evidence_kinds = Alloc(sizeof(char *) * c->n_evidence_kinds, r->err);
+	if (c->evidence_kinds == NULL)
+		return 0;
+	cJSON_ArrayForEach(kind, kinds)
+	{
+		if (!cJSON_IsString(kind) || kind->valuestring == NULL ||
+			kind->valuestring[0] == '\0' ||
+			strlen(kind->valuestring) > CATALOG_MAX_ID ||
+			!catalog_string_obeys(kind->valuestring, RULE_WORD))
+			return catalog_fail(r->err, CATALOG_ERROR_SHAPE,
+								"%s: item %d of key \"evidence_kinds\" must be an evidence kind code, a lowercase word.",
+								r->where, k + 1);
+		for (int j = 0; j < k; j++)
+			if (strcmp(c->evidence_kinds[j], kind->valuestring) == 0)
+				return catalog_fail(r->err, CATALOG_ERROR_SHAPE,
+									"%s: key \"evidence_kinds\" lists \"%s\" twice.",
+									r->where, kind->valuestring);
+		c->evidence_kinds[k++] = kind->valuestring;
+	}
+	r->key->a = c->id;
+	return 1;
+}
+
+static const EntryArray control_array =
+ENTRY_ARRAY("controls", 1, 0, control_keys, CatalogControl, ReadControl);
+
+static int
+ParseControls(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	int			dup;
+
+	if (!ReadArray(root, &control_array, doc, (void **) &doc->controls, &doc->n_controls, &dup, err))
+		return 0;
+	ReleaseScratch(doc);
+	if (dup)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"Entry %d of \"controls\", key \"id\": control \"%s\" is listed twice.",
+							dup, doc->controls[dup - 1].id);
+	return 1;
+}
+
+/* First pass over "reference_lists": the shape of a list; arg counts the items. */
+static int
+ReadReferenceList(EntryRead *r)
+{
+	const cJSON *items;
+	const char *name;
+	int			count;
+
+	if (!catalog_get_string(r->item, r->where, "list", 1, CATALOG_MAX_ID, RULE_WORD, &name, r->err) ||
+		!catalog_get_array(r->item, r->where, "items", 1, &items, &count, r->err))
+		return 0;
+	*(int *) r->arg += count;
+	return 1;
+}
+
+/* The list an item belongs to, for ReadReferenceItem. */
+typedef struct ReferenceList
+{
+	const char *name;
+	int			entry;			/* 1-based entry of "reference_lists" */
+} ReferenceList;
+
+static int
+ReadReferenceItem(EntryRead *r)
+{
+	CatalogReferenceItem *item = r->entry;
+	const ReferenceList *list = r->arg;
+
+	if (!catalog_get_string(r->item, r->where, "id", 1, CATALOG_MAX_ID, RULE_ID, &item->id, r->err) ||
+		!catalog_get_string(r->item, r->where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &item->title, r->err))
+		return 0;
+	item->list = list->name;
+	item->list_entry = list->entry;
+	item->item_entry = r->index + 1;
+	r->key->a = list->name;
+	r->key->b = item->id;
+	return 1;
+}
+
+static const EntryArray reference_list_array =
+ENTRY_ARRAY("reference_lists", 0, 0, list_keys, char, ReadReferenceList);
+static const EntryArray reference_item_array =
+ENTRY_ARRAY("items", 1, 0, item_keys, CatalogReferenceItem, ReadReferenceItem);
+
+/*
+ * Reference lists hold items; the items of all lists are one C array, and
+ * an item id is unique within its list.
+ */
+static int
+ParseReferenceLists(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const cJSON *lists;
+	const cJSON *list;
+	KeyedEntry *keys;
+	int			n_lists;
+	int			n = 0;
+	int			l = 0;
+	int			dup;
+
+	if (!catalog_get_array(root, "The document", "reference_lists", 0, &lists, &n_lists, err))
+		return 0;
+	if (lists == NULL)
+		return 1;
+
+	/* first pass: shape of each list, and the total number of items */
+	if (!ReadEntries(lists, &reference_list_array, NULL, NULL, NULL, 0, &n, err))
+		return 0;
+	doc->items = Alloc(sizeof(CatalogReferenceItem) * n, err);
+	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * n, err);
+	if (doc->items == NULL || keys == NULL)
+		return 0;
+
+	cJSON_ArrayForEach(list, lists)
+	{
+		const cJSON *items = cJSON_GetObjectItemCaseSensitive(list, "items");
+		ReferenceList context = {cJSON_GetObjectItemCaseSensitive(list, "list")->valuestring, ++l};
+		char		within[64];
+
+		snprintf(within, sizeof(within), "entry %d of \"reference_lists\"", l);
+		if (!ReadEntries(items, &reference_item_array, within, doc->items, keys, doc->n_items,
+						 &context, err))
+			return 0;
+		doc->n_items += cJSON_GetArraySize(items);
+	}
+	dup = FirstDuplicate(keys, doc->n_items);
+	ReleaseScratch(doc);
+	if (dup)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"Key \"reference_lists\": item \"%s\" appears twice in list \"%s\".",
+							doc->items[dup - 1].id, doc->items[dup - 1].list);
+	return 1;
+}
+
+static int
+ParseCatalog(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	const cJSON *standard = cJSON_GetObjectItemCaseSensitive(root, "standard");
+	const char *where = "Object \"standard\"";
+
+	doc->kind = CATALOG_DOCUMENT_CATALOG;
+	if (!CATALOG_CHECK_KEYS(root, "The document", catalog_keys, err))
+		return 0;
+	if (standard == NULL)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE, "The document: key \"standard\" is missing.");
+	if (!catalog_require_object(standard, where, err) ||
+		!CATALOG_CHECK_KEYS(standard, where, standard_keys, err) ||
+		!catalog_get_string(standard, where, "code", 1, CATALOG_MAX_ID, RULE_CODE, &doc->code, err) ||
+		!catalog_get_string(standard, where, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &doc->title, err) ||
+		!CATALOG_GET_CHOICE(standard, where, "kind", standard_kinds,
+							"management_system, control_catalog or regulation",
+							&doc->standard_kind, err))
+		return 0;
+	return ParseClauses(root, doc, err) &&
+		ParseControls(root, doc, err) &&
+		ParseReferenceLists(root, doc, err);
+}
+
+/* ---- mapping ---- */
+
+/*
+ * The two standards a mapping or crosswalk joins, under source_key and
+ * target_key, into source_standard and target_standard.
+ */
+static int
+GetStandardPair(const cJSON *root, const char *source_key, const char *target_key,
+				CatalogDocument *doc, CatalogError *err)
+{
+	return catalog_get_string(root, "The document", source_key, 1, CATALOG_MAX_ID, RULE_CODE,
+							  &doc->source_standard, err) &&
+		catalog_get_string(root, "The document", target_key, 1, CATALOG_MAX_ID, RULE_CODE,
+						   &doc->target_standard, err);
+}
+
+/* One clause pair per target clause. */
+static int
+ReadClausePair(EntryRead *r)
+{
+	CatalogClausePair *p = r->entry;
+
+	if (!CATALOG_GET_CHOICE(r->item, r->where, "relation", clause_relations,
+							"equal, analogous or no_counterpart", &p->relation, r->err) ||
+		!catalog_get_string(r->item, r->where, "source", strcmp(p->relation, "no_counterpart") != 0,
+							CATALOG_MAX_ID, RULE_ID, &p->source, r->err) ||
+		!catalog_get_string(r->item, r->where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, r->err) ||
+		!catalog_get_string(r->item, r->where, "action", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->action, r->err))
+		return 0;
+	if (p->source != NULL && strcmp(p->relation, "no_counterpart") == 0)
+		return catalog_fail(r->err, CATALOG_ERROR_SHAPE,
+							"%s: key \"source\" must be null when the relation is no_counterpart.", r->where);
+	r->key->a = p->target;
+	return 1;
+}
+
+/* Each (source, target) control pair once. */
+static int
+ReadControlPair(EntryRead *r)
+{
+	CatalogControlPair *p = r->entry;
+
+	if (!catalog_get_string(r->item, r->where, "source", 1, CATALOG_MAX_ID, RULE_ID, &p->source, r->err) ||
+		!catalog_get_string(r->item, r->where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, r->err) ||
+		!CATALOG_GET_CHOICE(r->item, r->where, "relation", control_relations,
+							"equal, subset, superset or intersects", &p->relation, r->err) ||
+		!catalog_get_string(r->item, r->where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->rationale, r->err) ||
+		!catalog_get_string(r->item, r->where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &p->provenance, r->err))
+		return 0;
+	r->key->a = p->source;
+	r->key->b = p->target;
+	return 1;
+}
+
+static const EntryArray clause_pair_array =
+ENTRY_ARRAY("clause_pairs", 0, 0, clause_pair_keys, CatalogClausePair, ReadClausePair);
+static const EntryArray control_pair_array =
+ENTRY_ARRAY("control_pairs", 0, 0, control_pair_keys, CatalogControlPair, ReadControlPair);
+
+static int
+ParseMapping(const cJSON *root, CatalogDocument *doc, CatalogError *err)
+{
+	int			dup;
+
+	doc->kind = CATALOG_DOCUMENT_MAPPING;
+	if (!CATALOG_CHECK_KEYS(root, "The document", mapping_keys, err) ||
+		!GetStandardPair(root, "source_standard", "target_standard", doc, err))
+		return 0;
+	if (strcmp(doc->source_standard, doc->target_standard) == 0)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"The document: keys \"source_standard\" and \"target_standard\" are both \"%s\"; a mapping joins two standards.",
+							doc->source_standard);
+
+	if (!ReadArray(root, &clause_pair_array, doc, (void **) &doc->clause_pairs,
+				   &doc->n_clause_pairs, &dup, err))
+		return 0;
+	ReleaseScratch(doc);
+	if (dup)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"Entry %d of \"clause_pairs\", key \"target\": clause \"%s\" is mapped twice.",
+							dup, doc->clause_pairs[dup - 1].target);
+
+	if (!ReadArray(root, &control_pair_array, doc, (void **) &doc->control_pairs,
+				   &doc->n_control_pairs, &dup, err))
+		return 0;
+	ReleaseScratch(doc);
+	if (dup)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"Entry %d of \"control_pairs\": the pair \"%s\" to \"%s\" is listed twice.",
+							dup, doc->control_pairs[dup - 1].source, doc->control_pairs[dup - 1].target);
+	if (doc->n_clause_pairs + doc->n_control_pairs == 0)
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"The document: a mapping needs at least one entry in \"clause_pairs\" or \"control_pairs\".");
+	return 1;
+}
+
+/* ---- crosswalk ---- */
+
+static int
+ReadObligation(EntryRead *r)
+{
+	CatalogObligation *o = r->entry;
+	const cJSON *item = r->item;
+	const char *where = r->where;
+	CatalogError *err = r->err;
+
+	if (!catalog_get_string(item, where, "ref", 1, CATALOG_MAX_ID, RULE_ID, &o->ref, err) ||
+		!GetStringList(item, where, "roles", operator_roles, COUNT_OF(operator_roles),
+					   "provider, deployer, importer or distributor", 1, &o->roles, &o->n_roles, err) ||
+		!GetStringList(item, where, "risk_classes", risk_classes, COUNT_OF(risk_classes),
+					   "prohibited, high, limited or minimal", 1,
+					   &o->risk_classes, &o->n_risk_classes, err) ||
+		!CATALOG_GET_CHOICE(item, where, "coverage", coverages, "partial, weak or none", &o->coverage, err) ||
+		!GetStringList(item, where, "clauses", NULL, 0, NULL, 0, &o->clauses, &o->n_clauses, err) ||
+		!GetStringList(item, where, "controls", NULL, 0, NULL, 0, &o->controls, &o->n_controls, err) ||
+		!catalog_get_string(item, where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &o->rationale, err) ||
+		!catalog_get_string(item, where, "not_covered", 1, CATALOG_MAX_TEXT, RULE_TEXT, &o->not_covered, err) ||
+		!catalog_get_string(item, where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &o->provenance, err))
+		return 0;
+	/* a standard supports an obligation in part at most, never in full */
+	if ((strcmp(o->coverage, "none") == 0) != (o->n_clauses + o->n_controls == 0))
+		return catalog_fail(err, CATALOG_ERROR_SHAPE,
+							"%s: key \"coverage\" is \"%s\" but %s; coverage is none exactly when no clause and no control supports the obligation.",
+							where, o->coverage,
+							o->n_clauses + o->n_controls == 0 ? "no clause or control is listed"
+							: "clauses or controls are listed");
+	r->key->a = o->ref;
+	return 1;
+}
+
+static const EntryArray obligation_array =
+ENTRY_ARRAY("obligations", 1, 1, obligation_keys, CatalogObligation, ReadObligation);
+
 static int
 ParseCrosswalk(const cJSON *root, CatalogDocument *doc, CatalogError *err)
 {
-	const cJSON *array;
-	const cJSON *item;
-	KeyedEntry *keys;
-	int			i = 0;
 	int			dup;
-	char		where[96];
 
 	doc->kind = CATALOG_DOCUMENT_CROSSWALK;
-	if (!CHECK_KEYS(root, "The document", crosswalk_keys, err) ||
-		!catalog_get_string(root, "The document", "regulation", 1, CATALOG_MAX_ID, RULE_CODE,
-							&doc->source_standard, err) ||
-		!catalog_get_string(root, "The document", "standard", 1, CATALOG_MAX_ID, RULE_CODE,
-							&doc->target_standard, err))
+	if (!CATALOG_CHECK_KEYS(root, "The document", crosswalk_keys, err) ||
+		!GetStandardPair(root, "regulation", "standard", doc, err))
 		return 0;
 	if (strcmp(doc->source_standard, doc->target_standard) == 0)
 		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 							"The document: keys \"regulation\" and \"standard\" must name two different standards.");
-	if (!GetArray(root, "The document", "obligations", 1, &array, &doc->n_obligations, err))
+	if (!ReadArray(root, &obligation_array, doc, (void **) &doc->obligations,
+				   &doc->n_obligations, &dup, err))
 		return 0;
-	if (doc->n_obligations == 0)
-		return catalog_fail(err, CATALOG_ERROR_SHAPE, "The document: key \"obligations\" must not be empty.");
-	doc->obligations = Alloc(sizeof(CatalogObligation) * doc->n_obligations, err);
-	keys = doc->scratch = Alloc(sizeof(KeyedEntry) * doc->n_obligations, err);
-	if (doc->obligations == NULL || keys == NULL)
-		return 0;
-	cJSON_ArrayForEach(item, array)
-	{
-		CatalogObligation *o = &doc->obligations[i];
-
-		snprintf(where, sizeof(where), "Entry %d of \"obligations\"", i + 1);
-		if (!RequireObject(item, where, err) ||
-			!CHECK_KEYS(item, where, obligation_keys, err) ||
-			!catalog_get_string(item, where, "ref", 1, CATALOG_MAX_ID, RULE_ID, &o->ref, err) ||
-			!GetStringList(item, where, "roles", operator_roles, COUNT_OF(operator_roles),
-						   "provider, deployer, importer or distributor", 1, &o->roles, &o->n_roles, err) ||
-			!GetStringList(item, where, "risk_classes", risk_classes, COUNT_OF(risk_classes),
-						   "prohibited, high, limited or minimal", 1,
-						   &o->risk_classes, &o->n_risk_classes, err) ||
-			!GET_CHOICE(item, where, "coverage", coverages, "partial, weak or none", &o->coverage, err) ||
-			!GetStringList(item, where, "clauses", NULL, 0, NULL, 0, &o->clauses, &o->n_clauses, err) ||
-			!GetStringList(item, where, "controls", NULL, 0, NULL, 0, &o->controls, &o->n_controls, err) ||
-			!catalog_get_string(item, where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &o->rationale, err) ||
-			!catalog_get_string(item, where, "not_covered", 1, CATALOG_MAX_TEXT, RULE_TEXT, &o->not_covered, err) ||
-			!catalog_get_string(item, where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &o->provenance, err))
-			return 0;
-		/* a standard supports an obligation in part at most, never in full */
-		if ((strcmp(o->coverage, "none") == 0) != (o->n_clauses + o->n_controls == 0))
-			return catalog_fail(err, CATALOG_ERROR_SHAPE,
-								"%s: key \"coverage\" is \"%s\" but %s; coverage is none exactly when no clause and no control supports the obligation.",
-								where, o->coverage,
-								o->n_clauses + o->n_controls == 0 ? "no clause or control is listed"
-								: "clauses or controls are listed");
-		keys[i].a = o->ref;
-		keys[i].entry = i + 1;
-		i++;
-	}
-	dup = FirstDuplicate(keys, doc->n_obligations);
 	ReleaseScratch(doc);
 	if (dup)
 		return catalog_fail(err, CATALOG_ERROR_SHAPE,

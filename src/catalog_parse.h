@@ -1,14 +1,16 @@
 /*-------------------------------------------------------------------------
  *
  * catalog_parse.h
- *	  Validation of pg_ims catalog and mapping documents, in plain C.
+ *	  The three native formats of pg_ims -- catalog, mapping, crosswalk --
+ *	  read into checked C structures, in plain C.
  *
  * This layer turns JSON text into checked C structures or into an error
- * that names the entry and the key.  It uses nothing of the server: the
- * server sets cJSON's allocation hooks to a private memory context
+ * that names the entry and the key; the text itself is read by the strict
+ * JSON reader (json_strict.h).  It uses nothing of the server: the server
+ * sets cJSON's allocation hooks to a private memory context
  * (src/json_memory.c: palloc, or malloc in the valgrind build), and the
- * fuzzers use malloc.  Every allocation
- * goes through cJSON_malloc, so catalog_document_free() releases all of it.
+ * fuzzers use malloc.  Every allocation goes through cJSON_malloc, so
+ * catalog_document_free() releases all of it.
  *
  * The format is documented in docs/catalog-format.md.
  *
@@ -17,27 +19,7 @@
 #ifndef CATALOG_PARSE_H
 #define CATALOG_PARSE_H
 
-#include <stddef.h>
-
-#include <cjson/cJSON.h>
-
-/* Limits, in bytes of UTF-8. */
-#define CATALOG_MAX_ID		64
-#define CATALOG_MAX_TITLE	1000
-#define CATALOG_MAX_TEXT	4000
-
-typedef enum CatalogErrorKind
-{
-	CATALOG_ERROR_NONE,
-	CATALOG_ERROR_NOT_JSON,		/* not JSON, bad UTF-8, \u0000: SQLSTATE 22032 */
-	CATALOG_ERROR_SHAPE			/* JSON of the wrong shape: SQLSTATE 22023 */
-} CatalogErrorKind;
-
-typedef struct CatalogError
-{
-	CatalogErrorKind kind;
-	char		detail[512];	/* a full sentence naming entry and key */
-} CatalogError;
+#include "json_strict.h"
 
 typedef enum CatalogDocumentKind
 {
@@ -149,27 +131,5 @@ typedef struct CatalogDocument
 extern int	catalog_document_parse(const char *text, size_t len,
 								   CatalogDocument *doc, CatalogError *err);
 extern void catalog_document_free(CatalogDocument *doc);
-
-/*
- * Shared checks, also used for OSCAL documents (src/oscal_parse.c).
- * catalog_fail() fills err and returns 0; catalog_get_string() reads a
- * string key that obeys rule and is at most max_len bytes ("where" names
- * the object in the detail), giving NULL for a missing key unless required.
- */
-typedef enum CatalogStringRule
-{
-	RULE_TEXT,					/* any text without control characters */
-	RULE_ID,					/* text, no blank at either end */
-	RULE_CODE,					/* [a-z0-9][a-z0-9._:-]* */
-	RULE_WORD					/* [a-z][a-z0-9_]* */
-} CatalogStringRule;
-
-extern int	catalog_check_utf8(const char *text, size_t len, CatalogError *err);
-extern cJSON *catalog_parse_json(const char *text, size_t len, CatalogError *err);
-extern int	catalog_fail(CatalogError *err, CatalogErrorKind kind, const char *fmt,...)
-			__attribute__((format(printf, 3, 4)));
-extern int	catalog_get_string(const cJSON *obj, const char *where, const char *key,
-							   int required, size_t max_len, CatalogStringRule rule,
-							   const char **out, CatalogError *err);
 
 #endif							/* CATALOG_PARSE_H */

@@ -7,12 +7,12 @@
  */
 #include "postgres.h"
 
-#include "executor/spi.h"
-#include "mb/pg_wchar.h"
 #include "utils/fmgrprotos.h"
 
 #include "json_build.h"
 #include "json_memory.h"
+#include "pg_ims_spi.h"
+#include "text_encoding.h"
 
 static void
 NoMemory(void)
@@ -30,7 +30,7 @@ PgImsJsonString(const char *server_text)
 	if (server_text == NULL)
 		item = cJSON_CreateNull();
 	else
-		item = cJSON_CreateString(pg_server_to_any(server_text, strlen(server_text), PG_UTF8));
+		item = cJSON_CreateString(PgImsUtf8String(server_text));
 	if (item == NULL)
 		NoMemory();
 	return item;
@@ -77,15 +77,14 @@ PgImsBuildJsonb(PgImsJsonBuilder build, Datum arg, const char *context_name)
 	MemoryContext context;
 	char	   *volatile server_text = NULL;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	PgImsSpiConnect();
 	context = PgImsJsonBegin(context_name);
 	PG_TRY();
 	{
 		char	   *utf8 = build(arg);
 		MemoryContext old = MemoryContextSwitchTo(caller);
 
-		server_text = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
+		server_text = PgImsServerString(utf8);
 		if (server_text == utf8)
 			server_text = pstrdup(utf8);
 		MemoryContextSwitchTo(old);
@@ -95,7 +94,7 @@ PgImsBuildJsonb(PgImsJsonBuilder build, Datum arg, const char *context_name)
 		PgImsJsonEnd(context);
 	}
 	PG_END_TRY();
-	SPI_finish();
+	PgImsSpiFinish();
 
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(server_text));
 }

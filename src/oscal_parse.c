@@ -84,26 +84,6 @@ IsToken(const char *s)
 	return 1;
 }
 
-/*
- * Refuse a key we read when it is given twice: cJSON keeps both, a lookup
- * sees only the first, and the second would be silently ignored.
- */
-static int
-CheckNoRepeat(Walk *w, const cJSON *obj, const char *const *keys, int n_keys)
-{
-	for (int k = 0; k < n_keys; k++)
-	{
-		const cJSON *child;
-		int			seen = 0;
-
-		cJSON_ArrayForEach(child, obj)
-			if (strcmp(child->string, keys[k]) == 0 && ++seen > 1)
-				return catalog_fail(w->err, CATALOG_ERROR_SHAPE,
-									"%s: key \"%s\" appears more than once.", w->path, keys[k]);
-	}
-	return 1;
-}
-
 static const char *const group_keys_read[] = {"id", "title", "groups", "controls"};
 static const char *const control_keys_read[] = {"id", "title", "props", "controls"};
 
@@ -175,7 +155,7 @@ WalkControl(Walk *w, const cJSON *item, const char *parent,
 
 	if (!cJSON_IsObject(item))
 		return catalog_fail(w->err, CATALOG_ERROR_SHAPE, "%s must be an object.", w->path);
-	if (!CheckNoRepeat(w, item, control_keys_read, 4))
+	if (!catalog_check_no_repeat(item, w->path, control_keys_read, 4, w->err))
 		return 0;
 	/* CountControls() sized the array from the same tree */
 	if (w->cat->n_controls >= w->capacity)
@@ -209,7 +189,7 @@ WalkGroup(Walk *w, const cJSON *item)
 
 	if (!cJSON_IsObject(item))
 		return catalog_fail(w->err, CATALOG_ERROR_SHAPE, "%s must be an object.", w->path);
-	if (!CheckNoRepeat(w, item, group_keys_read, 4))
+	if (!catalog_check_no_repeat(item, w->path, group_keys_read, 4, w->err))
 		return 0;
 	if (!catalog_get_string(item, w->path, "id", 0, CATALOG_MAX_ID, RULE_ID, &id, w->err))
 		return 0;
@@ -408,7 +388,7 @@ oscal_catalog_parse(const char *text, size_t len, OscalCatalog *cat, CatalogErro
 	catalog = cJSON_GetObjectItemCaseSensitive(cat->root, "catalog");
 	if (!cJSON_IsObject(catalog))
 		return catalog_fail(err, CATALOG_ERROR_SHAPE, "$.catalog must be an object.");
-	if (!CheckNoRepeat(&w, catalog, catalog_keys_read, 4))
+	if (!catalog_check_no_repeat(catalog, w.path, catalog_keys_read, 4, err))
 		return 0;
 	if (!catalog_get_string(catalog, "$.catalog", "uuid", 1, CATALOG_MAX_ID, RULE_ID, &uuid, err))
 		return 0;

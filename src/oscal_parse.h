@@ -15,7 +15,7 @@
 #ifndef OSCAL_PARSE_H
 #define OSCAL_PARSE_H
 
-#include "catalog_parse.h"
+#include "json_strict.h"
 
 typedef struct OscalControl
 {

@@ -37,13 +37,11 @@
 #include <cjson/cJSON.h>
 
 #include "catalog/pg_type.h"
-#include "common/cryptohash.h"
-#include "common/sha2.h"
-#include "executor/spi.h"
-#include "mb/pg_wchar.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
 #include "json_build.h"
+#include "sha256.h"
 #include "soa_live.h"
 #include "pg_ims.h"
 
@@ -57,14 +55,9 @@ NameUuid(const char *prefix, const char *kind, const char *key)
 {
 	char	   *name = psprintf("%s/%s/%s", prefix, kind, key ? key : "");
 	uint8		hash[PG_SHA256_DIGEST_LENGTH];
-	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
 	char		text[37];
 
-	if (ctx == NULL || pg_cryptohash_init(ctx) < 0 ||
-		pg_cryptohash_update(ctx, (const uint8 *) name, strlen(name)) < 0 ||
-		pg_cryptohash_final(ctx, hash, sizeof(hash)) < 0)
-		elog(ERROR, "could not compute a SHA-256 hash: %s", pg_cryptohash_error(ctx));
-	pg_cryptohash_free(ctx);
+	PgImsSha256(name, strlen(name), hash);
 	hash[6] = (hash[6] & 0x0f) | 0x50;
 	hash[8] = (hash[8] & 0x3f) | 0x80;
 	snprintf(text, sizeof(text),
@@ -141,25 +134,26 @@ ReadPlanHeader(Datum org)
 {
 	PlanHeader	h;
 
-	SoaLiveRead(org, "o.name, o.scope_statement, o.ims_owner, s.version::text, s.status, s.approved_by, "
-				"to_char(coalesce(s.approved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+	SoaLiveRead(org, "o.name AS organization, o.scope_statement AS scope, o.ims_owner, "
+				"s.version::text AS version, s.status, s.approved_by, "
+				"to_char(coalesce(s.approved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS modified, "
 				"s.digest, "
 				"(SELECT string_agg(st.title, '; ' ORDER BY st.code COLLATE \"C\") "
-				" FROM ims.standard st WHERE st.code = ANY (o.standards)), "
+				" FROM ims.standard st WHERE st.code = ANY (o.standards)) AS standards, "
 				"'urn:pg-ims:standards:' || array_to_string(ARRAY(SELECT translate(c, ':', '-') "
-				"     FROM unnest(o.standards) AS c ORDER BY c COLLATE \"C\"), ','), "
-				"'pg_ims/' || o.org_id || '/' || extract(epoch FROM o.created_at)::text");
-	h.organization = SoaValue(0, 1);
-	h.scope = SoaValue(0, 2);
-	h.ims_owner = SoaValue(0, 3);
-	h.version = SoaValue(0, 4);
-	h.status = SoaValue(0, 5);
-	h.approved_by = SoaValue(0, 6);
-	h.modified = SoaValue(0, 7);
-	h.digest = SoaValue(0, 8);
-	h.standards = SoaValue(0, 9);
-	h.profile = SoaValue(0, 10);
-	h.uuid_prefix = SoaValue(0, 11);
+				"     FROM unnest(o.standards) AS c ORDER BY c COLLATE \"C\"), ',') AS profile, "
+				"'pg_ims/' || o.org_id || '/' || extract(epoch FROM o.created_at)::text AS uuid_prefix");
+	h.organization = PgImsSpiText(0, "organization");
+	h.scope = PgImsSpiText(0, "scope");
+	h.ims_owner = PgImsSpiText(0, "ims_owner");
+	h.version = PgImsSpiText(0, "version");
+	h.status = PgImsSpiText(0, "status");
+	h.approved_by = PgImsSpiText(0, "approved_by");
+	h.modified = PgImsSpiText(0, "modified");
+	h.digest = PgImsSpiText(0, "digest");
+	h.standards = PgImsSpiText(0, "standards");
+	h.profile = PgImsSpiText(0, "profile");
+	h.uuid_prefix = PgImsSpiText(0, "uuid_prefix");
 	return h;
 }
 
@@ -237,6 +231,7 @@ SystemCharacteristics(Datum org, const PlanHeader *h)
 	static const char *const impacts[] = {
 		"confidentiality-impact", "integrity-impact", "availability-impact"
 	};
+	uint64		n;
 
 	PgImsJsonPut(id, "identifier-type", PgImsJsonString("https://ietf.org/rfc/rfc4122"));
 	PgImsJsonPut(id, "id", NameUuid(h->uuid_prefix, "system", NULL));
@@ -249,15 +244,15 @@ SystemCharacteristics(Datum org, const PlanHeader *h)
 										  h->organization, h->standards ? h->standards : "no standard")));
 
 	/* the highest impact of the risks of each CIA type, in that order */
-	SoaQuery("SELECT CASE WHEN max(r.impact) >= 4 THEN 'fips-199-high' "
-		  "            WHEN max(r.impact) = 3 THEN 'fips-199-moderate' "
-		  "            WHEN max(r.impact) >= 1 THEN 'fips-199-low' ELSE 'not-assessed' END, "
-		  "       max(r.impact) "
-		  "FROM unnest(ARRAY['confidentiality', 'integrity', 'availability']) WITH ORDINALITY AS t(name, n) "
-		  "LEFT JOIN ims.risk r ON r.org_id = $1 AND r.risk_type::text = t.name "
-		  "GROUP BY t.name, t.n ORDER BY t.n", org);
-	if (SPI_processed != 3)
-		elog(ERROR, "OSCAL export: expected three impact levels, got " UINT64_FORMAT, SPI_processed);
+	n = SoaQuery("SELECT CASE WHEN max(r.impact) >= 4 THEN 'fips-199-high' "
+				 "            WHEN max(r.impact) = 3 THEN 'fips-199-moderate' "
+				 "            WHEN max(r.impact) >= 1 THEN 'fips-199-low' ELSE 'not-assessed' END AS base, "
+				 "       max(r.impact) AS impact "
+				 "FROM unnest(ARRAY['confidentiality', 'integrity', 'availability']) WITH ORDINALITY AS t(name, n) "
+				 "LEFT JOIN ims.risk r ON r.org_id = $1 AND r.risk_type::text = t.name "
+				 "GROUP BY t.name, t.n ORDER BY t.n", org);
+	if (n != 3)
+		elog(ERROR, "OSCAL export: expected three impact levels, got " UINT64_FORMAT, n);
 	{
 		const char *highest = "not-assessed";
 		int			highest_impact = 0;
@@ -270,8 +265,8 @@ SystemCharacteristics(Datum org, const PlanHeader *h)
 									 "not-assessed when the register has no risk of that type."));
 		for (int i = 0; i < 3; i++)
 		{
-			char	   *base = SoaValue(i, 1);
-			char	   *impact = SoaValue(i, 2);
+			char	   *base = PgImsSpiText(i, "base");
+			char	   *impact = PgImsSpiText(i, "impact");
 
 			PgImsJsonPut(type, impacts[i], ImpactLevel(base));
 			PgImsJsonPut(level, objectives[i], PgImsJsonString(base));
@@ -318,29 +313,31 @@ SystemImplementation(Datum org, const PlanHeader *h)
 	cJSON	   *si = PgImsJsonObject();
 	cJSON	   *users = PgImsJsonArray();
 	cJSON	   *components = PgImsJsonArray();
+	uint64		n;
 
 	/* users: the owner of the system and the owners of applicable controls */
-	SoaQuery("SELECT u.name, bool_or(u.role = 'ims-owner'), bool_or(u.role = 'control-owner') "
-		  "FROM (SELECT o.ims_owner AS name, 'ims-owner' AS role FROM ims.organization o WHERE o.org_id = $1 "
-		  "      UNION ALL "
-		  "      SELECT s.owner, 'control-owner' FROM ims.report_soa s "
-		  "      WHERE s.org_id = $1 AND s.decision = 'applicable') AS u "
-		  "WHERE u.name IS NOT NULL GROUP BY u.name ORDER BY u.name COLLATE \"C\"", org);
-	for (uint64 i = 0; i < SPI_processed; i++)
+	n = SoaQuery("SELECT u.name, bool_or(u.role = 'ims-owner') AS ims_owner, "
+				 "       bool_or(u.role = 'control-owner') AS control_owner "
+				 "FROM (SELECT o.ims_owner AS name, 'ims-owner' AS role FROM ims.organization o WHERE o.org_id = $1 "
+				 "      UNION ALL "
+				 "      SELECT s.owner, 'control-owner' FROM ims.report_soa s "
+				 "      WHERE s.org_id = $1 AND s.decision = 'applicable') AS u "
+				 "WHERE u.name IS NOT NULL GROUP BY u.name ORDER BY u.name COLLATE \"C\"", org);
+	for (uint64 i = 0; i < n; i++)
 	{
 		cJSON	   *user = PgImsJsonObject();
 		cJSON	   *role_ids = PgImsJsonArray();
 
-		PgImsJsonPut(user, "uuid", NameUuid(h->uuid_prefix, "user", SoaValue(i, 1)));
-		PgImsJsonPut(user, "title", PgImsJsonString(SoaValue(i, 1)));
-		if (strcmp(SoaValue(i, 2), "t") == 0)
+		PgImsJsonPut(user, "uuid", NameUuid(h->uuid_prefix, "user", PgImsSpiText(i, "name")));
+		PgImsJsonPut(user, "title", PgImsJsonString(PgImsSpiText(i, "name")));
+		if (strcmp(PgImsSpiText(i, "ims_owner"), "t") == 0)
 			PgImsJsonAppend(role_ids, PgImsJsonString("ims-owner"));
-		if (strcmp(SoaValue(i, 3), "t") == 0)
+		if (strcmp(PgImsSpiText(i, "control_owner"), "t") == 0)
 			PgImsJsonAppend(role_ids, PgImsJsonString("control-owner"));
 		PgImsJsonPut(user, "role-ids", role_ids);
 		PgImsJsonAppend(users, user);
 	}
-	if (SPI_processed == 0)
+	if (n == 0)
 	{
 		/* OSCAL wants at least one user */
 		cJSON	   *user = PgImsJsonObject();
@@ -356,24 +353,29 @@ SystemImplementation(Datum org, const PlanHeader *h)
 							  psprintf("%s integrated management system", h->organization),
 							  "The management system the Statement of Applicability belongs to.",
 							  strcmp(h->status, "approved") == 0 ? "operational" : "under-development"));
-	SoaQuery("SELECT a.system_id::text, a.name, coalesce(a.intended_use, 'No intended use is recorded.'), "
-		  "       a.lifecycle_stage, "
-		  "       CASE a.lifecycle_stage WHEN 'operation' THEN 'operational' WHEN 'deployment' THEN 'operational' "
-		  "            WHEN 'retired' THEN 'disposition' ELSE 'under-development' END, "
-		  "       array_to_string(a.ai_act_roles, ' '), a.ai_act_risk_class "
-		  "FROM ims.ai_system a WHERE a.org_id = $1 AND a.in_scope ORDER BY a.system_id", org);
-	for (uint64 i = 0; i < SPI_processed; i++)
+	n = SoaQuery("SELECT a.system_id::text AS system_id, a.name, "
+				 "       coalesce(a.intended_use, 'No intended use is recorded.') AS intended_use, "
+				 "       a.lifecycle_stage, "
+				 "       CASE a.lifecycle_stage WHEN 'operation' THEN 'operational' WHEN 'deployment' THEN 'operational' "
+				 "            WHEN 'retired' THEN 'disposition' ELSE 'under-development' END AS state, "
+				 "       array_to_string(a.ai_act_roles, ' ') AS ai_act_roles, a.ai_act_risk_class "
+				 "FROM ims.ai_system a WHERE a.org_id = $1 AND a.in_scope ORDER BY a.system_id", org);
+	for (uint64 i = 0; i < n; i++)
 	{
-		cJSON	   *c = Component(h, psprintf("ai-system/%s", SoaValue(i, 1)), "software",
-								  SoaValue(i, 2), SoaValue(i, 3), SoaValue(i, 5));
+		char	   *system_id = PgImsSpiText(i, "system_id");
+		char	   *roles = PgImsSpiText(i, "ai_act_roles");
+		char	   *risk_class = PgImsSpiText(i, "ai_act_risk_class");
+		cJSON	   *c = Component(h, psprintf("ai-system/%s", system_id), "software",
+								  PgImsSpiText(i, "name"), PgImsSpiText(i, "intended_use"),
+								  PgImsSpiText(i, "state"));
 		cJSON	   *props = PgImsJsonArray();
 
-		AddProp(props, "ai-system", SoaValue(i, 1), true);
-		AddProp(props, "lifecycle-stage", SoaValue(i, 4), true);
-		if (SoaValue(i, 6) && *SoaValue(i, 6))
-			AddProp(props, "ai-act-roles", SoaValue(i, 6), true);
-		if (SoaValue(i, 7))
-			AddProp(props, "ai-act-risk-class", SoaValue(i, 7), true);
+		AddProp(props, "ai-system", system_id, true);
+		AddProp(props, "lifecycle-stage", PgImsSpiText(i, "lifecycle_stage"), true);
+		if (roles && *roles)
+			AddProp(props, "ai-act-roles", roles, true);
+		if (risk_class)
+			AddProp(props, "ai-act-risk-class", risk_class, true);
 		PgImsJsonPut(c, "props", props);
 		PgImsJsonAppend(components, c);
 	}
@@ -387,18 +389,20 @@ ControlImplementation(Datum org, const PlanHeader *h)
 	cJSON	   *ci = PgImsJsonObject();
 	cJSON	   *requirements = PgImsJsonArray();
 	char	   *description;
+	uint64		n;
 
-	SoaQuery("SELECT count(*) FILTER (WHERE decision = 'applicable'), "
-		  "       count(*) FILTER (WHERE decision = 'not_applicable'), "
-		  "       count(*) FILTER (WHERE decision = 'undecided') "
-		  "FROM ims.report_soa WHERE org_id = $1", org);
+	SoaQuery("SELECT count(*) FILTER (WHERE decision = 'applicable') AS applicable, "
+			 "       count(*) FILTER (WHERE decision = 'not_applicable') AS not_applicable, "
+			 "       count(*) FILTER (WHERE decision = 'undecided') AS undecided "
+			 "FROM ims.report_soa WHERE org_id = $1", org);
 	description = psprintf("One implemented requirement per applicable control of the consolidated Statement of "
 						   "Applicability, version %s (%s), of %s: %s applicable; %s excluded and %s undecided "
 						   "controls are not listed (ims.soa_document() shows them with their justification). "
 						   "Control ids are qualified by standard, such as iso27001-2022_A.5.19.",
 						   h->version, h->status, h->standards ? h->standards : "no standard",
-						   SoaValue(0, 1), SoaValue(0, 2), SoaValue(0, 3));
-	if (strcmp(SoaValue(0, 1), "0") == 0)
+						   PgImsSpiText(0, "applicable"), PgImsSpiText(0, "not_applicable"),
+						   PgImsSpiText(0, "undecided"));
+	if (strcmp(PgImsSpiText(0, "applicable"), "0") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("the Statement of Applicability of organization " INT64_FORMAT " has no applicable control",
@@ -407,20 +411,21 @@ ControlImplementation(Datum org, const PlanHeader *h)
 				 errhint("Decide applicability in ims.soa_entry first; ims.validate_soa() lists what is undecided.")));
 	PgImsJsonPut(ci, "description", PgImsJsonString(description));
 
-	SoaQuery("SELECT s.standard, s.control_id, s.applicability, array_to_string(s.reasons, ' '), "
-		  "       s.justification, s.implementation, s.owner, s.current_evidence::text, s.fitting_evidence::text "
-		  "FROM ims.report_soa s WHERE s.org_id = $1 AND s.decision = 'applicable' "
-		  "ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
-	for (uint64 i = 0; i < SPI_processed; i++)
+	n = SoaQuery("SELECT s.standard, s.control_id, s.applicability, array_to_string(s.reasons, ' ') AS reasons, "
+				 "       s.justification, s.implementation, s.owner, "
+				 "       s.current_evidence::text AS current_evidence, s.fitting_evidence::text AS fitting_evidence "
+				 "FROM ims.report_soa s WHERE s.org_id = $1 AND s.decision = 'applicable' "
+				 "ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
+	for (uint64 i = 0; i < n; i++)
 	{
 		cJSON	   *req = PgImsJsonObject();
 		cJSON	   *props = PgImsJsonArray();
-		char	   *standard = SoaValue(i, 1);
-		char	   *control = SoaValue(i, 2);
-		char	   *reasons = SoaValue(i, 4);
-		char	   *justification = SoaValue(i, 5);
-		char	   *implementation = SoaValue(i, 6);
-		char	   *owner = SoaValue(i, 7);
+		char	   *standard = PgImsSpiText(i, "standard");
+		char	   *control = PgImsSpiText(i, "control_id");
+		char	   *reasons = PgImsSpiText(i, "reasons");
+		char	   *justification = PgImsSpiText(i, "justification");
+		char	   *implementation = PgImsSpiText(i, "implementation");
+		char	   *owner = PgImsSpiText(i, "owner");
 		const char *status = ImplementationStatus(implementation);
 		StringInfoData remarks;
 
@@ -429,15 +434,15 @@ ControlImplementation(Datum org, const PlanHeader *h)
 		PgImsJsonPut(req, "control-id", PgImsJsonString(QualifiedControlId(standard, control)));
 		AddProp(props, "standard", standard, true);
 		AddProp(props, "control", control, true);
-		AddProp(props, "applicability", SoaValue(i, 3), true);
+		AddProp(props, "applicability", PgImsSpiText(i, "applicability"), true);
 		if (reasons && *reasons)
 			for (char *reason = strtok(reasons, " "); reason; reason = strtok(NULL, " "))
 				AddProp(props, "applicability-reason", reason, true);
 		AddProp(props, "implementation", implementation, true);
 		if (status)
 			AddProp(props, "implementation-status", status, false);
-		AddProp(props, "current-evidence", SoaValue(i, 8), true);
-		AddProp(props, "fitting-evidence", SoaValue(i, 9), true);
+		AddProp(props, "current-evidence", PgImsSpiText(i, "current_evidence"), true);
+		AddProp(props, "fitting-evidence", PgImsSpiText(i, "fitting_evidence"), true);
 		PgImsJsonPut(req, "props", props);
 
 		initStringInfo(&remarks);

@@ -18,15 +18,13 @@
 #include <cjson/cJSON.h>
 
 #include "catalog/pg_type.h"
-#include "common/cryptohash.h"
-#include "common/sha2.h"
-#include "executor/spi.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "json_build.h"
 #include "json_memory.h"
 #include "pg_ims.h"
+#include "pg_ims_spi.h"
+#include "sha256.h"
 
 /* Canonical document of one SoA version; NULL when it does not exist. */
 static char *
@@ -34,19 +32,20 @@ CanonicalDocument(int64 org_id, int64 soa_id, const char *approver)
 {
 	Oid			types[2] = {INT8OID, INT8OID};
 	Datum		values[2] = {Int64GetDatum(org_id), Int64GetDatum(soa_id)};
+	/* the columns of an entry, in the order docs/soa-digest.md gives */
+	static const char *const entry_columns[] = {
+		"standard", "control_id", "applicability", "justification", "implementation", "owner"
+	};
 	cJSON	   *doc;
 	cJSON	   *entries;
 	char	   *version;
 	char	   *text;
-	int			rc;
+	uint64		n;
 
-	rc = SPI_execute_with_args("SELECT version::text FROM ims.soa WHERE org_id = $1 AND soa_id = $2",
-							   2, types, values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "could not read the SoA: %s", SPI_result_code_string(rc));
-	if (SPI_processed == 0)
+	if (PgImsSpiRun("SELECT version::text AS version FROM ims.soa WHERE org_id = $1 AND soa_id = $2",
+					2, types, values, true, 1) == 0)
 		return NULL;
-	version = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	version = PgImsSpiText(0, "version");
 
 	doc = cJSON_CreateObject();
 	entries = cJSON_CreateArray();
@@ -59,23 +58,19 @@ CanonicalDocument(int64 org_id, int64 soa_id, const char *approver)
 		!cJSON_AddItemToObject(doc, "entries", entries))
 		elog(ERROR, "could not build the canonical SoA document");
 
-	rc = SPI_execute_with_args("SELECT standard, control_id, applicability::text, justification, "
-							   "       implementation, owner "
-							   "FROM ims.soa_entry WHERE org_id = $1 AND soa_id = $2 "
-							   "ORDER BY standard COLLATE \"C\", control_id COLLATE \"C\"",
-							   2, types, values, NULL, true, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "could not read the SoA entries: %s", SPI_result_code_string(rc));
-	for (uint64 i = 0; i < SPI_processed; i++)
+	n = PgImsSpiRun("SELECT standard, control_id, applicability::text AS applicability, justification, "
+					"       implementation, owner "
+					"FROM ims.soa_entry WHERE org_id = $1 AND soa_id = $2 "
+					"ORDER BY standard COLLATE \"C\", control_id COLLATE \"C\"",
+					2, types, values, true, 0);
+	for (uint64 i = 0; i < n; i++)
 	{
-		HeapTuple	tuple = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
 		cJSON	   *entry = cJSON_CreateArray();
 
 		if (entry == NULL)
 			elog(ERROR, "could not build the canonical SoA document");
-		for (int col = 1; col <= 6; col++)
-			PgImsJsonAppend(entry, PgImsJsonString(SPI_getvalue(tuple, desc, col)));
+		for (int c = 0; c < (int) lengthof(entry_columns); c++)
+			PgImsJsonAppend(entry, PgImsJsonString(PgImsSpiText(i, entry_columns[c])));
 		PgImsJsonAppend(entries, entry);
 	}
 
@@ -83,23 +78,6 @@ CanonicalDocument(int64 org_id, int64 soa_id, const char *approver)
 	if (text == NULL)
 		elog(ERROR, "could not print the canonical SoA document");
 	return text;
-}
-
-static char *
-Sha256Hex(const char *data, size_t len)
-{
-	uint8		digest[PG_SHA256_DIGEST_LENGTH];
-	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
-	char	   *hex = palloc(PG_SHA256_DIGEST_STRING_LENGTH);
-
-	if (pg_cryptohash_init(ctx) < 0 ||
-		pg_cryptohash_update(ctx, (const uint8 *) data, len) < 0 ||
-		pg_cryptohash_final(ctx, digest, sizeof(digest)) < 0)
-		elog(ERROR, "could not compute SHA-256: %s", pg_cryptohash_error(ctx));
-	pg_cryptohash_free(ctx);
-	hex_encode((const char *) digest, PG_SHA256_DIGEST_LENGTH, hex);
-	hex[PG_SHA256_DIGEST_STRING_LENGTH - 1] = '\0';
-	return hex;
 }
 
 /*
@@ -124,8 +102,7 @@ soa_digest(PG_FUNCTION_ARGS)
 	soa_id = PG_GETARG_INT64(1);
 	approver = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	PgImsSpiConnect();
 	context = PgImsJsonBegin("pg_ims SoA digest");
 	PG_TRY();
 	{
@@ -135,7 +112,7 @@ soa_digest(PG_FUNCTION_ARGS)
 		{
 			MemoryContext old = MemoryContextSwitchTo(caller);
 
-			hex = Sha256Hex(document, strlen(document));
+			hex = PgImsSha256Hex(document, strlen(document));
 			MemoryContextSwitchTo(old);
 		}
 	}
@@ -144,7 +121,7 @@ soa_digest(PG_FUNCTION_ARGS)
 		PgImsJsonEnd(context);
 	}
 	PG_END_TRY();
-	SPI_finish();
+	PgImsSpiFinish();
 
 	if (hex == NULL)
 		PG_RETURN_NULL();

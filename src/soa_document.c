@@ -18,9 +18,7 @@
 #include <cjson/cJSON.h>
 
 #include "catalog/pg_type.h"
-#include "executor/spi.h"
 #include "lib/stringinfo.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
@@ -35,17 +33,18 @@ typedef enum DocumentFormat
 	FORMAT_CSV
 } DocumentFormat;
 
-/* Columns of the entry query, in order. */
-enum
-{
-	E_STANDARD = 1, E_CONTROL_ID, E_REF, E_TITLE, E_AREA, E_AREA_TITLE, E_APPLICABILITY,
-	E_DECISION, E_REASONS, E_JUSTIFICATION, E_IMPLEMENTATION, E_OWNER, E_EVIDENCE,
-	E_NCOLS = E_EVIDENCE
-};
-
-static const char *const entry_headers[] = {
+/*
+ * The columns of the entry query (ReadEntries), by name; the CSV document
+ * has them all, in this order, under these headers.
+ */
+static const char *const entry_columns[] = {
 	"standard", "control_id", "control", "title", "area", "area_title", "applicability",
 	"decision", "reasons", "justification", "implementation", "owner", "evidence"
+};
+
+/* The entry columns of the Markdown and HTML tables. */
+static const char *const table_columns[] = {
+	"control", "title", "applicability", "justification", "implementation", "owner", "evidence"
 };
 
 typedef struct SoaHeader
@@ -60,10 +59,14 @@ typedef struct SoaHeader
 
 /* The two summaries every format carries, each in one place. */
 static const char *const clause_summary_sql =
-"SELECT status, count(*)::text, string_agg(target_clause, ', ' ORDER BY clause_rank) "
+"SELECT status, count(*)::text AS clauses, "
+"       string_agg(target_clause, ', ' ORDER BY clause_rank) AS target_clauses "
 "FROM ims.report_clause_mapping WHERE org_id = $1 GROUP BY status, status_rank ORDER BY status_rank";
+static const char *const clause_summary_columns[] = {"status", "clauses", "target_clauses"};
 static const char *const findings_sql =
 "SELECT code, severity, ref, message, hint FROM ims.evaluate_findings(ARRAY[$1], false)";
+/* The findings columns of the Markdown and HTML tables. */
+static const char *const finding_columns[] = {"code", "severity", "ref", "message"};
 
 /* Checks access and reads the live version's header. */
 static SoaHeader
@@ -71,28 +74,31 @@ ReadHeader(Datum org)
 {
 	SoaHeader	h;
 
-	SoaLiveRead(org, "o.name, s.version::text, s.status, s.approved_by, "
-				"to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"'), s.digest");
-	h.organization = SoaValue(0, 1);
-	h.version = SoaValue(0, 2);
-	h.status = SoaValue(0, 3);
-	h.approved_by = SoaValue(0, 4);
-	h.approved_at = SoaValue(0, 5);
-	h.digest = SoaValue(0, 6);
+	SoaLiveRead(org, "o.name AS organization, s.version::text AS version, s.status, s.approved_by, "
+				"to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"') AS approved_at, "
+				"s.digest");
+	h.organization = PgImsSpiText(0, "organization");
+	h.version = PgImsSpiText(0, "version");
+	h.status = PgImsSpiText(0, "status");
+	h.approved_by = PgImsSpiText(0, "approved_by");
+	h.approved_at = PgImsSpiText(0, "approved_at");
+	h.digest = PgImsSpiText(0, "digest");
 	return h;
 }
 
-static void
+/* The SoA entries, columns entry_columns; returns their number. */
+static uint64
 ReadEntries(Datum org)
 {
-	SoaQuery("SELECT s.standard, s.control_id, s.control_ref, s.title, s.area, s.area_title, s.applicability, "
-		"       s.decision, array_to_string(s.reasons, ', '), s.justification, s.implementation, s.owner, "
-		"       (SELECT string_agg(v.title || ' (' || v.kind || ')', '; ' ORDER BY v.collected_on DESC, v.title) "
-		"        FROM ims.evidence v WHERE v.org_id = s.org_id AND v.standard = s.standard "
-		"          AND v.control_id = s.control_id AND v.collected_on <= current_date "
-		"          AND (v.valid_until IS NULL OR v.valid_until >= current_date)) "
-		"FROM ims.report_soa s WHERE s.org_id = $1 "
-		"ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
+	return SoaQuery("SELECT s.standard, s.control_id, s.control_ref AS control, s.title, s.area, s.area_title, "
+					"       s.applicability, s.decision, array_to_string(s.reasons, ', ') AS reasons, "
+					"       s.justification, s.implementation, s.owner, "
+					"       (SELECT string_agg(v.title || ' (' || v.kind || ')', '; ' ORDER BY v.collected_on DESC, v.title) "
+					"        FROM ims.evidence v WHERE v.org_id = s.org_id AND v.standard = s.standard "
+					"          AND v.control_id = s.control_id AND v.collected_on <= current_date "
+					"          AND (v.valid_until IS NULL OR v.valid_until >= current_date)) AS evidence "
+					"FROM ims.report_soa s WHERE s.org_id = $1 "
+					"ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
 }
 
 /* ---- Markdown ---- */
@@ -186,16 +192,27 @@ HeaderLines(const SoaHeader *h, HeaderLine *lines)
 	return n;
 }
 
+/* One Markdown table row: the named columns of row i of the last result. */
+static void
+MarkdownRow(StringInfo buf, uint64 i, const char *const *columns, int n_columns)
+{
+	appendStringInfoChar(buf, '|');
+	for (int c = 0; c < n_columns; c++)
+		MarkdownCell(buf, PgImsSpiText(i, columns[c]));
+	appendStringInfoChar(buf, '\n');
+}
+
 static void
 MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 {
 	HeaderLine	lines[6];
-	int			n = HeaderLines(h, lines);
+	int			n_lines = HeaderLines(h, lines);
+	uint64		n;
 
 	appendStringInfo(buf, "# Statement of Applicability: %s\n\n", h->organization);
 	appendStringInfoString(buf, "Consolidated for ISO/IEC 27001:2022 and ISO/IEC 42001:2023: one table, both Annex A catalogs.\n\n");
 	appendStringInfoString(buf, "| | |\n|---|---|\n");
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n_lines; i++)
 	{
 		appendStringInfoChar(buf, '|');
 		MarkdownCell(buf, lines[i].label);
@@ -203,48 +220,27 @@ MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 		appendStringInfoChar(buf, '\n');
 	}
 
-	ReadEntries(org);
-	appendStringInfo(buf, "\n## Controls (%llu)\n\n", (unsigned long long) SPI_processed);
+	n = ReadEntries(org);
+	appendStringInfo(buf, "\n## Controls (%llu)\n\n", (unsigned long long) n);
 	appendStringInfoString(buf, "| Control | Title | Applicability | Justification | Implementation | Owner | Evidence |\n");
 	appendStringInfoString(buf, "|---|---|---|---|---|---|---|\n");
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		appendStringInfoChar(buf, '|');
-		MarkdownCell(buf, SoaValue(i, E_REF));
-		MarkdownCell(buf, SoaValue(i, E_TITLE));
-		MarkdownCell(buf, SoaValue(i, E_APPLICABILITY));
-		MarkdownCell(buf, SoaValue(i, E_JUSTIFICATION));
-		MarkdownCell(buf, SoaValue(i, E_IMPLEMENTATION));
-		MarkdownCell(buf, SoaValue(i, E_OWNER));
-		MarkdownCell(buf, SoaValue(i, E_EVIDENCE));
-		appendStringInfoChar(buf, '\n');
-	}
+	for (uint64 i = 0; i < n; i++)
+		MarkdownRow(buf, i, table_columns, lengthof(table_columns));
 
-	SoaQuery(clause_summary_sql, org);
+	n = SoaQuery(clause_summary_sql, org);
 	appendStringInfoString(buf, "\n## Clause mapping ISO/IEC 27001 to ISO/IEC 42001\n\n| Status | Clauses | ISO 42001 clauses |\n|---|---|---|\n");
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		appendStringInfoChar(buf, '|');
-		MarkdownCell(buf, SoaValue(i, 1));
-		MarkdownCell(buf, SoaValue(i, 2));
-		MarkdownCell(buf, SoaValue(i, 3));
-		appendStringInfoChar(buf, '\n');
-	}
+	for (uint64 i = 0; i < n; i++)
+		MarkdownRow(buf, i, clause_summary_columns, lengthof(clause_summary_columns));
 
-	SoaQuery(findings_sql, org);
-	appendStringInfo(buf, "\n## Open findings (%llu)\n\n", (unsigned long long) SPI_processed);
-	if (SPI_processed == 0)
+	n = SoaQuery(findings_sql, org);
+	appendStringInfo(buf, "\n## Open findings (%llu)\n\n", (unsigned long long) n);
+	if (n == 0)
 		appendStringInfoString(buf, "None.\n");
 	else
 	{
 		appendStringInfoString(buf, "| Code | Severity | Object | Finding |\n|---|---|---|---|\n");
-		for (uint64 i = 0; i < SPI_processed; i++)
-		{
-			appendStringInfoChar(buf, '|');
-			for (int c = 1; c <= 4; c++)
-				MarkdownCell(buf, SoaValue(i, c));
-			appendStringInfoChar(buf, '\n');
-		}
+		for (uint64 i = 0; i < n; i++)
+			MarkdownRow(buf, i, finding_columns, lengthof(finding_columns));
 	}
 }
 
@@ -255,36 +251,59 @@ ReadinessChart(StringInfo buf, Datum org)
 	int			bar = 18;
 	int			width = 420;
 	int			height;
+	uint64		n;
 
-	SoaQuery("SELECT standard_label || ' ' || group_id, coalesce(implemented_pct, 0)::int, group_title "
-		"FROM ims.report_readiness WHERE org_id = $1 AND group_kind = 'annex_a_area' "
-		"ORDER BY standard COLLATE \"C\", group_rank", org);
-	height = (int) SPI_processed * (bar + 6) + 10;
+	n = SoaQuery("SELECT standard_label || ' ' || group_id AS label, "
+				 "       coalesce(implemented_pct, 0)::int AS pct, group_title "
+				 "FROM ims.report_readiness WHERE org_id = $1 AND group_kind = 'annex_a_area' "
+				 "ORDER BY standard COLLATE \"C\", group_rank", org);
+	height = (int) n * (bar + 6) + 10;
 	appendStringInfo(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
 					 "aria-label=\"Share of controls implemented per Annex A area\">\n", width + 180, height);
-	for (uint64 i = 0; i < SPI_processed; i++)
+	for (uint64 i = 0; i < n; i++)
 	{
-		int			pct = atoi(SoaValue(i, 2));
+		int			pct = atoi(PgImsSpiText(i, "pct"));
 		int			y = 5 + (int) i * (bar + 6);
 
 		appendStringInfo(buf, "<text x=\"0\" y=\"%d\" font-size=\"12\">", y + 13);
-		HtmlText(buf, SoaValue(i, 1));
+		HtmlText(buf, PgImsSpiText(i, "label"));
 		appendStringInfoString(buf, "</text>");
 		appendStringInfo(buf, "<rect x=\"110\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#e5e7eb\"/>", y, width, bar);
 		appendStringInfo(buf, "<rect x=\"110\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>",
 						 y, width * pct / 100, bar, pct >= 80 ? "#15803d" : pct >= 40 ? "#ca8a04" : "#b91c1c");
-		HtmlText(buf, SoaValue(i, 3));
+		HtmlText(buf, PgImsSpiText(i, "group_title"));
 		appendStringInfo(buf, "</title></rect><text x=\"%d\" y=\"%d\" font-size=\"12\">%d%%</text>\n",
 						 width + 120, y + 13, pct);
 	}
 	appendStringInfoString(buf, "</svg>\n");
 }
 
+/*
+ * One HTML table row: the named columns of row i of the last result, the
+ * row of class row_class unless that is NULL.
+ */
+static void
+HtmlRow(StringInfo buf, uint64 i, const char *row_class, const char *const *columns, int n_columns)
+{
+	if (row_class != NULL)
+		appendStringInfo(buf, "<tr class=\"%s\">", row_class);
+	else
+		appendStringInfoString(buf, "<tr>");
+	for (int c = 0; c < n_columns; c++)
+	{
+		appendStringInfoString(buf, "<td>");
+		HtmlText(buf, PgImsSpiText(i, columns[c]));
+		appendStringInfoString(buf, "</td>");
+	}
+	appendStringInfoString(buf, "</tr>\n");
+}
+
 static void
 HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 {
 	HeaderLine	lines[6];
-	int			n = HeaderLines(h, lines);
+	int			n_lines = HeaderLines(h, lines);
+	uint64		n;
 
 	appendStringInfoString(buf, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Statement of Applicability: ");
 	HtmlText(buf, h->organization);
@@ -303,7 +322,7 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 						   "</style>\n</head>\n<body>\n<h1>Statement of Applicability: ");
 	HtmlText(buf, h->organization);
 	appendStringInfoString(buf, "</h1>\n<p>Consolidated for ISO/IEC 27001:2022 and ISO/IEC 42001:2023: one table, both Annex A catalogs.</p>\n<table class=\"header\">\n");
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n_lines; i++)
 	{
 		appendStringInfo(buf, "<tr><th>%s</th><td>", lines[i].label);
 		HtmlText(buf, lines[i].value);
@@ -312,70 +331,53 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 	appendStringInfoString(buf, "</table>\n<h2>Readiness: controls implemented per Annex A area</h2>\n");
 	ReadinessChart(buf, org);
 
-	ReadEntries(org);
+	n = ReadEntries(org);
 	appendStringInfo(buf, "<h2>Controls (%llu)</h2>\n<table>\n<thead><tr><th>Control</th><th>Title</th><th>Applicability</th>"
 					 "<th>Justification</th><th>Implementation</th><th>Owner</th><th>Evidence</th></tr></thead>\n<tbody>\n",
-					 (unsigned long long) SPI_processed);
-	for (uint64 i = 0; i < SPI_processed; i++)
+					 (unsigned long long) n);
+	for (uint64 i = 0; i < n; i++)
 	{
-		int			cols[] = {E_REF, E_TITLE, E_APPLICABILITY, E_JUSTIFICATION, E_IMPLEMENTATION, E_OWNER, E_EVIDENCE};
-
 		appendStringInfoString(buf, "<tr>");
-		for (int c = 0; c < (int) lengthof(cols); c++)
+		for (int c = 0; c < (int) lengthof(table_columns); c++)
 		{
-			if (cols[c] == E_APPLICABILITY)
-				appendStringInfo(buf, "<td class=\"%s\">", SoaValue(i, E_DECISION));
+			/* the applicability cell is coloured by its decision */
+			if (strcmp(table_columns[c], "applicability") == 0)
+				appendStringInfo(buf, "<td class=\"%s\">", PgImsSpiText(i, "decision"));
 			else
 				appendStringInfoString(buf, "<td>");
-			HtmlText(buf, SoaValue(i, cols[c]));
+			HtmlText(buf, PgImsSpiText(i, table_columns[c]));
 			appendStringInfoString(buf, "</td>");
 		}
 		appendStringInfoString(buf, "</tr>\n");
 	}
 	appendStringInfoString(buf, "</tbody>\n</table>\n");
 
-	SoaQuery(clause_summary_sql, org);
+	n = SoaQuery(clause_summary_sql, org);
 	appendStringInfoString(buf, "<h2>Clause mapping ISO/IEC 27001 to ISO/IEC 42001</h2>\n<table>\n"
 						   "<thead><tr><th>Status</th><th>Clauses</th><th>ISO 42001 clauses</th></tr></thead>\n<tbody>\n");
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		appendStringInfoString(buf, "<tr>");
-		for (int c = 1; c <= 3; c++)
-		{
-			appendStringInfoString(buf, "<td>");
-			HtmlText(buf, SoaValue(i, c));
-			appendStringInfoString(buf, "</td>");
-		}
-		appendStringInfoString(buf, "</tr>\n");
-	}
+	for (uint64 i = 0; i < n; i++)
+		HtmlRow(buf, i, NULL, clause_summary_columns, lengthof(clause_summary_columns));
 	appendStringInfoString(buf, "</tbody>\n</table>\n");
 
-	SoaQuery(findings_sql, org);
-	appendStringInfo(buf, "<h2>Open findings (%llu)</h2>\n", (unsigned long long) SPI_processed);
+	n = SoaQuery(findings_sql, org);
+	appendStringInfo(buf, "<h2>Open findings (%llu)</h2>\n", (unsigned long long) n);
 	appendStringInfoString(buf, "<table>\n<thead><tr><th>Code</th><th>Severity</th><th>Object</th><th>Finding</th></tr></thead>\n<tbody>\n");
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		appendStringInfo(buf, "<tr class=\"%s\">", SoaValue(i, 2));
-		for (int c = 1; c <= 4; c++)
-		{
-			appendStringInfoString(buf, "<td>");
-			HtmlText(buf, SoaValue(i, c));
-			appendStringInfoString(buf, "</td>");
-		}
-		appendStringInfoString(buf, "</tr>\n");
-	}
+	for (uint64 i = 0; i < n; i++)
+		HtmlRow(buf, i, PgImsSpiText(i, "severity"), finding_columns, lengthof(finding_columns));
 	appendStringInfoString(buf, "</tbody>\n</table>\n</body>\n</html>\n");
 }
 
 static void
 CsvDocument(StringInfo buf, Datum org)
 {
-	ReadEntries(org);
-	for (int c = 0; c < E_NCOLS; c++)
-		appendStringInfo(buf, "%s%s", entry_headers[c], c + 1 < E_NCOLS ? "," : "\r\n");
-	for (uint64 i = 0; i < SPI_processed; i++)
-		for (int c = 1; c <= E_NCOLS; c++)
-			CsvField(buf, SoaValue(i, c), c == E_NCOLS);
+	uint64		n = ReadEntries(org);
+	int			n_columns = lengthof(entry_columns);
+
+	for (int c = 0; c < n_columns; c++)
+		appendStringInfo(buf, "%s%s", entry_columns[c], c + 1 < n_columns ? "," : "\r\n");
+	for (uint64 i = 0; i < n; i++)
+		for (int c = 0; c < n_columns; c++)
+			CsvField(buf, PgImsSpiText(i, entry_columns[c]), c + 1 == n_columns);
 }
 
 /*
@@ -405,8 +407,7 @@ soa_document(PG_FUNCTION_ARGS)
 				 errmsg("unknown SoA document format \"%s\"", format),
 				 errhint("The formats are markdown, html and csv; ims.soa_json() gives JSON.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	PgImsSpiConnect();
 	h = ReadHeader(org);
 	initStringInfo(&buf);
 	if (kind == FORMAT_MARKDOWN)
@@ -418,8 +419,15 @@ soa_document(PG_FUNCTION_ARGS)
 
 	MemoryContextSwitchTo(caller);
 	result = cstring_to_text_with_len(buf.data, buf.len);
-	SPI_finish();
+	PgImsSpiFinish();
 	PG_RETURN_TEXT_P(result);
+}
+
+/* Column name of row i of the last result into object under its own name. */
+static void
+PutColumn(cJSON *object, uint64 i, const char *name)
+{
+	PgImsJsonPut(object, name, PgImsJsonString(PgImsSpiText(i, name)));
 }
 
 /* The document as cJSON: one object per SoA entry, with its applicability. */
@@ -433,6 +441,7 @@ SoaJsonText(Datum org)
 	cJSON	   *findings = PgImsJsonArray();
 	cJSON	   *mapping = PgImsJsonArray();
 	char	   *text;
+	uint64		n;
 
 	PgImsJsonPut(doc, "format", PgImsJsonString("pg_ims/soa"));
 	PgImsJsonPut(doc, "org_id", cJSON_CreateNumber((double) DatumGetInt64(org)));
@@ -444,57 +453,57 @@ SoaJsonText(Datum org)
 	PgImsJsonPut(soa, "digest", PgImsJsonString(h.digest));
 	PgImsJsonPut(doc, "soa", soa);
 
-	ReadEntries(org);
-	for (uint64 i = 0; i < SPI_processed; i++)
+	n = ReadEntries(org);
+	for (uint64 i = 0; i < n; i++)
 	{
 		cJSON	   *e = PgImsJsonObject();
 		cJSON	   *reasons = PgImsJsonArray();
-		char	   *list = SoaValue(i, E_REASONS);
+		char	   *list = PgImsSpiText(i, "reasons");
 
-		PgImsJsonPut(e, "standard", PgImsJsonString(SoaValue(i, E_STANDARD)));
-		PgImsJsonPut(e, "control_id", PgImsJsonString(SoaValue(i, E_CONTROL_ID)));
-		PgImsJsonPut(e, "control", PgImsJsonString(SoaValue(i, E_REF)));
-		PgImsJsonPut(e, "title", PgImsJsonString(SoaValue(i, E_TITLE)));
-		PgImsJsonPut(e, "area", PgImsJsonString(SoaValue(i, E_AREA)));
-		PgImsJsonPut(e, "applicability", PgImsJsonString(SoaValue(i, E_APPLICABILITY)));
-		PgImsJsonPut(e, "decision", PgImsJsonString(SoaValue(i, E_DECISION)));
+		PutColumn(e, i, "standard");
+		PutColumn(e, i, "control_id");
+		PutColumn(e, i, "control");
+		PutColumn(e, i, "title");
+		PutColumn(e, i, "area");
+		PutColumn(e, i, "applicability");
+		PutColumn(e, i, "decision");
 		/* reasons are lowercase words joined by ", " (ims.reasons) */
 		if (list && *list)
 			for (char *tok = strtok(list, ", "); tok; tok = strtok(NULL, ", "))
 				PgImsJsonAppend(reasons, PgImsJsonString(tok));
 		PgImsJsonPut(e, "reasons", reasons);
-		PgImsJsonPut(e, "justification", PgImsJsonString(SoaValue(i, E_JUSTIFICATION)));
-		PgImsJsonPut(e, "implementation", PgImsJsonString(SoaValue(i, E_IMPLEMENTATION)));
-		PgImsJsonPut(e, "owner", PgImsJsonString(SoaValue(i, E_OWNER)));
-		PgImsJsonPut(e, "evidence", PgImsJsonString(SoaValue(i, E_EVIDENCE)));
+		PutColumn(e, i, "justification");
+		PutColumn(e, i, "implementation");
+		PutColumn(e, i, "owner");
+		PutColumn(e, i, "evidence");
 		PgImsJsonAppend(entries, e);
 	}
 	PgImsJsonPut(doc, "entries", entries);
 
-	SoaQuery("SELECT source_clause, target_clause, relation, status FROM ims.report_clause_mapping "
-		"WHERE org_id = $1 ORDER BY clause_rank", org);
-	for (uint64 i = 0; i < SPI_processed; i++)
+	n = SoaQuery("SELECT source_clause, target_clause, relation, status FROM ims.report_clause_mapping "
+				 "WHERE org_id = $1 ORDER BY clause_rank", org);
+	for (uint64 i = 0; i < n; i++)
 	{
 		cJSON	   *m = PgImsJsonObject();
 
-		PgImsJsonPut(m, "iso27001", PgImsJsonString(SoaValue(i, 1)));
-		PgImsJsonPut(m, "iso42001", PgImsJsonString(SoaValue(i, 2)));
-		PgImsJsonPut(m, "relation", PgImsJsonString(SoaValue(i, 3)));
-		PgImsJsonPut(m, "status", PgImsJsonString(SoaValue(i, 4)));
+		PgImsJsonPut(m, "iso27001", PgImsJsonString(PgImsSpiText(i, "source_clause")));
+		PgImsJsonPut(m, "iso42001", PgImsJsonString(PgImsSpiText(i, "target_clause")));
+		PgImsJsonPut(m, "relation", PgImsJsonString(PgImsSpiText(i, "relation")));
+		PgImsJsonPut(m, "status", PgImsJsonString(PgImsSpiText(i, "status")));
 		PgImsJsonAppend(mapping, m);
 	}
 	PgImsJsonPut(doc, "clause_mapping", mapping);
 
-	SoaQuery(findings_sql, org);
-	for (uint64 i = 0; i < SPI_processed; i++)
+	n = SoaQuery(findings_sql, org);
+	for (uint64 i = 0; i < n; i++)
 	{
 		cJSON	   *f = PgImsJsonObject();
 
-		PgImsJsonPut(f, "code", PgImsJsonString(SoaValue(i, 1)));
-		PgImsJsonPut(f, "severity", PgImsJsonString(SoaValue(i, 2)));
-		PgImsJsonPut(f, "ref", PgImsJsonString(SoaValue(i, 3)));
-		PgImsJsonPut(f, "message", PgImsJsonString(SoaValue(i, 4)));
-		PgImsJsonPut(f, "hint", PgImsJsonString(SoaValue(i, 5)));
+		PutColumn(f, i, "code");
+		PutColumn(f, i, "severity");
+		PutColumn(f, i, "ref");
+		PutColumn(f, i, "message");
+		PutColumn(f, i, "hint");
 		PgImsJsonAppend(findings, f);
 	}
 	PgImsJsonPut(doc, "findings", findings);

@@ -6,7 +6,9 @@
  *
  * The live version is the draft, or else the approved one: what
  * ims.report_soa shows.  Every read goes through SPI as the caller, so
- * row-level security applies.  Call between SPI_connect and SPI_finish.
+ * row-level security applies.  Call between PgImsSpiConnect and
+ * PgImsSpiFinish, and read the results by column name with PgImsSpiText
+ * (pg_ims_spi.h).
  *
  *-------------------------------------------------------------------------
  */
@@ -15,18 +17,17 @@
 
 #include "postgres.h"
 
+#include "pg_ims_spi.h"
+
 /*
  * Check that the caller may read the organization, then run
  * "SELECT select_list" over o (ims.organization) joined to s (its live
- * ims.soa row), leaving the one row in SPI_tuptable.  Raises 42501 or
+ * ims.soa row), leaving the one row as the last result.  Raises 42501 or
  * 42704 for access, 55000 when the organization has no SoA.
  */
 extern void SoaLiveRead(Datum org, const char *select_list);
 
-/* Run a read-only query with the organization as $1. */
-extern void SoaQuery(const char *sql, Datum org);
-
-/* Column col (1-based) of row of the last result as text; NULL stays NULL. */
-extern char *SoaValue(uint64 row, int col);
+/* Run a read-only query with the organization as $1; returns the row count. */
+extern uint64 SoaQuery(const char *sql, Datum org);
 
 #endif							/* SOA_LIVE_H */

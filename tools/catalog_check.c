@@ -3,11 +3,11 @@
  * catalog_check.c
  *	  Check catalog and mapping documents outside the server.
  *
- * Runs the same validation layer as ims.import_catalog() (src/catalog_parse.c)
- * on files, with cJSON on malloc.  It cannot know what a database has
- * loaded, so it checks shape only.  `make test` runs it on fixtures that
- * cannot travel through SQL text (invalid UTF-8, NUL bytes); users can run
- * it on a catalog before loading it.
+ * Runs the same validation layer as ims.import_catalog() (src/catalog_parse.c
+ * over src/json_strict.c) on files, with cJSON on malloc.  It cannot know
+ * what a database has loaded, so it checks shape only.  `make test` runs it
+ * on fixtures that cannot travel through SQL text (invalid UTF-8, NUL
+ * bytes); users can run it on a catalog before loading it.
  *
  * Usage: catalog_check FILE...
  * Prints one line per file: "FILE: ok ..." or "FILE: error 22032|22023: detail".

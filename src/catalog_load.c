@@ -1,9 +1,11 @@
 /*-------------------------------------------------------------------------
  *
- * catalog.c
- *	  Load catalogs and mappings of standards into ims.standard, ims.clause,
- *	  ims.control, ims.reference_item, ims.clause_mapping and
- *	  ims.control_mapping.
+ * catalog_load.c
+ *	  Load catalogs, mappings and crosswalks of standards (the native
+ *	  formats) into ims.standard, ims.clause, ims.control,
+ *	  ims.reference_item, ims.clause_mapping, ims.control_mapping,
+ *	  ims.obligation and its lists; and what every catalog load shares
+ *	  (catalog_load.h), OSCAL's included.
  *
  * catalog_parse.c checks a document completely before anything is written;
  * this file checks it against what is already loaded, then writes it with
@@ -15,29 +17,22 @@
  */
 #include "postgres.h"
 
-#include <sys/stat.h>
-
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
-#include "commands/extension.h"
-#include "executor/spi.h"
-#include "mb/pg_wchar.h"
-#include "miscadmin.h"
-#include "storage/fd.h"
+#include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "catalog_load.h"
 #include "catalog_parse.h"
 #include "json_memory.h"
-#include "oscal_parse.h"
 #include "pg_ims.h"
+#include "pg_ims_spi.h"
+#include "shipped_file.h"
+#include "text_encoding.h"
 
 /* Advisory lock key of catalog loads: "pg_ims_c" in ASCII. */
 #define PG_IMS_CATALOG_LOCK INT64CONST(0x70675f696d735f63)
-
-/* Where `make install` puts the shipped catalogs, under the share directory. */
-#define CATALOG_SUBDIR "pg_ims/catalogs"
 
 /*
  * A document on its way in: where it came from (for messages), whether it
@@ -49,18 +44,6 @@ typedef struct LoadState
 	bool		builtin;
 	CatalogDocument doc;
 } LoadState;
-
-/* Text of a document in UTF-8 as a server string, NULL stays NULL. */
-static Datum
-ServerText(const char *utf8)
-{
-	char	   *s;
-
-	if (utf8 == NULL)
-		return (Datum) 0;
-	s = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
-	return CStringGetTextDatum(s);
-}
 
 static const char *
 DocumentKindName(CatalogDocumentKind kind)
@@ -127,25 +110,6 @@ ConversionErrorContext(void *arg)
 				   place->entry + 1, column->array_key, column->key);
 }
 
-/*
- * Text of a document in the database encoding, with an error context that
- * names where the text is, should the encoding lack one of its characters.
- */
-static Datum
-ServerTextWithContext(const char *utf8, void (*where) (void *arg), void *arg)
-{
-	ErrorContextCallback callback;
-	Datum		result;
-
-	callback.callback = where;
-	callback.arg = arg;
-	callback.previous = error_context_stack;
-	error_context_stack = &callback;
-	result = ServerText(utf8);
-	error_context_stack = callback.previous;
-	return result;
-}
-
 /* One value of a pg_ims document converted, an error naming where. */
 static Datum
 ServerTextAt(const char *utf8, const DocumentColumn *column,
@@ -153,7 +117,7 @@ ServerTextAt(const char *utf8, const DocumentColumn *column,
 {
 	ConversionPlace place = {column, doc, entry};
 
-	return ServerTextWithContext(utf8, ConversionErrorContext, &place);
+	return PgImsServerTextWithContext(utf8, ConversionErrorContext, &place);
 }
 
 /*
@@ -209,74 +173,51 @@ DOCUMENT_COLUMN(ControlPairRationale, control_pairs, rationale);
 DOCUMENT_COLUMN(ControlPairProvenance, control_pairs, provenance);
 
 /*
- * Evidence kinds of each control as an array literal per control.  The
- * parser admitted only lowercase words, so double quotes are enough, and
- * they keep a kind spelled "null" from reading as a NULL element.
+ * A text[] literal of a list of words.  The parser admitted only lowercase
+ * words (evidence kinds) or words of a fixed vocabulary (roles, risk
+ * classes), so double quotes are enough, and they keep a word spelled
+ * "null" from reading as a NULL element.
  */
 static const char *
-ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
+WordListLiteral(const char *const *words, int n)
 {
-	const CatalogControl *c = &doc->controls[i];
 	StringInfoData buf;
 
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
-	for (int k = 0; k < c->n_evidence_kinds; k++)
-		appendStringInfo(&buf, "%s\"%s\"", k > 0 ? "," : "", c->evidence_kinds[k]);
+	for (int k = 0; k < n; k++)
+		appendStringInfo(&buf, "%s\"%s\"", k > 0 ? "," : "", words[k]);
 	appendStringInfoChar(&buf, '}');
 	return buf.data;
 }
 
-static const DocumentColumn ControlEvidenceKinds = {"controls", "evidence_kinds", ControlEvidenceKindsGet};
-
-/*
- * A parser detail, written in UTF-8 and quoting the document, in the
- * database encoding.  Characters that encoding lacks become "?": a message
- * about a bad document must not fail on the document's text.
- */
+/* The evidence kinds of each control, as one literal per control. */
 static const char *
-ServerDetail(const char *utf8)
+ControlEvidenceKindsGet(const CatalogDocument *doc, int i)
 {
-	int			encoding = GetDatabaseEncoding();
-	int			len = (int) strlen(utf8);
-	Oid			proc;
+	const CatalogControl *c = &doc->controls[i];
 
-	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
-		return utf8;
-	proc = FindDefaultConversionProc(PG_UTF8, encoding);
-	if (OidIsValid(proc))
-	{
-		int			size = len * MAX_CONVERSION_GROWTH + 1;
-		unsigned char *converted = palloc(size);
-
-		if (pg_do_encoding_conversion_buf(proc, PG_UTF8, encoding,
-										  (unsigned char *) utf8, len,
-										  converted, size, true) == len)
-			return (const char *) converted;
-	}
-	{
-		char	   *ascii = pstrdup(utf8);
-
-		for (char *p = ascii; *p; p++)
-			if ((unsigned char) *p >= 0x80)
-				*p = '?';
-		return ascii;
-	}
+	return WordListLiteral(c->evidence_kinds, c->n_evidence_kinds);
 }
 
-/*
- * Run a parameterized statement.  Never read-only: each statement takes a
- * fresh snapshot, so the checks made after waiting for the catalog lock see
- * what the session that held it committed.
- */
-static int
-Execute(const char *sql, int nargs, Oid *types, Datum *values)
-{
-	int			rc = SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0);
+static const DocumentColumn ControlEvidenceKinds = {"controls", "evidence_kinds", ControlEvidenceKindsGet};
 
-	if (rc < 0)
-		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
-	return rc;
+uint64
+CatalogLoadExecute(const char *sql, int nargs, Oid *types, Datum *values)
+{
+	return PgImsSpiRun(sql, nargs, types, values, false, 0);
+}
+
+void
+CatalogLoadBegin(void)
+{
+	PgImsSpiConnect();
+
+	/*
+	 * Loads are serialized, so that "already loaded" and the checks against
+	 * loaded clauses and controls still hold when the rows are written.
+	 */
+	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
 }
 
 static void
@@ -285,7 +226,7 @@ ReportMalformed(LoadState *state, const char *detail)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s does not follow the pg_ims catalog format", state->what),
-			 errdetail_internal("%s", ServerDetail(detail)),
+			 errdetail_internal("%s", PgImsServerDetail(detail)),
 			 errhint("The format is described in docs/catalog-format.md.")));
 }
 
@@ -311,13 +252,11 @@ CheckEvidenceKinds(LoadState *state)
 
 	values[0] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
 	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlEvidenceKinds, doc));
-	Execute(sql, 2, types, values);
-	if (SPI_processed > 0)
+	if (CatalogLoadExecute(sql, 2, types, values) > 0)
 	{
 		bool		isnull;
-		int64		entry = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
-														SPI_tuptable->tupdesc, 1, &isnull));
-		char	   *kind = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+		int64		entry = DatumGetInt64(PgImsSpiDatum(0, "entry", &isnull));
+		char	   *kind = PgImsSpiText(0, "kind");
 
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -328,15 +267,14 @@ CheckEvidenceKinds(LoadState *state)
 	}
 }
 
-static bool
-StandardExists(const char *code)
+bool
+CatalogStandardExists(const char *code)
 {
 	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {ServerText(code)};
+	Datum		values[1] = {PgImsServerText(code)};
 
-	Execute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
-			1, types, values);
-	return SPI_processed > 0;
+	return CatalogLoadExecute("SELECT 1 FROM ims.standard WHERE code OPERATOR(pg_catalog.=) $1",
+							  1, types, values) > 0;
 }
 
 static char *
@@ -345,9 +283,9 @@ LoadCatalog(LoadState *state)
 	const CatalogDocument *doc = &state->doc;
 	Oid			types[9];
 	Datum		values[9];
-	char	   *code = pg_any_to_server(doc->code, strlen(doc->code), PG_UTF8);
+	char	   *code = PgImsServerString(doc->code);
 
-	if (StandardExists(doc->code))
+	if (CatalogStandardExists(doc->code))
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("standard \"%s\" is already loaded", code),
@@ -363,17 +301,17 @@ LoadCatalog(LoadState *state)
 	values[2] = ServerTextAt(doc->standard_kind, &StandardKind, doc, 0);
 	types[3] = BOOLOID;
 	values[3] = BoolGetDatum(state->builtin);
-	Execute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, $3, $4)",
-			4, types, values);
+	CatalogLoadExecute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, $3, $4)",
+					   4, types, values);
 
 	types[1] = types[2] = types[3] = TEXTARRAYOID;
 	values[1] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseNumber, doc));
 	values[2] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseTitle, doc));
 	values[3] = PointerGetDatum(TextArray(doc->n_clauses, &ClauseParent, doc));
-	Execute("INSERT INTO ims.clause (standard, number, title, parent, ordinal) "
-			"SELECT $1, u.number, u.title, u.parent, u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(number, title, parent, ordinal)",
-			4, types, values);
+	CatalogLoadExecute("INSERT INTO ims.clause (standard, number, title, parent, ordinal) "
+					   "SELECT $1, u.number, u.title, u.parent, u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(number, title, parent, ordinal)",
+					   4, types, values);
 
 	types[4] = types[5] = types[6] = types[7] = TEXTARRAYOID;
 	values[1] = PointerGetDatum(TextArray(doc->n_controls, &ControlId, doc));
@@ -382,20 +320,20 @@ LoadCatalog(LoadState *state)
 	values[4] = PointerGetDatum(TextArray(doc->n_controls, &ControlAreaTitle, doc));
 	values[5] = PointerGetDatum(TextArray(doc->n_controls, &ControlTheme, doc));
 	values[6] = PointerGetDatum(TextArray(doc->n_controls, &ControlEvidenceKinds, doc));
-	Execute("INSERT INTO ims.control "
-			"(standard, control_id, title, area, area_title, theme, evidence_kinds, ordinal) "
-			"SELECT $1, u.id, u.title, u.area, u.area_title, u.theme, u.kinds::pg_catalog.text[], u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
-			"     WITH ORDINALITY AS u(id, title, area, area_title, theme, kinds, ordinal)",
-			7, types, values);
+	CatalogLoadExecute("INSERT INTO ims.control "
+					   "(standard, control_id, title, area, area_title, theme, evidence_kinds, ordinal) "
+					   "SELECT $1, u.id, u.title, u.area, u.area_title, u.theme, u.kinds::pg_catalog.text[], u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
+					   "     WITH ORDINALITY AS u(id, title, area, area_title, theme, kinds, ordinal)",
+					   7, types, values);
 
 	values[1] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemList, doc));
 	values[2] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemId, doc));
 	values[3] = PointerGetDatum(TextArray(doc->n_items, &ReferenceItemTitle, doc));
-	Execute("INSERT INTO ims.reference_item (standard, list, item_id, title, ordinal) "
-			"SELECT $1, u.list, u.id, u.title, u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(list, id, title, ordinal)",
-			4, types, values);
+	CatalogLoadExecute("INSERT INTO ims.reference_item (standard, list, item_id, title, ordinal) "
+					   "SELECT $1, u.list, u.id, u.title, u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) WITH ORDINALITY AS u(list, id, title, ordinal)",
+					   4, types, values);
 
 	return code;
 }
@@ -426,24 +364,18 @@ CheckMappedIds(LoadState *state, const char *array_key, const char *table,
 				   "ORDER BY u.entry, u.key LIMIT 1", table, id_column);
 	values[0] = PointerGetDatum(sources);
 	values[1] = PointerGetDatum(targets);
-	values[2] = ServerText(doc->source_standard);
-	values[3] = ServerText(doc->target_standard);
-	Execute(sql, 4, types, values);
-	if (SPI_processed > 0)
-	{
-		HeapTuple	tuple = SPI_tuptable->vals[0];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-
+	values[2] = PgImsServerText(doc->source_standard);
+	values[3] = PgImsServerText(doc->target_standard);
+	if (CatalogLoadExecute(sql, 4, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s does not follow the pg_ims catalog format", state->what),
 				 errdetail("Entry %s of \"%s\", key \"%s\": standard \"%s\" has no %s \"%s\".",
-						   SPI_getvalue(tuple, desc, 1), array_key,
-						   SPI_getvalue(tuple, desc, 2), SPI_getvalue(tuple, desc, 4),
+						   PgImsSpiText(0, "entry"), array_key,
+						   PgImsSpiText(0, "key"), PgImsSpiText(0, "standard"),
 						   id_column[0] == 'n' ? "clause" : "control",
-						   SPI_getvalue(tuple, desc, 3)),
+						   PgImsSpiText(0, "id")),
 				 errhint("A mapping may only name clauses and controls of loaded catalogs.")));
-	}
 }
 
 static int
@@ -459,29 +391,28 @@ LoadMapping(LoadState *state)
 	Datum		values[8];
 
 	for (int i = 0; i < 2; i++)
-		if (!StandardExists(standards[i]))
+		if (!CatalogStandardExists(standards[i]))
 		{
-			char	   *code = pg_any_to_server(standards[i], strlen(standards[i]), PG_UTF8);
+			char	   *code = PgImsServerString(standards[i]);
 
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),
 					 errmsg("standard \"%s\" does not exist", code),
 					 errdetail("The mapping joins \"%s\" to \"%s\"; only loaded standards can be mapped.",
-							   pg_any_to_server(doc->source_standard, strlen(doc->source_standard), PG_UTF8),
-							   pg_any_to_server(doc->target_standard, strlen(doc->target_standard), PG_UTF8)),
+							   PgImsServerString(doc->source_standard),
+							   PgImsServerString(doc->target_standard)),
 					 errhint("Load the standard's catalog first with ims.import_catalog().")));
 		}
 
 	types[0] = types[1] = TEXTOID;
-	values[0] = ServerText(doc->source_standard);
-	values[1] = ServerText(doc->target_standard);
-	Execute("SELECT 1 FROM ims.clause_mapping "
-			"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
-			"UNION ALL "
-			"SELECT 1 FROM ims.control_mapping "
-			"WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
-			"LIMIT 1", 2, types, values);
-	if (SPI_processed > 0)
+	values[0] = PgImsServerText(doc->source_standard);
+	values[1] = PgImsServerText(doc->target_standard);
+	if (CatalogLoadExecute("SELECT 1 FROM ims.clause_mapping "
+						   "WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
+						   "UNION ALL "
+						   "SELECT 1 FROM ims.control_mapping "
+						   "WHERE source_standard OPERATOR(pg_catalog.=) $1 AND target_standard OPERATOR(pg_catalog.=) $2 "
+						   "LIMIT 1", 2, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("a mapping from \"%s\" to \"%s\" is already loaded",
@@ -502,11 +433,11 @@ LoadMapping(LoadState *state)
 	values[4] = PointerGetDatum(TextArray(doc->n_clause_pairs, &ClausePairRelation, doc));
 	values[5] = PointerGetDatum(TextArray(doc->n_clause_pairs, &ClausePairAction, doc));
 	values[6] = BoolGetDatum(state->builtin);
-	Execute("INSERT INTO ims.clause_mapping "
-			"(source_standard, source_clause, target_standard, target_clause, relation, action, builtin, ordinal) "
-			"SELECT $1, u.source, $2, u.target, u.relation, u.action, $7, u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) WITH ORDINALITY AS u(source, target, relation, action, ordinal)",
-			7, types, values);
+	CatalogLoadExecute("INSERT INTO ims.clause_mapping "
+					   "(source_standard, source_clause, target_standard, target_clause, relation, action, builtin, ordinal) "
+					   "SELECT $1, u.source, $2, u.target, u.relation, u.action, $7, u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) WITH ORDINALITY AS u(source, target, relation, action, ordinal)",
+					   7, types, values);
 
 	types[7] = TEXTARRAYOID;
 	values[2] = PointerGetDatum(control_sources);
@@ -514,11 +445,11 @@ LoadMapping(LoadState *state)
 	values[4] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairRelation, doc));
 	values[5] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairRationale, doc));
 	values[7] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairProvenance, doc));
-	Execute("INSERT INTO ims.control_mapping "
-			"(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
-			"SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "
-			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8)) AS u(source, target, relation, rationale, provenance)",
-			8, types, values);
+	CatalogLoadExecute("INSERT INTO ims.control_mapping "
+					   "(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
+					   "SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "
+					   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8)) AS u(source, target, relation, rationale, provenance)",
+					   8, types, values);
 
 	return doc->n_clause_pairs + doc->n_control_pairs;
 }
@@ -555,7 +486,7 @@ FlattenItems(const CatalogDocument *doc, bool controls)
 		for (int j = 0; j < count; j++)
 		{
 			entries[k] = Int32GetDatum(i + 1);
-			ids[k] = ServerText(controls ? o->controls[j] : o->clauses[j]);
+			ids[k] = PgImsServerText(controls ? o->controls[j] : o->clauses[j]);
 			k++;
 		}
 	}
@@ -564,31 +495,16 @@ FlattenItems(const CatalogDocument *doc, bool controls)
 	return result;
 }
 
-/* One text[] literal per obligation, of one of its word lists. */
-static const char *
-ObligationListLiteral(const char *const *words, int n)
-{
-	StringInfoData buf;
-
-	/* the parser admitted only words of a fixed vocabulary */
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '{');
-	for (int k = 0; k < n; k++)
-		appendStringInfo(&buf, "%s\"%s\"", k > 0 ? "," : "", words[k]);
-	appendStringInfoChar(&buf, '}');
-	return buf.data;
-}
-
 static const char *
 ObligationRolesGet(const CatalogDocument *doc, int i)
 {
-	return ObligationListLiteral(doc->obligations[i].roles, doc->obligations[i].n_roles);
+	return WordListLiteral(doc->obligations[i].roles, doc->obligations[i].n_roles);
 }
 
 static const char *
 ObligationRiskClassesGet(const CatalogDocument *doc, int i)
 {
-	return ObligationListLiteral(doc->obligations[i].risk_classes, doc->obligations[i].n_risk_classes);
+	return WordListLiteral(doc->obligations[i].risk_classes, doc->obligations[i].n_risk_classes);
 }
 
 static const DocumentColumn ObligationRoles = {"obligations", "roles", ObligationRolesGet};
@@ -606,28 +522,29 @@ LoadCrosswalk(LoadState *state)
 	ArrayType  *refs = TextArray(doc->n_obligations, &ObligationRef, doc);
 	ObligationItems clauses = FlattenItems(doc, false);
 	ObligationItems controls = FlattenItems(doc, true);
-	char	   *regulation = pg_any_to_server(doc->source_standard, strlen(doc->source_standard), PG_UTF8);
-	char	   *standard = pg_any_to_server(doc->target_standard, strlen(doc->target_standard), PG_UTF8);
+	char	   *regulation = PgImsServerString(doc->source_standard);
+	char	   *standard = PgImsServerString(doc->target_standard);
 	Oid			types[10];
 	Datum		values[10];
+	uint64		n_found;
 
 	types[0] = types[1] = TEXTOID;
 	values[0] = CStringGetTextDatum(regulation);
 	values[1] = CStringGetTextDatum(standard);
 
-	Execute("SELECT code, kind FROM ims.standard WHERE code OPERATOR(pg_catalog.=) ANY (ARRAY[$1, $2])",
-			2, types, values);
+	n_found = CatalogLoadExecute("SELECT code, kind FROM ims.standard WHERE code OPERATOR(pg_catalog.=) ANY (ARRAY[$1, $2])",
+								 2, types, values);
 	for (int i = 0; i < 2; i++)
 	{
 		const char *code = i == 0 ? regulation : standard;
 		bool		found = false;
 
-		for (uint64 r = 0; r < SPI_processed; r++)
+		for (uint64 r = 0; r < n_found; r++)
 		{
-			if (strcmp(SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1), code) != 0)
+			if (strcmp(PgImsSpiText(r, "code"), code) != 0)
 				continue;
 			found = true;
-			if (i == 0 && strcmp(SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2), "regulation") != 0)
+			if (i == 0 && strcmp(PgImsSpiText(r, "kind"), "regulation") != 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("standard \"%s\" is not a regulation", code),
@@ -643,10 +560,9 @@ LoadCrosswalk(LoadState *state)
 					 errhint("Load the standard's catalog first with ims.import_catalog().")));
 	}
 
-	Execute("SELECT 1 FROM ims.obligation "
-			"WHERE regulation OPERATOR(pg_catalog.=) $1 AND standard OPERATOR(pg_catalog.=) $2 LIMIT 1",
-			2, types, values);
-	if (SPI_processed > 0)
+	if (CatalogLoadExecute("SELECT 1 FROM ims.obligation "
+						   "WHERE regulation OPERATOR(pg_catalog.=) $1 AND standard OPERATOR(pg_catalog.=) $2 LIMIT 1",
+						   2, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("a crosswalk from \"%s\" to \"%s\" is already loaded", regulation, standard),
@@ -664,36 +580,30 @@ LoadCrosswalk(LoadState *state)
 	values[4] = PointerGetDatum(clauses.ids);
 	values[5] = PointerGetDatum(controls.entries);
 	values[6] = PointerGetDatum(controls.ids);
-	Execute("SELECT u.entry, u.key, u.id, u.what, u.standard FROM ("
-			"  SELECT r.entry, 1 AS rank, 'ref' AS key, r.id, 'clause' AS what, $1 AS standard "
-			"  FROM pg_catalog.unnest($3) WITH ORDINALITY AS r(id, entry) "
-			"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $1 "
-			"                    AND c.number OPERATOR(pg_catalog.=) r.id) "
-			"  UNION ALL "
-			"  SELECT l.entry, 2, 'clauses', l.id, 'clause', $2 "
-			"  FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id) "
-			"  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
-			"                    AND c.number OPERATOR(pg_catalog.=) l.id) "
-			"  UNION ALL "
-			"  SELECT l.entry, 3, 'controls', l.id, 'control', $2 "
-			"  FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7)) AS l(entry, id) "
-			"  WHERE NOT EXISTS (SELECT 1 FROM ims.control c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
-			"                    AND c.control_id OPERATOR(pg_catalog.=) l.id)) AS u "
-			"ORDER BY u.entry, u.rank LIMIT 1", 7, types, values);
-	if (SPI_processed > 0)
-	{
-		HeapTuple	tuple = SPI_tuptable->vals[0];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-
+	if (CatalogLoadExecute("SELECT u.entry, u.key, u.id, u.what, u.standard FROM ("
+						   "  SELECT r.entry, 1 AS rank, 'ref' AS key, r.id, 'clause' AS what, $1 AS standard "
+						   "  FROM pg_catalog.unnest($3) WITH ORDINALITY AS r(id, entry) "
+						   "  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $1 "
+						   "                    AND c.number OPERATOR(pg_catalog.=) r.id) "
+						   "  UNION ALL "
+						   "  SELECT l.entry, 2, 'clauses', l.id, 'clause', $2 "
+						   "  FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id) "
+						   "  WHERE NOT EXISTS (SELECT 1 FROM ims.clause c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
+						   "                    AND c.number OPERATOR(pg_catalog.=) l.id) "
+						   "  UNION ALL "
+						   "  SELECT l.entry, 3, 'controls', l.id, 'control', $2 "
+						   "  FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7)) AS l(entry, id) "
+						   "  WHERE NOT EXISTS (SELECT 1 FROM ims.control c WHERE c.standard OPERATOR(pg_catalog.=) $2 "
+						   "                    AND c.control_id OPERATOR(pg_catalog.=) l.id)) AS u "
+						   "ORDER BY u.entry, u.rank LIMIT 1", 7, types, values) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s does not follow the pg_ims catalog format", state->what),
 				 errdetail("Entry %s of \"obligations\", key \"%s\": standard \"%s\" has no %s \"%s\".",
-						   SPI_getvalue(tuple, desc, 1), SPI_getvalue(tuple, desc, 2),
-						   SPI_getvalue(tuple, desc, 5), SPI_getvalue(tuple, desc, 4),
-						   SPI_getvalue(tuple, desc, 3)),
+						   PgImsSpiText(0, "entry"), PgImsSpiText(0, "key"),
+						   PgImsSpiText(0, "standard"), PgImsSpiText(0, "what"),
+						   PgImsSpiText(0, "id")),
 				 errhint("A crosswalk may only name clauses and controls of loaded catalogs.")));
-	}
 
 	types[2] = TEXTARRAYOID;
 	for (int i = 3; i <= 8; i++)
@@ -707,15 +617,15 @@ LoadCrosswalk(LoadState *state)
 	values[7] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationNotCovered, doc));
 	values[8] = PointerGetDatum(TextArray(doc->n_obligations, &ObligationProvenance, doc));
 	values[9] = BoolGetDatum(state->builtin);
-	Execute("INSERT INTO ims.obligation (regulation, ref, standard, roles, risk_classes, coverage, "
-			"                            rationale, not_covered, provenance, builtin, ordinal) "
-			"SELECT $1, u.ref, $2, u.roles::pg_catalog.text[], u.classes::pg_catalog.text[], u.coverage, "
-			"       u.rationale, u.not_covered, u.provenance, $10, u.ordinal "
-			"FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), "
-			"                pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), "
-			"                pg_catalog.unnest($9)) "
-			"     WITH ORDINALITY AS u(ref, roles, classes, coverage, rationale, not_covered, provenance, ordinal)",
-			10, types, values);
+	CatalogLoadExecute("INSERT INTO ims.obligation (regulation, ref, standard, roles, risk_classes, coverage, "
+					   "                            rationale, not_covered, provenance, builtin, ordinal) "
+					   "SELECT $1, u.ref, $2, u.roles::pg_catalog.text[], u.classes::pg_catalog.text[], u.coverage, "
+					   "       u.rationale, u.not_covered, u.provenance, $10, u.ordinal "
+					   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), "
+					   "                pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), "
+					   "                pg_catalog.unnest($9)) "
+					   "     WITH ORDINALITY AS u(ref, roles, classes, coverage, rationale, not_covered, provenance, ordinal)",
+					   10, types, values);
 
 	types[3] = INT4ARRAYOID;
 	types[4] = TEXTARRAYOID;
@@ -723,35 +633,18 @@ LoadCrosswalk(LoadState *state)
 	values[3] = PointerGetDatum(clauses.entries);
 	values[4] = PointerGetDatum(clauses.ids);
 	values[5] = BoolGetDatum(state->builtin);
-	Execute("INSERT INTO ims.obligation_clause (regulation, ref, standard, clause, builtin) "
-			"SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
-			"FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
-			6, types, values);
+	CatalogLoadExecute("INSERT INTO ims.obligation_clause (regulation, ref, standard, clause, builtin) "
+					   "SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
+					   "FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
+					   6, types, values);
 	values[3] = PointerGetDatum(controls.entries);
 	values[4] = PointerGetDatum(controls.ids);
-	Execute("INSERT INTO ims.obligation_control (regulation, ref, standard, control_id, builtin) "
-			"SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
-			"FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
-			6, types, values);
+	CatalogLoadExecute("INSERT INTO ims.obligation_control (regulation, ref, standard, control_id, builtin) "
+					   "SELECT $1, ($3::pg_catalog.text[])[l.entry], $2, l.id, $6 "
+					   "FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5)) AS l(entry, id)",
+					   6, types, values);
 
 	return doc->n_obligations;
-}
-
-/* The parsers read UTF-8; convert a document from the database encoding. */
-static void
-ServerTextToUtf8(const char **data, size_t *len)
-{
-	char	   *converted;
-
-	if (GetDatabaseEncoding() == PG_UTF8)
-		return;
-	converted = pg_server_to_any(*data, (int) *len, PG_UTF8);
-	/* without a conversion (SQL_ASCII) the text comes back as it was */
-	if (converted != *data)
-	{
-		*data = converted;
-		*len = strlen(converted);
-	}
 }
 
 /*
@@ -772,14 +665,14 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 
 	/* shipped files are UTF-8 whatever the database encoding */
 	if (!builtin)
-		ServerTextToUtf8(&data, &len);
+		PgImsDocumentToUtf8(&data, &len);
 	if (!catalog_document_parse(data, len, &state.doc, &err))
 	{
 		if (err.kind == CATALOG_ERROR_NOT_JSON)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_JSON_TEXT),
 					 errmsg("%s is not valid JSON", what),
-					 errdetail_internal("%s", ServerDetail(err.detail)),
+					 errdetail_internal("%s", PgImsServerDetail(err.detail)),
 					 errhint("A catalog, mapping or crosswalk is one JSON object in UTF-8; see docs/catalog-format.md.")));
 		ReportMalformed(&state, err.detail);
 	}
@@ -790,15 +683,7 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 						DocumentKindName(state.doc.kind), DocumentKindName(expected)),
 				 errhint("Load catalogs with ims.import_catalog(), mappings with ims.import_mapping() and crosswalks with ims.import_crosswalk().")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-
-	/*
-	 * Loads are serialized, so that "already loaded" and the checks against
-	 * loaded clauses and controls still hold when the rows are written.
-	 */
-	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
-
+	CatalogLoadBegin();
 	if (expected == CATALOG_DOCUMENT_CATALOG)
 	{
 		char	   *code = LoadCatalog(&state);
@@ -811,27 +696,12 @@ ParseAndLoad(const char *data, size_t len, const char *what, bool builtin,
 		result = Int32GetDatum(LoadMapping(&state));
 	else
 		result = Int32GetDatum(LoadCrosswalk(&state));
-	SPI_finish();
+	PgImsSpiFinish();
 	return result;
 }
 
-/*
- * Load a document with cJSON allocating in a private context, which is
- * deleted whether the load succeeds or fails, and cJSON's hooks restored.
- */
-typedef struct LoadRequest
-{
-	const char *data;
-	size_t		len;
-	const char *what;			/* document kind, file name or standard code */
-	bool		builtin;
-	CatalogDocumentKind expected;
-} LoadRequest;
-
-typedef Datum (*LoadFunction) (const LoadRequest *request, MemoryContext caller);
-
-static Datum
-LoadInJsonContext(LoadFunction load, const LoadRequest *request)
+Datum
+CatalogLoadInJsonContext(CatalogLoadFunction load, const CatalogLoadRequest *request)
 {
 	MemoryContext caller = CurrentMemoryContext;
 	MemoryContext context = PgImsJsonBegin("pg_ims catalog");
@@ -853,7 +723,7 @@ LoadInJsonContext(LoadFunction load, const LoadRequest *request)
 }
 
 static Datum
-LoadNative(const LoadRequest *request, MemoryContext caller)
+LoadNative(const CatalogLoadRequest *request, MemoryContext caller)
 {
 	return ParseAndLoad(request->data, request->len, request->what,
 						request->builtin, request->expected, caller);
@@ -863,243 +733,50 @@ static Datum
 LoadDocument(const char *data, size_t len, const char *what, bool builtin,
 			 CatalogDocumentKind expected)
 {
-	LoadRequest request = {data, len, what, builtin, expected};
+	CatalogLoadRequest request = {data, len, what, builtin, expected};
 
-	return LoadInJsonContext(LoadNative, &request);
+	return CatalogLoadInJsonContext(LoadNative, &request);
+}
+
+/* Load the document of the text argument, called what in messages. */
+static Datum
+LoadArgument(FunctionCallInfo fcinfo, const char *what, CatalogDocumentKind expected)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+
+	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), what, false, expected);
 }
 
 PG_FUNCTION_INFO_V1(catalog_import);
 Datum
 catalog_import(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
-
-	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
-						"catalog document", false, CATALOG_DOCUMENT_CATALOG);
+	return LoadArgument(fcinfo, "catalog document", CATALOG_DOCUMENT_CATALOG);
 }
 
 PG_FUNCTION_INFO_V1(crosswalk_import);
 Datum
 crosswalk_import(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
-
-	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
-						"crosswalk document", false, CATALOG_DOCUMENT_CROSSWALK);
+	return LoadArgument(fcinfo, "crosswalk document", CATALOG_DOCUMENT_CROSSWALK);
 }
 
 PG_FUNCTION_INFO_V1(mapping_import);
 Datum
 mapping_import(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
-
-	return LoadDocument(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
-						"mapping document", false, CATALOG_DOCUMENT_MAPPING);
+	return LoadArgument(fcinfo, "mapping document", CATALOG_DOCUMENT_MAPPING);
 }
 
-/*
- * OSCAL catalogs.  Only the controls are kept: each becomes a row of
- * ims.control, an enhancement with its parent control, its innermost group
- * as the area and its "label" prop as display_id.
- */
-
-/* Names the control whose text the database encoding cannot hold. */
-typedef struct OscalPlace
-{
-	const OscalCatalog *cat;
-	int			entry;
-	const char *key;
-} OscalPlace;
-
-static void
-OscalErrorContext(void *arg)
-{
-	OscalPlace *place = (OscalPlace *) arg;
-
-	if (place->entry < 0)
-		errcontext("OSCAL catalog, key \"%s\"", place->key);
-	else
-		errcontext("control %d of the OSCAL catalog, key \"%s\"", place->entry + 1, place->key);
-}
-
+/* Load the shipped file named by the first argument. */
 static Datum
-OscalText(const OscalCatalog *cat, int entry, const char *key, const char *utf8)
+LoadShipped(FunctionCallInfo fcinfo, CatalogDocumentKind expected)
 {
-	OscalPlace	place = {cat, entry, key};
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	size_t		len;
+	char	   *buffer = PgImsReadShippedFile(name, &len);
 
-	return ServerTextWithContext(utf8, OscalErrorContext, &place);
-}
-
-/* One text[] per kept key of the controls, in document order. */
-static ArrayType *
-OscalColumn(const OscalCatalog *cat, const char *key, size_t offset)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * cat->n_controls);
-	bool	   *nulls = palloc(sizeof(bool) * cat->n_controls);
-	int			dims[1] = {cat->n_controls};
-	int			lbs[1] = {1};
-
-	for (int i = 0; i < cat->n_controls; i++)
-	{
-		const char *value = *(const char *const *) ((const char *) &cat->controls[i] + offset);
-
-		nulls[i] = (value == NULL);
-		elems[i] = OscalText(cat, i, key, value);
-	}
-	return construct_md_array(elems, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
-}
-
-/* A standard code as ims.standard's check constraint wants it. */
-static void
-CheckStandardCode(const char *code)
-{
-	size_t		len = strlen(code);
-	bool		ok = len > 0 && len <= CATALOG_MAX_ID;
-
-	for (size_t i = 0; ok && i < len; i++)
-	{
-		char		c = code[i];
-
-		ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			(i > 0 && (c == '.' || c == '_' || c == ':' || c == '-'));
-	}
-	if (!ok)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid standard code \"%s\"", code),
-				 errdetail("A standard code is 1 to %d lowercase letters and digits, then also \".\", \"_\", \":\" or \"-\".",
-						   CATALOG_MAX_ID),
-				 errhint("Name the catalog as ims.standard names it, such as \"nist800-53r5:moderate\".")));
-}
-
-static Datum
-LoadOscal(const LoadRequest *request, MemoryContext caller)
-{
-	const char *data = request->data;
-	size_t		len = request->len;
-	const char *code = request->what;
-	OscalCatalog cat;
-	CatalogError err;
-	Oid			types[9];
-	Datum		values[9];
-
-	ServerTextToUtf8(&data, &len);
-	if (!oscal_catalog_parse(data, len, &cat, &err))
-	{
-		if (err.kind == CATALOG_ERROR_NOT_JSON)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_JSON_TEXT),
-					 errmsg("OSCAL document is not valid JSON"),
-					 errdetail_internal("%s", ServerDetail(err.detail)),
-					 errhint("An OSCAL catalog in JSON is one object in UTF-8; see docs/oscal.md.")));
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("document is not an OSCAL catalog pg_ims can load"),
-				 errdetail_internal("%s", ServerDetail(err.detail)),
-				 errhint("pg_ims loads OSCAL catalogs in JSON: groups, controls and enhancements; see docs/oscal.md.")));
-	}
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PG_IMS_CATALOG_LOCK));
-	if (StandardExists(code))
-		ereport(ERROR,
-				(errcode(ERRCODE_DUPLICATE_OBJECT),
-				 errmsg("standard \"%s\" is already loaded", code),
-				 errdetail("The catalog of \"%s\" is in ims.standard and ims.control.", code),
-				 errhint("A loaded standard is never replaced; give another catalog or edition its own code.")));
-
-	types[0] = TEXTOID;
-	values[0] = CStringGetTextDatum(code);
-	types[1] = TEXTOID;
-	values[1] = OscalText(&cat, -1, "metadata.title", cat.title);
-	Execute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, 'control_catalog', false)",
-			2, types, values);
-
-	for (int i = 1; i <= 6; i++)
-		types[i] = TEXTARRAYOID;
-	values[1] = PointerGetDatum(OscalColumn(&cat, "id", offsetof(OscalControl, id)));
-	values[2] = PointerGetDatum(OscalColumn(&cat, "title", offsetof(OscalControl, title)));
-	values[3] = PointerGetDatum(OscalColumn(&cat, "group id", offsetof(OscalControl, group_id)));
-	values[4] = PointerGetDatum(OscalColumn(&cat, "group title", offsetof(OscalControl, group_title)));
-	values[5] = PointerGetDatum(OscalColumn(&cat, "parent", offsetof(OscalControl, parent)));
-	values[6] = PointerGetDatum(OscalColumn(&cat, "label", offsetof(OscalControl, label)));
-	Execute("INSERT INTO ims.control "
-			"(standard, control_id, title, area, area_title, ordinal, parent, display_id) "
-			"SELECT $1, u.id, u.title, u.area, u.area_title, u.ordinal, u.parent, u.label "
-			"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), "
-			"                pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
-			"     WITH ORDINALITY AS u(id, title, area, area_title, parent, label, ordinal)",
-			7, types, values);
-	SPI_finish();
-	(void) caller;
-	return Int32GetDatum(cat.n_controls);
-}
-
-PG_FUNCTION_INFO_V1(oscal_catalog_import);
-Datum
-oscal_catalog_import(PG_FUNCTION_ARGS)
-{
-	text	   *doc = PG_GETARG_TEXT_PP(0);
-	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	LoadRequest request = {VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), code, false, CATALOG_DOCUMENT_CATALOG};
-
-	CheckStandardCode(code);
-	return LoadInJsonContext(LoadOscal, &request);
-}
-
-/*
- * Read one of the documents shipped in the share directory.  Only the
- * extension's scripts call the builtin loaders (they drop them again when
- * done), so the name is a plain file name, never a path.
- */
-static char *
-ReadShippedFile(const char *name, size_t *len)
-{
-	char		share_path[MAXPGPATH];
-	char	   *path;
-	FILE	   *file;
-	struct stat st;
-	char	   *buffer;
-
-	if (!creating_extension)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("shipped catalogs are loaded only by CREATE EXTENSION"),
-				 errhint("Use ims.import_catalog() to load a catalog of your own.")));
-	if (strchr(name, '/') != NULL || name[0] == '.' || strlen(name) > 64)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid catalog file name \"%s\"", name),
-				 errdetail("A shipped catalog is named by a plain file name.")));
-
-	get_share_path(my_exec_path, share_path);
-	path = psprintf("%s/%s/%s", share_path, CATALOG_SUBDIR, name);
-
-	file = AllocateFile(path, PG_BINARY_R);
-	if (file == NULL)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open catalog file \"%s\": %m", path),
-				 errhint("Reinstall pg_ims: `make install` puts its catalogs there.")));
-	if (fstat(fileno(file), &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat catalog file \"%s\": %m", path)));
-	if ((Size) st.st_size > MaxAllocHugeSize - 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("catalog file \"%s\" is too large", path)));
-	buffer = palloc_extended(st.st_size + 1, MCXT_ALLOC_HUGE);
-	if (fread(buffer, 1, st.st_size, file) != (size_t) st.st_size)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read catalog file \"%s\": %m", path)));
-	FreeFile(file);
-	buffer[st.st_size] = '\0';
-	*len = st.st_size;
-	return buffer;
+	return LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true, expected);
 }
 
 /* Load a shipped catalog, or with mapping true a shipped mapping. */
@@ -1107,14 +784,10 @@ PG_FUNCTION_INFO_V1(catalog_load_builtin);
 Datum
 catalog_load_builtin(PG_FUNCTION_ARGS)
 {
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	bool		mapping = PG_GETARG_BOOL(1);
-	size_t		len;
-	char	   *buffer = ReadShippedFile(name, &len);
 	Datum		result;
 
-	result = LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true,
-						  mapping ? CATALOG_DOCUMENT_MAPPING : CATALOG_DOCUMENT_CATALOG);
+	result = LoadShipped(fcinfo, mapping ? CATALOG_DOCUMENT_MAPPING : CATALOG_DOCUMENT_CATALOG);
 	if (mapping)
 		PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d pairs", DatumGetInt32(result))));
 	return result;
@@ -1125,12 +798,7 @@ PG_FUNCTION_INFO_V1(crosswalk_load_builtin);
 Datum
 crosswalk_load_builtin(PG_FUNCTION_ARGS)
 {
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	size_t		len;
-	char	   *buffer = ReadShippedFile(name, &len);
-	Datum		result;
+	Datum		result = LoadShipped(fcinfo, CATALOG_DOCUMENT_CROSSWALK);
 
-	result = LoadDocument(buffer, len, psprintf("catalog file \"%s\"", name), true,
-						  CATALOG_DOCUMENT_CROSSWALK);
 	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d obligations", DatumGetInt32(result))));
 }
