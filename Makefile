@@ -86,7 +86,7 @@ ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 
 # The shipped catalogs live in their own directory under the share
-# directory; src/catalog.c finds them there at CREATE EXTENSION.
+# directory; src/shipped_file.c finds them there at CREATE EXTENSION.
 catalogdir = $(datadir)/pg_ims/catalogs
 
 install: install-catalogs

@@ -31,6 +31,7 @@
 #include "utils/lsyscache.h"
 
 #include "pg_ims.h"
+#include "pg_ims_spi.h"
 
 /*
  * A rule as ims.finding_rule lists it, with the query that runs its
@@ -184,24 +185,10 @@ static Datum
 VisibleOrganizations(void)
 {
 	bool		isnull;
-	Datum		orgs;
-	int			rc = SPI_execute("SELECT coalesce(array_agg(org_id), '{}') FROM ims.organization", true, 1);
 
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "could not list organizations: %s", SPI_result_code_string(rc));
-	orgs = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return orgs;
-}
-
-/* Column "name" of an SPI result row as a string in the current context. */
-static char *
-ColumnText(HeapTuple tuple, TupleDesc desc, const char *name)
-{
-	int			column = SPI_fnumber(desc, name);
-
-	if (column <= 0)
-		elog(ERROR, "result has no column \"%s\"", name);
-	return SPI_getvalue(tuple, desc, column);
+	PgImsSpiRun("SELECT coalesce(array_agg(org_id), '{}') AS orgs FROM ims.organization",
+				0, NULL, NULL, true, 1);
+	return PgImsSpiDatum(0, "orgs", &isnull);
 }
 
 /*
@@ -216,49 +203,42 @@ ReadRules(bool soa_only, int *nrules, MemoryContext into)
 	Oid			argtypes[1] = {BOOLOID};
 	Datum		args[1] = {BoolGetDatum(soa_only)};
 	FindingRule *rules;
-	int			rc;
+	uint64		n;
 
 	/*
 	 * Before 1.2 the rules were compiled into the library; a database not
 	 * yet updated has no rules to run, and must not be told it has no
 	 * findings.
 	 */
-	rc = SPI_execute("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'pg_ims' "
-					 "AND pg_catalog.to_regclass('ims.finding_rule') IS NULL", true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "could not look up the finding rules: %s", SPI_result_code_string(rc));
-	if (SPI_processed > 0)
+	if (PgImsSpiRun("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'pg_ims' "
+					"AND pg_catalog.to_regclass('ims.finding_rule') IS NULL",
+					0, NULL, NULL, true, 1) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("the validator needs version 1.2 or later of extension \"pg_ims\""),
 				 errdetail("This database has version %s, whose finding rules were part of the library; the installed library reads them from the extension.",
-						   ColumnText(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, "extversion")),
+						   PgImsSpiText(0, "extversion")),
 				 errhint("Run ALTER EXTENSION pg_ims UPDATE.")));
 	SPI_freetuptable(SPI_tuptable);
 
-	rc = SPI_execute_with_args("SELECT code, severity, rule_function, message, hint FROM ims.finding_rule "
-							   "WHERE scope = 'soa' OR NOT $1 ORDER BY code COLLATE \"C\"",
-							   1, argtypes, args, NULL, true, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "could not read the finding rules: %s", SPI_result_code_string(rc));
-
-	rules = MemoryContextAlloc(into, sizeof(FindingRule) * Max(SPI_processed, 1));
-	for (uint64 i = 0; i < SPI_processed; i++)
+	n = PgImsSpiRun("SELECT code, severity, rule_function, message, hint FROM ims.finding_rule "
+					"WHERE scope = 'soa' OR NOT $1 ORDER BY code COLLATE \"C\"",
+					1, argtypes, args, true, 0);
+	rules = MemoryContextAlloc(into, sizeof(FindingRule) * Max(n, 1));
+	for (uint64 i = 0; i < n; i++)
 	{
-		HeapTuple	tuple = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
 		MemoryContext spi = MemoryContextSwitchTo(into);
 		FindingRule *rule = &rules[i];
 
-		rule->code = ColumnText(tuple, desc, "code");
-		rule->severity = ColumnText(tuple, desc, "severity");
-		rule->message = ColumnText(tuple, desc, "message");
-		rule->hint = ColumnText(tuple, desc, "hint");
+		rule->code = PgImsSpiText(i, "code");
+		rule->severity = PgImsSpiText(i, "severity");
+		rule->message = PgImsSpiText(i, "message");
+		rule->hint = PgImsSpiText(i, "hint");
 		rule->query = psprintf("SELECT org_id, severity, standard, ref, arg1, arg2 FROM ims.%s($1)",
-							   quote_identifier(ColumnText(tuple, desc, "rule_function")));
+							   quote_identifier(PgImsSpiText(i, "rule_function")));
 		MemoryContextSwitchTo(spi);
 	}
-	*nrules = (int) SPI_processed;
+	*nrules = (int) n;
 	SPI_freetuptable(SPI_tuptable);
 	return rules;
 }
@@ -312,8 +292,7 @@ findings_evaluate(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	PgImsSpiConnect();
 	orgs = PG_ARGISNULL(0) ? VisibleOrganizations() : PG_GETARG_DATUM(0);
 	{
 		ArrayType  *array = DatumGetArrayTypeP(orgs);
@@ -325,7 +304,7 @@ findings_evaluate(PG_FUNCTION_ARGS)
 	for (int r = 0; r < nrules; r++)
 	{
 		const FindingRule *rule = &rules[r];
-		int			rc;
+		uint64		n;
 
 		if (many)
 		{
@@ -334,21 +313,17 @@ findings_evaluate(PG_FUNCTION_ARGS)
 			 * more, a plan made for the actual array is several times
 			 * faster, and planning costs little beside the run.
 			 */
-			rc = SPI_execute_with_args(rule->query, 1, argtypes, &orgs, NULL, true, 0);
+			n = PgImsSpiRun(rule->query, 1, argtypes, &orgs, true, 0);
 		}
 		else
-			rc = SPI_execute_plan(KeptPlanFor(rule, argtypes), &orgs, NULL, true, 0);
-		if (rc != SPI_OK_SELECT)
-			elog(ERROR, "rule %s failed: %s", rule->code, SPI_result_code_string(rc));
+			n = PgImsSpiRunPlan(KeptPlanFor(rule, argtypes), &orgs, true, 0);
 
-		for (uint64 i = 0; i < SPI_processed; i++)
+		for (uint64 i = 0; i < n; i++)
 		{
-			HeapTuple	tuple = SPI_tuptable->vals[i];
-			TupleDesc	desc = SPI_tuptable->tupdesc;
 			bool		isnull;
 			MemoryContext spi = MemoryContextSwitchTo(caller);
-			char	   *severity = ColumnText(tuple, desc, "severity");
-			char	   *ref = ColumnText(tuple, desc, "ref");
+			char	   *severity = PgImsSpiText(i, "severity");
+			char	   *ref = PgImsSpiText(i, "ref");
 			Finding    *f;
 
 			if (nfound == capacity)
@@ -358,20 +333,20 @@ findings_evaluate(PG_FUNCTION_ARGS)
 					: palloc(sizeof(Finding) * capacity);
 			}
 			f = &found[nfound++];
-			f->org_id = DatumGetInt64(SPI_getbinval(tuple, desc, SPI_fnumber(desc, "org_id"), &isnull));
+			f->org_id = DatumGetInt64(PgImsSpiDatum(i, "org_id", &isnull));
 			f->severity_rank = SeverityRank(severity ? severity : rule->severity);
 			f->severity = SeverityName(f->severity_rank);
 			f->code = rule->code;
-			f->standard = ColumnText(tuple, desc, "standard");
+			f->standard = PgImsSpiText(i, "standard");
 			f->ref = ref;
-			f->message = FormatMessage(rule->message, ref, ColumnText(tuple, desc, "arg1"),
-									   ColumnText(tuple, desc, "arg2"));
+			f->message = FormatMessage(rule->message, ref, PgImsSpiText(i, "arg1"),
+									   PgImsSpiText(i, "arg2"));
 			f->hint = rule->hint;
 			MemoryContextSwitchTo(spi);
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}
-	SPI_finish();
+	PgImsSpiFinish();
 
 	if (nfound > 1)
 		qsort(found, nfound, sizeof(Finding), CompareFindings);

@@ -3,9 +3,9 @@
  * pg_ims.c
  *	  Module entry point of pg_ims.
  *
- * The extension's concerns each live in their own file: risk_type.c and
- * applicability.c (the two types), catalog.c and catalog_parse.c (the
- * standards' catalogs).
+ * The extension's concerns each live in their own file; docs/development.md
+ * lists them.  The SQL objects are in extension/install/, one part per
+ * concern.
  *
  *-------------------------------------------------------------------------
  */

@@ -38,6 +38,16 @@ PgImsSpiRun(const char *sql, int nargs, Oid *types, Datum *values, bool read_onl
 	return SPI_processed;
 }
 
+uint64
+PgImsSpiRunPlan(SPIPlanPtr plan, Datum *values, bool read_only, long count)
+{
+	int			rc = SPI_execute_plan(plan, values, NULL, read_only, count);
+
+	if (rc < 0)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+	return SPI_processed;
+}
+
 int
 PgImsSpiColumn(const char *name)
 {

@@ -16,6 +16,8 @@
 
 #include "postgres.h"
 
+#include "executor/spi.h"
+
 /* SPI_connect and SPI_finish, raising on failure. */
 extern void PgImsSpiConnect(void);
 extern void PgImsSpiFinish(void);
@@ -28,6 +30,12 @@ extern void PgImsSpiFinish(void);
  */
 extern uint64 PgImsSpiRun(const char *sql, int nargs, Oid *types, Datum *values,
 						  bool read_only, long count);
+
+/*
+ * Run a prepared plan (SPI_prepare, kept with SPI_keepplan) with its
+ * parameters, none null; as PgImsSpiRun otherwise.
+ */
+extern uint64 PgImsSpiRunPlan(SPIPlanPtr plan, Datum *values, bool read_only, long count);
 
 /* The 1-based number of the column name in the last result; an error when absent. */
 extern int	PgImsSpiColumn(const char *name);

@@ -1,7 +1,7 @@
 /* extension/install/20_catalogs.sql */
 
 ----------------------------------------------------------------------------
--- Catalogs of standards (src/catalog.c loads them)
+-- Catalogs of standards (src/catalog_load.c loads them)
 ----------------------------------------------------------------------------
 
 CREATE TABLE @extschema@.standard (
