@@ -45,6 +45,41 @@ COMMENT ON COLUMN @extschema@.finding_rule.message IS 'What is wrong; {ref}, {1}
 COMMENT ON COLUMN @extschema@.finding_rule.hint IS 'What to do about it';
 GRANT SELECT ON @extschema@.finding_rule TO PUBLIC;
 
+-- What several rules start from, written once.  Like the rules, these are
+-- inlined into the query that calls them.
+
+CREATE FUNCTION @extschema@.standard_labels(codes text[]) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT string_agg(@extschema@.standard_label(x), ' and ' ORDER BY x COLLATE "C") FROM unnest(codes) AS x;
+END;
+COMMENT ON FUNCTION @extschema@.standard_labels(text[]) IS
+'the short names of standards for a message, in code order: {iso27001:2022,iso42001:2023} gives ISO 27001 and ISO 42001';
+
+CREATE FUNCTION @extschema@.live_soa(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, soa_id bigint, version integer, status text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT DISTINCT ON (s.org_id) s.org_id, s.soa_id, s.version, s.status
+	FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
+	WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
+	ORDER BY s.org_id, s.status = 'draft' DESC;
+END;
+COMMENT ON FUNCTION @extschema@.live_soa(bigint[]) IS
+'the live SoA version of each of the organizations the caller can see: its draft, or else its approved version';
+
+CREATE FUNCTION @extschema@.latest_impact_assessment(org_ids bigint[])
+	RETURNS SETOF @extschema@.impact_assessment
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT DISTINCT ON (i.org_id, i.system_id) i.*
+	FROM @extschema@.impact_assessment i JOIN @extschema@.organization o USING (org_id)
+	WHERE o.org_id = ANY (org_ids)
+	ORDER BY i.org_id, i.system_id, i.assessed_on DESC, i.assessment_id DESC;
+END;
+COMMENT ON FUNCTION @extschema@.latest_impact_assessment(bigint[]) IS
+'the latest impact assessment of each AI system of the organizations the caller can see';
+
 CREATE FUNCTION @extschema@.rule_int001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -186,10 +221,7 @@ CREATE FUNCTION @extschema@.rule_aia002(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH latest AS (SELECT DISTINCT ON (i.org_id, i.system_id) i.*
-	           FROM @extschema@.impact_assessment i JOIN @extschema@.organization o USING (org_id)
-	           WHERE o.org_id = ANY (org_ids)
-	           ORDER BY i.org_id, i.system_id, i.assessed_on DESC, i.assessment_id DESC)
+	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
 	SELECT s.org_id, CASE WHEN l.assessed_on < s.last_significant_change THEN 'major' END,
 	       'iso42001:2023', s.name,
 	       CASE WHEN l.assessed_on < s.last_significant_change
@@ -211,10 +243,7 @@ CREATE FUNCTION @extschema@.rule_aia003(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH latest AS (SELECT DISTINCT ON (i.org_id, i.system_id) i.*
-	           FROM @extschema@.impact_assessment i JOIN @extschema@.organization o USING (org_id)
-	           WHERE o.org_id = ANY (org_ids)
-	           ORDER BY i.org_id, i.system_id, i.assessed_on DESC, i.assessment_id DESC)
+	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
 	SELECT s.org_id, NULL, 'iso42001:2023', s.name,
 	       concat_ws(', ', CASE WHEN coalesce(btrim(l.individuals), '') = '' THEN 'impacts on individuals' END,
 	                 CASE WHEN coalesce(btrim(l.groups), '') = '' THEN 'impacts on groups' END,
@@ -278,10 +307,7 @@ CREATE FUNCTION @extschema@.rule_soa003(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH live AS MATERIALIZED (SELECT DISTINCT ON (s.org_id) s.org_id, s.soa_id, s.version, s.status
-	         FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
-	         WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
-	         ORDER BY s.org_id, s.status = 'draft' DESC) ,
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)) ,
 	per_standard AS (SELECT standard, count(*) AS n FROM @extschema@.control GROUP BY standard),
 	short AS (SELECT l.org_id, l.soa_id, l.version, o.standards
 	          FROM live l JOIN @extschema@.organization o USING (org_id)
@@ -306,10 +332,7 @@ CREATE FUNCTION @extschema@.rule_soa004(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH live AS MATERIALIZED (SELECT DISTINCT ON (s.org_id) s.org_id, s.soa_id, s.version, s.status
-	         FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
-	         WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
-	         ORDER BY s.org_id, s.status = 'draft' DESC)
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
 	SELECT e.org_id, NULL::text AS severity, e.standard,
 	       @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
 	       NULL::text AS arg1, NULL::text AS arg2
@@ -326,10 +349,7 @@ CREATE FUNCTION @extschema@.rule_soa005(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH live AS MATERIALIZED (SELECT DISTINCT ON (s.org_id) s.org_id, s.soa_id, s.version, s.status
-	         FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
-	         WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
-	         ORDER BY s.org_id, s.status = 'draft' DESC)
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
 	SELECT e.org_id, NULL::text AS severity, e.standard,
 	       @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
 	       NULL::text AS arg1, NULL::text AS arg2
@@ -346,10 +366,7 @@ CREATE FUNCTION @extschema@.rule_soa006(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH live AS MATERIALIZED (SELECT DISTINCT ON (s.org_id) s.org_id, s.soa_id, s.version, s.status
-	         FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
-	         WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
-	         ORDER BY s.org_id, s.status = 'draft' DESC)
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
 	SELECT e.org_id, NULL::text AS severity, e.standard,
 	       @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
 	       NULL::text AS arg1, NULL::text AS arg2
@@ -367,10 +384,7 @@ CREATE FUNCTION @extschema@.rule_soa007(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH live AS MATERIALIZED (SELECT DISTINCT ON (s.org_id) s.org_id, s.soa_id, s.version, s.status
-	         FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
-	         WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
-	         ORDER BY s.org_id, s.status = 'draft' DESC)
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
 	SELECT e.org_id, NULL::text AS severity, e.standard,
 	       @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
 	       NULL::text AS arg1, NULL::text AS arg2
@@ -411,10 +425,7 @@ CREATE FUNCTION @extschema@.rule_soa009(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH live AS MATERIALIZED (SELECT DISTINCT ON (s.org_id) s.org_id, s.soa_id, s.version, s.status
-	         FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
-	         WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
-	         ORDER BY s.org_id, s.status = 'draft' DESC) ,
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)) ,
 	excluded AS MATERIALIZED (SELECT e.org_id, e.soa_id, e.standard, e.control_id
 	             FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
 	             WHERE @extschema@.decision(e.applicability) = 'not_applicable' AND coalesce(btrim(e.justification), '') = ''),
@@ -474,7 +485,7 @@ CREATE FUNCTION @extschema@.rule_aud001(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT o.org_id, NULL, NULL, o.name,
-	       (SELECT string_agg(@extschema@.standard_label(x), ' and ' ORDER BY x COLLATE "C") FROM unnest(o.standards) AS x), NULL
+	       @extschema@.standard_labels(o.standards), NULL
 	FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id
 	                  AND a.performed_on > current_date - interval '12 months'
@@ -515,7 +526,7 @@ CREATE FUNCTION @extschema@.rule_mrv001(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT o.org_id, NULL, NULL, o.name,
-	       (SELECT string_agg(@extschema@.standard_label(x), ' and ' ORDER BY x COLLATE "C") FROM unnest(o.standards) AS x), NULL
+	       @extschema@.standard_labels(o.standards), NULL
 	FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id
 	                  AND r.held_on > current_date - interval '12 months'
