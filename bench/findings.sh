@@ -464,4 +464,4 @@ SELECT format('growth %s 1000->2000 = %s', a.what, round((b.ms / a.ms)::numeric,
 	WHERE a.orgs = 1000 ORDER BY a.what;
 SELECT 'target: findings_all/scan at most 3; growth about 2.0 (linear)';
 SQL
-} | psql -X -q -At -v ON_ERROR_STOP=1 2>&1 | sed 's/^NOTICE:  //'
+} | psql -At 2>&1 | sed 's/^NOTICE:  //'

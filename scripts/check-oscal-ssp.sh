@@ -7,7 +7,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
-PGBIN=/usr/lib/postgresql/15/bin
+. scripts/cluster.sh			# PGBIN, psql
 db=regress_pg_ims_oscal_ssp
 work=$(mktemp -d /tmp/pg_ims_ssp.XXXXXX)
 trap 'rm -rf "$work"; "$PGBIN/dropdb" --if-exists $db 2>/dev/null' EXIT
@@ -23,7 +23,6 @@ validate() {
 	"$top/$ajv" validate --spec=draft7 -c ajv-formats --strict=false --all-errors -s "$schema" -d "$1" 2>&1
 }
 
-psql() { command "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 "$PGBIN/dropdb" --if-exists $db 2>/dev/null
 "$PGBIN/createdb" $db
 psql -d $db -c "CREATE EXTENSION pg_ims"
