@@ -83,10 +83,15 @@ cluster_stop()
 	fi
 }
 
+# Run a command as the postgres user (as the caller when not root), from
+# the root directory: PostgreSQL's programs look at their working
+# directory, and the postgres user may not enter the caller's (a checkout
+# under /root); they would say "could not change directory".  Arguments
+# must therefore be absolute paths.
 run_as_postgres()
 {
 	if [ "$(id -u)" = 0 ]; then
-		runuser -u postgres -- "$@"
+		(cd / && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
