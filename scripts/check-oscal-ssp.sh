@@ -26,7 +26,8 @@ install_validator()
 		cat "$log"
 		echo "npm could not install the schema validator ($validator) into $prefix; its output is above."
 		echo "It is fetched once from the npm registry ($(npm config get registry 2>/dev/null)), which this"
-		echo "machine must reach (behind a proxy: npm config set proxy http://HOST:PORT); or run"
+		echo "machine must reach: behind a proxy, npm config set proxy http://HOST:PORT; behind one that"
+		echo "inspects TLS (npm says SELF_SIGNED_CERT_IN_CHAIN), npm config set cafile FILE with its CA.  Or run"
 		echo "  npm install --prefix build/npm $validator"
 		echo "where the registry is reachable and copy build/npm into this checkout.  Then run make test again."
 		return 1
