@@ -94,15 +94,10 @@ BEGIN
 		extract(epoch FROM clock_timestamp() - t0) * 1000, result);
 END $$;
 
--- A deterministic number in [0, 2^31) for a (salt, a, b) triple: the same
--- data on every run, without a random generator's state.
-CREATE FUNCTION pg_temp.rnd(salt integer, a bigint, b bigint DEFAULT 0) RETURNS integer
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (hashint8(a * 1000003 + b * 7919 + salt * 104729) & 2147483647)::integer;
--- The same, as a percentage: pct(...) < 15 holds for about 15% of triples.
-CREATE FUNCTION pg_temp.pct(salt integer, a bigint, b bigint DEFAULT 0) RETURNS integer
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN pg_temp.rnd(salt, a, b) % 100;
+-- pg_temp.rnd, pg_temp.pct and pg_temp.generate_record, shared with
+-- bench/load/setup.sql; the organizations are numbered by their ids.
+\i bench/record.sql
+CREATE TEMP VIEW bench_org AS SELECT org_id AS n, org_id FROM ims.organization;
 
 -- How an organization keeps its SoA: 'approved', 'draft', 'none' (SOA001)
 -- or 'split' (two partial SoAs, SOA002; bolt-on organizations only).
@@ -131,111 +126,9 @@ BEGIN
 	FROM generate_series(first_org, last_org) AS i;
 	PERFORM setval('ims.organization_org_id_seq', last_org);
 
-	-- Ten documents: nine topics, and a tenth that is either a second
-	-- incident procedure written for ISO 42001 only (duplication, INT003)
-	-- or an integrated communication procedure.  A clause procedure now
-	-- and then covers ISO 27001 only (INT004).
-	INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, approved_by)
-	SELECT i, t.kind, t.topic, t.title,
-		CASE WHEN t.n = 6 AND dup THEN '{iso27001:2022}'
-			 WHEN t.n = 10 AND dup THEN '{iso42001:2023}'
-			 WHEN t.n > 1 AND pg_temp.pct(4, i, t.n) < 8 THEN '{iso27001:2022}'
-			 ELSE '{iso27001:2022,iso42001:2023}' END::text[],
-		format('%s.%s', 1 + pg_temp.rnd(5, i, t.n) % 4, pg_temp.rnd(6, i, t.n) % 10),
-		'Quality office',
-		CASE WHEN t.n = 1 THEN 'Management board' ELSE format('IMS owner %s', i) END
-	FROM generate_series(first_org, last_org) AS i
-	CROSS JOIN LATERAL (SELECT pg_temp.pct(3, i) < 30 AS dup) AS d
-	CROSS JOIN LATERAL (VALUES
-		(1, 'policy', 'policy', 'Information security and AI policy'),
-		(2, 'procedure', 'document_control', 'Control of documented information'),
-		(3, 'procedure', 'internal_audit', 'Internal audit procedure'),
-		(4, 'procedure', 'management_review', 'Management review procedure'),
-		(5, 'procedure', 'risk_assessment', 'Risk assessment methodology'),
-		(6, 'procedure', 'incident', 'Incident management'),
-		(7, 'procedure', 'competence', 'Competence and awareness'),
-		(8, 'procedure', 'nonconformity', 'Nonconformity and corrective action'),
-		(9, 'procedure', 'supplier', 'Supplier management'),
-		(10, 'procedure', CASE WHEN d.dup THEN 'incident' ELSE 'communication' END,
-			CASE WHEN d.dup THEN 'AI incident and concern handling' ELSE 'Communication procedure' END)
-	) AS t(n, kind, topic, title)
-	ORDER BY i, t.n;
-
-	-- Three AI systems; a few are retired or out of scope.
-	INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage,
-		in_scope, last_significant_change)
-	SELECT i, s.name, s.use, 'Use outside its intended purpose',
-		CASE WHEN pg_temp.pct(7, i, s.n) < 10 THEN 'design'
-			 WHEN pg_temp.pct(7, i, s.n) < 20 THEN 'development'
-			 WHEN pg_temp.pct(7, i, s.n) < 30 THEN 'verification'
-			 WHEN pg_temp.pct(7, i, s.n) < 50 THEN 'deployment'
-			 WHEN pg_temp.pct(7, i, s.n) < 97 THEN 'operation' ELSE 'retired' END,
-		pg_temp.pct(8, i, s.n) < 95,
-		current_date - (150 + pg_temp.rnd(9, i, s.n) % 900)
-	FROM generate_series(first_org, last_org) AS i
-	CROSS JOIN (VALUES (1, 'Support assistant', 'Answers customer questions'),
-		(2, 'CV screening model', 'Ranks job applications for recruiters'),
-		(3, 'Fraud scoring model', 'Scores card payments for fraud')) AS s(n, name, use)
-	ORDER BY i, s.n;
-
-	-- 18 to 22 risks in the one register: twelve of a CIA type (some with a
-	-- CVSS score), the rest of an AI type (never with CVSS), most of those
-	-- linked to an AI system.  One organization in five forgot the AI risks
-	-- of its third system (RSK001); bolt-on organizations mostly keep their
-	-- AI risks in a register of their own (INT005); a few risks lack a
-	-- treatment or an owner (RSK002).
-	INSERT INTO ims.risk (org_id, register, title, risk_type, ai_system_id, asset, likelihood,
-		impact, cvss, treatment, owner)
-	SELECT i,
-		CASE WHEN ai AND o.integration_model = 'bolt_on' AND pg_temp.pct(10, i) < 70
-			 THEN 'aims_register' ELSE 'integrated' END,
-		format('Risk %s of organization %s', k, i),
-		CASE WHEN ai THEN (ARRAY['harm_to_individuals', 'harm_to_groups', 'harm_to_society',
-				'human_rights', 'fairness', 'transparency', 'accountability', 'safety',
-				'ai_security', 'privacy', 'robustness', 'environmental', 'data_quality',
-				'maintainability'])[1 + pg_temp.rnd(11, i, k) % 14]
-			 ELSE (ARRAY['confidentiality', 'integrity', 'availability'])[1 + pg_temp.rnd(11, i, k) % 3]
-		END::ims.risk_type,
-		CASE WHEN ai AND pg_temp.pct(12, i, k) < 90
-				THEN sys.system_id[CASE WHEN k % 3 = 2 AND pg_temp.pct(13, i) < 20 THEN 1 ELSE 1 + k % 3 END]
-			 WHEN NOT ai AND pg_temp.pct(12, i, k) < 15 THEN sys.system_id[1 + k % 3] END,
-		format('Asset %s', 1 + pg_temp.rnd(14, i, k) % 8),
-		1 + pg_temp.rnd(15, i, k) % 5, 1 + pg_temp.rnd(16, i, k) % 5,
-		CASE WHEN NOT ai AND pg_temp.pct(17, i, k) < 40 THEN (pg_temp.rnd(18, i, k) % 101) / 10.0 END,
-		CASE WHEN pg_temp.pct(19, i, k) >= 3
-			 THEN (ARRAY['mitigate', 'mitigate', 'accept', 'avoid', 'transfer'])[1 + pg_temp.rnd(20, i, k) % 5] END,
-		CASE WHEN pg_temp.pct(21, i, k) >= 3 THEN format('Risk owner %s', 1 + pg_temp.rnd(22, i, k) % 5) END
-	FROM ims.organization o
-	CROSS JOIN LATERAL (SELECT array_agg(s.system_id ORDER BY s.system_id) AS system_id
-		FROM ims.ai_system s WHERE s.org_id = o.org_id) AS sys
-	CROSS JOIN LATERAL generate_series(1, 18 + pg_temp.rnd(23, o.org_id) % 5) AS k
-	CROSS JOIN LATERAL (SELECT k > 12 AS ai) AS a
-	CROSS JOIN LATERAL (SELECT o.org_id AS i) AS oi
-	WHERE o.org_id BETWEEN first_org AND last_org
-	ORDER BY o.org_id, k;
-
-	-- Impact assessments: most systems have one, some an older one too; a
-	-- review date passes a year after the assessment (AIA002), a few
-	-- predate the system's last significant change (AIA002) or leave a
-	-- question blank (AIA003), and some systems have none (AIA001).
-	INSERT INTO ims.impact_assessment (org_id, system_id, assessed_on, individuals, groups, society,
-		severity, foreseeable_misuse, stakeholder_views, approved_by, next_review)
-	SELECT s.org_id, s.system_id, d.assessed_on,
-		CASE WHEN v.latest AND pg_temp.pct(26, s.system_id) < 3 THEN NULL ELSE 'Applicants ranked unfairly' END,
-		CASE WHEN v.latest AND pg_temp.pct(27, s.system_id) < 3 THEN NULL ELSE 'Older applicants' END,
-		CASE WHEN v.latest AND pg_temp.pct(28, s.system_id) < 3 THEN NULL ELSE 'Trust in hiring' END,
-		(ARRAY['low', 'medium', 'high', 'critical'])[1 + pg_temp.rnd(29, s.system_id) % 4],
-		CASE WHEN v.latest AND pg_temp.pct(30, s.system_id) < 4 THEN '' ELSE 'Automatic rejection' END,
-		CASE WHEN v.latest AND pg_temp.pct(31, s.system_id) < 5 THEN NULL ELSE 'Works council consulted' END,
-		'IMS owner', d.assessed_on + 365
-	FROM ims.ai_system s
-	CROSS JOIN LATERAL (VALUES (false), (true)) AS v(latest)
-	CROSS JOIN LATERAL (SELECT current_date - (pg_temp.rnd(25, s.system_id) % 480)
-		- CASE WHEN v.latest THEN 0 ELSE 400 END AS assessed_on) AS d
-	WHERE s.org_id BETWEEN first_org AND last_org
-	  AND pg_temp.pct(24, s.system_id) < 88
-	  AND (v.latest OR pg_temp.pct(32, s.system_id) < 30)
-	ORDER BY s.org_id, s.system_id, v.latest;
+	-- Documents, AI systems, risks, impact assessments, auditors, audits,
+	-- reviews and certification bodies (bench/record.sql).
+	CALL pg_temp.generate_record(first_org::integer, last_org::integer);
 
 	-- One consolidated SoA per organization: about a third approved (by the
 	-- policy's approver, or now and then by someone else: SOA010), the rest
@@ -331,59 +224,6 @@ BEGIN
 			CASE WHEN p.on_impl THEN impl.ctl[p.ix] ELSE every.ctl[p.anyix] END AS control_id) AS c
 	WHERE o.org_id BETWEEN first_org AND last_org
 	ORDER BY o.org_id, j;
-
-	-- Two internal auditors, the lead one now and then without an ISO 42001
-	-- competence record (AUD002).
-	INSERT INTO ims.auditor (org_id, name, competence, training_record)
-	SELECT i, a.name,
-		CASE WHEN a.n = 1 AND pg_temp.pct(50, i) >= 20 THEN '{iso27001:2022,iso42001:2023}'
-			 ELSE '{iso27001:2022}' END::text[],
-		'Lead auditor course'
-	FROM generate_series(first_org, last_org) AS i
-	CROSS JOIN (VALUES (1, 'Lead auditor'), (2, 'Second auditor')) AS a(n, name)
-	ORDER BY i, a.n;
-
-	-- Last year's audit of the ISMS alone, and this cycle's: usually in the
-	-- last twelve months and over both standards (AUD001 otherwise), led by
-	-- the lead auditor or, rarely, by no one named.
-	INSERT INTO ims.internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
-	SELECT i, format('cycle %s', v.n),
-		current_date - pg_temp.rnd(51, i) % 470 - CASE WHEN v.n = 1 THEN 365 ELSE 0 END,
-		CASE WHEN v.n = 2 AND pg_temp.pct(52, i) < 85 THEN '{iso27001:2022,iso42001:2023}'
-			 ELSE '{iso27001:2022}' END::text[],
-		CASE WHEN v.n = 1 OR pg_temp.pct(53, i) >= 5 THEN
-			(SELECT min(u.auditor_id) FROM ims.auditor u WHERE u.org_id = i) END
-	FROM generate_series(first_org, last_org) AS i
-	CROSS JOIN (VALUES (1), (2)) AS v(n)
-	ORDER BY i, v.n;
-
-	-- Management reviews, the same way; the agenda of the latest one now
-	-- and then lacks AIMS inputs (MRV002).
-	INSERT INTO ims.management_review (org_id, held_on, chair, covers, agenda)
-	SELECT i, current_date - pg_temp.rnd(54, i) % 450 - CASE WHEN v.n = 1 THEN 365 ELSE 0 END,
-		'CEO',
-		CASE WHEN v.n = 2 AND pg_temp.pct(55, i) < 85 THEN '{iso27001:2022,iso42001:2023}'
-			 ELSE '{iso27001:2022}' END::text[],
-		ARRAY['isms_objectives', 'audit_results', 'security_risks']
-			|| CASE WHEN v.n = 1 THEN '{}'::text[]
-					WHEN pg_temp.pct(56, i) < 70
-					THEN ARRAY['ai_objectives', 'ai_system_performance', 'ai_risks', 'impact_assessment_outcomes']
-					ELSE ARRAY['ai_objectives', 'ai_risks'] END
-	FROM generate_series(first_org, last_org) AS i
-	CROSS JOIN (VALUES (1), (2)) AS v(n)
-	WHERE v.n = 2 OR pg_temp.pct(57, i) < 50
-	ORDER BY i, v.n;
-
-	-- A certification body for most: accredited for ISO 42001 too in most
-	-- cases (CRT001 otherwise), a combined audit window confirmed in about
-	-- half (CRT002).
-	INSERT INTO ims.certification_body (org_id, name, accredited_for, combined_audit_confirmed)
-	SELECT i, format('Certification body %s', 1 + pg_temp.rnd(58, i) % 7),
-		CASE WHEN pg_temp.pct(59, i) < 75 THEN '{iso27001:2022,iso42001:2023}'
-			 ELSE '{iso27001:2022}' END::text[],
-		pg_temp.pct(60, i) < 55
-	FROM generate_series(first_org, last_org) AS i
-	WHERE pg_temp.pct(61, i) < 92;
 END
 $gen$;
 
@@ -464,4 +304,4 @@ SELECT format('growth %s 1000->2000 = %s', a.what, round((b.ms / a.ms)::numeric,
 	WHERE a.orgs = 1000 ORDER BY a.what;
 SELECT 'target: findings_all/scan at most 3; growth about 2.0 (linear)';
 SQL
-} | psql -X -q -At -v ON_ERROR_STOP=1 2>&1 | sed 's/^NOTICE:  //'
+} | psql -At 2>&1 | sed 's/^NOTICE:  //'

@@ -90,8 +90,8 @@ fi
 work=$CLUSTER_DIR/load
 mkdir -p "$work"
 
-psql_su() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-psql_load() { psql -X -q -At -v ON_ERROR_STOP=1 -U ims_load "$@"; }
+psql_su() { psql -At "$@"; }
+psql_load() { psql -At -U ims_load "$@"; }
 
 stage="setup (bench/load/setup.sql)"
 psql_su -f bench/load/setup.sql

@@ -110,5 +110,5 @@ FROM timings WHERE what <> 'warmup';
 SELECT 'target oscal_import ratio at most 1.0; both sides imported '
 	   || string_agg(DISTINCT controls::text, ', ') || ' controls' FROM timings;
 SQL
-} | psql -X -q -v ON_ERROR_STOP=1 -d postgres
+} | psql -d postgres
 cluster_stop

@@ -41,7 +41,7 @@ CALL pg_temp.timed('text', '$side', 'SELECT sum(length(r::text)) FROM t_$side');
 	done
 done
 
-psql -X -q -At -v ON_ERROR_STOP=1 -v datafile="$datafile" <<EOF
+psql -At -v datafile="$datafile" <<EOF
 CREATE EXTENSION pg_ims;
 -- One backend, no parallel workers: both sides run the same code path.
 SET max_parallel_workers_per_gather = 0;

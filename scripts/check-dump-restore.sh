@@ -4,13 +4,11 @@
 # duplicated.  Run by scripts/test.sh against its cluster (PGHOST is set).
 set -eu
 cd "$(dirname "$0")/.."
-PGBIN=/usr/lib/postgresql/15/bin
+. scripts/cluster.sh			# PGBIN, psql
 src=regress_pg_ims_dump_src
 dst=regress_pg_ims_dump_dst
 dump=$(mktemp /tmp/pg_ims_dump.XXXXXX)
 trap 'rm -f "$dump"; "$PGBIN/dropdb" --if-exists $src 2>/dev/null; "$PGBIN/dropdb" --if-exists $dst 2>/dev/null' EXIT
-
-psql() { command "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 "$PGBIN/dropdb" --if-exists $src 2>/dev/null
 "$PGBIN/dropdb" --if-exists $dst 2>/dev/null

@@ -7,23 +7,47 @@
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
-PGBIN=/usr/lib/postgresql/15/bin
+. scripts/cluster.sh			# PGBIN, psql
 db=regress_pg_ims_oscal_ssp
 work=$(mktemp -d /tmp/pg_ims_ssp.XXXXXX)
 trap 'rm -rf "$work"; "$PGBIN/dropdb" --if-exists $db 2>/dev/null' EXIT
 schema=data/oscal/schema-1.0.6/oscal_ssp_schema.json
 
-# ajv-cli and ajv-formats, pinned, installed once under build/npm.
-ajv=build/npm/node_modules/.bin/ajv
-if [ ! -x "$ajv" ]; then
-	mkdir -p build/npm
-	npm install --silent --no-audit --no-fund --prefix build/npm ajv-cli@5.0.0 ajv-formats@2.1.1 >/dev/null
+# ajv-cli and ajv-formats, pinned, installed once under build/npm.  When
+# npm fails, its own output is shown, with what to do.
+validator="ajv-cli@5.0.0 ajv-formats@2.1.1"
+install_validator()
+{
+	local prefix=$1 log
+	shift
+	mkdir -p "$prefix"
+	log=$prefix/npm-install.log
+	if ! npm install --no-audit --no-fund --prefix "$prefix" "$@" $validator >"$log" 2>&1; then
+		cat "$log"
+		echo "npm could not install the schema validator ($validator) into $prefix; its output is above."
+		echo "It is fetched once from the npm registry ($(npm config get registry 2>/dev/null)), which this"
+		echo "machine must reach: behind a proxy, npm config set proxy http://HOST:PORT; behind one that"
+		echo "inspects TLS (npm says SELF_SIGNED_CERT_IN_CHAIN), npm config set cafile FILE with its CA.  Or run"
+		echo "  npm install --prefix build/npm $validator"
+		echo "where the registry is reachable and copy build/npm into this checkout.  Then run make test again."
+		return 1
+	fi
+}
+# The message above is checked here, against a registry nobody listens on.
+if out=$(install_validator "$work/npm-fail" --registry=http://127.0.0.1:9/ --fetch-retries=0 2>&1); then
+	echo "npm install succeeded against a registry that does not exist"
+	exit 1
 fi
+case $out in
+	*ECONNREFUSED*"its output is above"*) echo "a failed npm install shows npm's error and what to do: ok" ;;
+	*) echo "a failed npm install does not say why and what to do:"; echo "$out"; exit 1 ;;
+esac
+ajv=build/npm/node_modules/.bin/ajv
+[ -x "$ajv" ] || install_validator build/npm
 validate() {
 	"$top/$ajv" validate --spec=draft7 -c ajv-formats --strict=false --all-errors -s "$schema" -d "$1" 2>&1
 }
 
-psql() { command "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 "$PGBIN/dropdb" --if-exists $db 2>/dev/null
 "$PGBIN/createdb" $db
 psql -d $db -c "CREATE EXTENSION pg_ims"

@@ -14,14 +14,12 @@
 # still verify.
 set -eu
 cd "$(dirname "$0")/.."
-PGBIN=/usr/lib/postgresql/15/bin
+. scripts/cluster.sh			# PGBIN, psql
 old=regress_pg_ims_upgrade_old
 new=regress_pg_ims_upgrade_new
 work=$(mktemp -d /tmp/pg_ims_upgrade.XXXXXX)
 trap 'rm -rf "$work"; "$PGBIN/dropdb" --if-exists $old 2>/dev/null; "$PGBIN/dropdb" --if-exists $new 2>/dev/null' EXIT
 current=$(make -s print-version)
-
-psql() { command "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 for db in $old $new; do
 	"$PGBIN/dropdb" --if-exists $db 2>/dev/null

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 . scripts/cluster.sh
 cluster_setup
 
-psql -X -q -v ON_ERROR_STOP=1 --pset=footer=off <<'SQL'
+psql --pset=footer=off <<'SQL'
 CREATE EXTENSION pg_ims;
 SET search_path = public, ims;
 
@@ -49,9 +49,9 @@ WHERE c.standard = 'iso42001:2023'
 ORDER BY c.ordinal;
 SQL
 
-psql -X -q -v ON_ERROR_STOP=1 -f scripts/sample_organization.sql
-psql -X -q -v ON_ERROR_STOP=1 -f scripts/sample_ai_act.sql
-psql -X -q -v ON_ERROR_STOP=1 --pset=footer=off <<'SQL'
+psql -f scripts/sample_organization.sql
+psql -f scripts/sample_ai_act.sql
+psql --pset=footer=off <<'SQL'
 SET search_path = public, ims;
 
 \echo
@@ -118,9 +118,9 @@ SQL
 # The consolidated SoA as an auditor receives it.
 out="$(pwd)/build/demo"
 mkdir -p "$out"
-psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT ims.soa_document(org_id, 'markdown') FROM ims.organization" >"$out/soa.md"
-psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT ims.soa_document(org_id, 'html') FROM ims.organization" >"$out/soa.html"
-psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT jsonb_pretty(ims.export_oscal_ssp(org_id)) FROM ims.organization" >"$out/ssp.json"
+psql -At -c "SELECT ims.soa_document(org_id, 'markdown') FROM ims.organization" >"$out/soa.md"
+psql -At -c "SELECT ims.soa_document(org_id, 'html') FROM ims.organization" >"$out/soa.html"
+psql -At -c "SELECT jsonb_pretty(ims.export_oscal_ssp(org_id)) FROM ims.organization" >"$out/ssp.json"
 echo
 echo "== The consolidated Statement of Applicability (ims.soa_document) =="
 echo "Markdown: $out/soa.md"

@@ -8,14 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 
-missing=""
-for p in clang-14 libclang-rt-14-dev libcjson-dev; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	[ "$(id -u)" = 0 ] || { echo "fuzz: missing packages:$missing" >&2; exit 1; }
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+. scripts/cluster.sh			# require_packages
+require_packages fuzz clang-14 libclang-rt-14-dev libcjson-dev
 
 out=build/fuzz
 mkdir -p "$out"

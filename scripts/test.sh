@@ -7,6 +7,12 @@ set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
 
+# What /etc/postgresql-common holds before anything is installed, for
+# scripts/check-postgresql-common.sh.
+mkdir -p build
+scripts/check-postgresql-common.sh --snapshot >build/postgresql-common.before
+export PG_IMS_CONF_SNAPSHOT=$top/build/postgresql-common.before
+
 . scripts/cluster.sh
 cluster_setup
 

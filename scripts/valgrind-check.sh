@@ -26,23 +26,16 @@
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
-. scripts/cluster.sh			# PGBIN, run_as_postgres
+. scripts/cluster.sh			# PGBIN, PG_CONFIG, run_as_postgres, require_packages
 
 port=${VALGRIND_PORT:-5499}
 out=$top/build/valgrind
 started=$(date +%s)
 
 scripts/deps.sh
+pgbin_init
 # libc6-dbg: names in libc's frames, and valgrind's own suppressions for ld.so.
-missing=""
-for p in valgrind libc6-dbg; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	[ "$(id -u)" = 0 ] || { echo "valgrind-check: missing packages:$missing" >&2; exit 1; }
-	echo "valgrind-check: installing$missing"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+require_packages valgrind-check valgrind libc6-dbg
 
 VG_DIR=$(mktemp -d /tmp/pg_ims_valgrind.XXXXXX)
 chmod 755 "$VG_DIR"
@@ -76,9 +69,9 @@ tar --exclude=./build --exclude=./.git --exclude='*.o' --exclude='*.so' --exclud
 make -C "$build" -s PG_IMS_JSON_MALLOC=1 all >/dev/null
 make -C "$build" -s PG_IMS_JSON_MALLOC=1 DESTDIR="$root" install >/dev/null
 
-bindir=$("$PGBIN/pg_config" --bindir)
-pkglibdir=$("$PGBIN/pg_config" --pkglibdir)
-sharedir=$("$PGBIN/pg_config" --sharedir)
+bindir=$PGBIN
+pkglibdir=$("$PG_CONFIG" --pkglibdir)
+sharedir=$("$PG_CONFIG" --sharedir)
 [ -f "$root$pkglibdir/pg_ims.so" ] || { echo "valgrind-check: DESTDIR install did not produce $root$pkglibdir/pg_ims.so" >&2; exit 1; }
 nm "$root$pkglibdir/pg_ims.so" | grep -q JsonMalloc ||
 	{ echo "valgrind-check: $root$pkglibdir/pg_ims.so is not the PG_IMS_JSON_MALLOC build" >&2; exit 1; }

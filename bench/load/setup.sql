@@ -2,8 +2,8 @@
 -- into a fresh database before the load starts.
 --
 -- 100 organizations, each with the record of a mid-sized company extending
--- its ISMS to ISO 42001 (after scripts/sample_organization.sql and the
--- generator of bench/findings.sh): ten documents, three AI systems, about
+-- its ISMS to ISO 42001 (bench/record.sql, which bench/findings.sh uses
+-- too): ten documents, three AI systems, about
 -- twenty risks with their controls, impact assessments, one consolidated
 -- SoA draft of 131 entries, fifty evidence rows, auditors, audits, reviews
 -- and a certification body, with the gaps such companies have, so that
@@ -33,14 +33,9 @@ CREATE EXTENSION pg_ims;
 -- (granted at the end).
 CREATE ROLE ims_load LOGIN;
 
--- A deterministic number in [0, 2^31) for a (salt, a, b) triple, and the
--- same as a percentage: the same data on every run.
-CREATE FUNCTION pg_temp.rnd(salt integer, a bigint, b bigint DEFAULT 0) RETURNS integer
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (hashint8(a * 1000003 + b * 7919 + salt * 104729) & 2147483647)::integer;
-CREATE FUNCTION pg_temp.pct(salt integer, a bigint, b bigint DEFAULT 0) RETURNS integer
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN pg_temp.rnd(salt, a, b) % 100;
+-- pg_temp.rnd, pg_temp.pct and pg_temp.generate_record, shared with
+-- bench/findings.sh.
+\ir ../record.sql
 
 CREATE SCHEMA load;
 
@@ -98,87 +93,10 @@ SET integration_model = CASE WHEN pg_temp.pct(1, g.n) < 70 THEN 'structural_exte
 	scope_statement = 'The SaaS platform, its operations and its AI systems'
 FROM load.org g WHERE o.org_id = g.org_id;
 
--- Ten documents: nine topics, and a tenth that is either a second incident
--- procedure written for ISO 42001 only (INT003) or an integrated
--- communication procedure; now and then a procedure covers ISO 27001 only
--- (INT004).
-INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, approved_by)
-SELECT g.org_id, t.kind, t.topic, t.title,
-	CASE WHEN t.n = 6 AND d.dup THEN '{iso27001:2022}'
-		 WHEN t.n = 10 AND d.dup THEN '{iso42001:2023}'
-		 WHEN t.n > 1 AND pg_temp.pct(4, g.n, t.n) < 8 THEN '{iso27001:2022}'
-		 ELSE '{iso27001:2022,iso42001:2023}' END::text[],
-	format('%s.%s', 1 + pg_temp.rnd(5, g.n, t.n) % 4, pg_temp.rnd(6, g.n, t.n) % 10),
-	'Quality office',
-	CASE WHEN t.n = 1 THEN 'Management board' ELSE format('IMS owner %s', g.n) END
-FROM load.org g
-CROSS JOIN LATERAL (SELECT pg_temp.pct(3, g.n) < 30 AS dup) AS d
-CROSS JOIN LATERAL (VALUES
-	(1, 'policy', 'policy', 'Information security and AI policy'),
-	(2, 'procedure', 'document_control', 'Control of documented information'),
-	(3, 'procedure', 'internal_audit', 'Internal audit procedure'),
-	(4, 'procedure', 'management_review', 'Management review procedure'),
-	(5, 'procedure', 'risk_assessment', 'Risk assessment methodology'),
-	(6, 'procedure', 'incident', 'Incident management'),
-	(7, 'procedure', 'competence', 'Competence and awareness'),
-	(8, 'procedure', 'nonconformity', 'Nonconformity and corrective action'),
-	(9, 'procedure', 'supplier', 'Supplier management'),
-	(10, 'procedure', CASE WHEN d.dup THEN 'incident' ELSE 'communication' END,
-		CASE WHEN d.dup THEN 'AI incident and concern handling' ELSE 'Communication procedure' END)
-) AS t(n, kind, topic, title)
-ORDER BY g.n, t.n;
-
--- Three AI systems, the sample organization's; a few retired or out of
--- scope.
-INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage,
-	in_scope, last_significant_change)
-SELECT g.org_id, s.name, s.use, 'Use outside its intended purpose',
-	CASE WHEN pg_temp.pct(7, g.n, s.n) < 10 THEN 'design'
-		 WHEN pg_temp.pct(7, g.n, s.n) < 20 THEN 'development'
-		 WHEN pg_temp.pct(7, g.n, s.n) < 30 THEN 'verification'
-		 WHEN pg_temp.pct(7, g.n, s.n) < 50 THEN 'deployment'
-		 WHEN pg_temp.pct(7, g.n, s.n) < 97 THEN 'operation' ELSE 'retired' END,
-	pg_temp.pct(8, g.n, s.n) < 95,
-	current_date - (150 + pg_temp.rnd(9, g.n, s.n) % 900)
-FROM load.org g
-CROSS JOIN (VALUES (1, 'Support assistant', 'Answers customer questions'),
-	(2, 'CV screening model', 'Ranks job applications for recruiters'),
-	(3, 'Fraud scoring model', 'Scores card payments for fraud')) AS s(n, name, use)
-ORDER BY g.n, s.n;
-
--- 18 to 22 risks in one register: twelve of a CIA type (some with CVSS),
--- the rest of an AI type, most linked to an AI system; one organization in
--- five forgot the AI risks of its third system (RSK001), bolt-on ones
--- mostly keep a register of their own (INT005), a few risks lack a
--- treatment or an owner (RSK002).
-INSERT INTO ims.risk (org_id, register, title, risk_type, ai_system_id, asset, likelihood,
-	impact, cvss, treatment, owner)
-SELECT g.org_id,
-	CASE WHEN a.ai AND o.integration_model = 'bolt_on' AND pg_temp.pct(10, g.n) < 70
-		 THEN 'aims_register' ELSE 'integrated' END,
-	format('Risk %s of organization %s', k, g.n),
-	CASE WHEN a.ai THEN (ARRAY['harm_to_individuals', 'harm_to_groups', 'harm_to_society',
-			'human_rights', 'fairness', 'transparency', 'accountability', 'safety',
-			'ai_security', 'privacy', 'robustness', 'environmental', 'data_quality',
-			'maintainability'])[1 + pg_temp.rnd(11, g.n, k) % 14]
-		 ELSE (ARRAY['confidentiality', 'integrity', 'availability'])[1 + pg_temp.rnd(11, g.n, k) % 3]
-	END::ims.risk_type,
-	CASE WHEN a.ai AND pg_temp.pct(12, g.n, k) < 90
-			THEN sys.system_id[CASE WHEN k % 3 = 2 AND pg_temp.pct(13, g.n) < 20 THEN 1 ELSE 1 + k % 3 END]
-		 WHEN NOT a.ai AND pg_temp.pct(12, g.n, k) < 15 THEN sys.system_id[1 + k % 3] END,
-	format('Asset %s', 1 + pg_temp.rnd(14, g.n, k) % 8),
-	1 + pg_temp.rnd(15, g.n, k) % 5, 1 + pg_temp.rnd(16, g.n, k) % 5,
-	CASE WHEN NOT a.ai AND pg_temp.pct(17, g.n, k) < 40 THEN (pg_temp.rnd(18, g.n, k) % 101) / 10.0 END,
-	CASE WHEN pg_temp.pct(19, g.n, k) >= 3
-		 THEN (ARRAY['mitigate', 'mitigate', 'accept', 'avoid', 'transfer'])[1 + pg_temp.rnd(20, g.n, k) % 5] END,
-	CASE WHEN pg_temp.pct(21, g.n, k) >= 3 THEN format('Risk owner %s', 1 + pg_temp.rnd(22, g.n, k) % 5) END
-FROM load.org g
-JOIN ims.organization o ON o.org_id = g.org_id
-CROSS JOIN LATERAL (SELECT array_agg(s.system_id ORDER BY s.system_id) AS system_id
-	FROM ims.ai_system s WHERE s.org_id = g.org_id) AS sys
-CROSS JOIN LATERAL generate_series(1, 18 + pg_temp.rnd(23, g.n) % 5) AS k
-CROSS JOIN LATERAL (SELECT k > 12 AS ai) AS a
-ORDER BY g.n, k;
+-- Their documents, AI systems, risks, impact assessments, auditors, audits,
+-- reviews and certification bodies (bench/record.sql).
+CREATE TEMP VIEW bench_org AS SELECT n, org_id FROM load.org;
+CALL pg_temp.generate_record(1, 100);
 
 -- Each risk treated by one or two controls of its own domain's catalog, as
 -- in the sample organization.
@@ -190,27 +108,6 @@ JOIN load.control c ON c.n = CASE WHEN ims.risk_domain(r.risk_type) = 'ai'
 		THEN 94 + pg_temp.rnd(64, r.risk_id, j) % 38
 		ELSE 1 + pg_temp.rnd(64, r.risk_id, j) % 93 END
 WHERE j = 1 OR pg_temp.pct(65, r.risk_id) < 40;
-
--- Impact assessments: most systems have one, some an older one too; now
--- and then overdue or older than the last change (AIA002), with a blank
--- question (AIA003), or missing (AIA001).
-INSERT INTO ims.impact_assessment (org_id, system_id, assessed_on, individuals, groups, society,
-	severity, foreseeable_misuse, stakeholder_views, approved_by, next_review)
-SELECT s.org_id, s.system_id, d.assessed_on,
-	CASE WHEN v.latest AND pg_temp.pct(26, s.system_id) < 3 THEN NULL ELSE 'Applicants ranked unfairly' END,
-	CASE WHEN v.latest AND pg_temp.pct(27, s.system_id) < 3 THEN NULL ELSE 'Older applicants' END,
-	CASE WHEN v.latest AND pg_temp.pct(28, s.system_id) < 3 THEN NULL ELSE 'Trust in hiring' END,
-	(ARRAY['low', 'medium', 'high', 'critical'])[1 + pg_temp.rnd(29, s.system_id) % 4],
-	CASE WHEN v.latest AND pg_temp.pct(30, s.system_id) < 4 THEN '' ELSE 'Automatic rejection' END,
-	CASE WHEN v.latest AND pg_temp.pct(31, s.system_id) < 5 THEN NULL ELSE 'Works council consulted' END,
-	'IMS owner', d.assessed_on + 365
-FROM ims.ai_system s
-CROSS JOIN LATERAL (VALUES (false), (true)) AS v(latest)
-CROSS JOIN LATERAL (SELECT current_date - (pg_temp.rnd(25, s.system_id) % 480)
-	- CASE WHEN v.latest THEN 0 ELSE 400 END AS assessed_on) AS d
-WHERE pg_temp.pct(24, s.system_id) < 88
-  AND (v.latest OR pg_temp.pct(32, s.system_id) < 30)
-ORDER BY s.org_id, s.system_id, v.latest;
 
 -- The consolidated SoA draft of every organization: 131 undecided entries.
 SELECT count(ims.init_soa(g.org_id)) AS drafts FROM load.org g \gset
@@ -308,58 +205,6 @@ JOIN load.control c ON c.n = CASE
 	WHEN j <= 45 AND coalesce(cardinality(impl.ns), 0) > 0 THEN impl.ns[1 + (j - 1) % cardinality(impl.ns)]
 	ELSE 1 + pg_temp.rnd(49, g.n, j) % 131 END
 ORDER BY g.n, j;
-
--- Two internal auditors, the lead one now and then without an ISO 42001
--- competence record (AUD002).
-INSERT INTO ims.auditor (org_id, name, competence, training_record)
-SELECT g.org_id, a.name,
-	CASE WHEN a.n = 1 AND pg_temp.pct(50, g.n) >= 20 THEN '{iso27001:2022,iso42001:2023}'
-		 ELSE '{iso27001:2022}' END::text[],
-	'Lead auditor course'
-FROM load.org g
-CROSS JOIN (VALUES (1, 'Lead auditor'), (2, 'Second auditor')) AS a(n, name)
-ORDER BY g.n, a.n;
-
--- Last year's audit of the ISMS alone and this cycle's, usually recent and
--- over both standards (AUD001 otherwise).
-INSERT INTO ims.internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
-SELECT g.org_id, format('cycle %s', v.n),
-	current_date - pg_temp.rnd(51, g.n) % 470 - CASE WHEN v.n = 1 THEN 365 ELSE 0 END,
-	CASE WHEN v.n = 2 AND pg_temp.pct(52, g.n) < 85 THEN '{iso27001:2022,iso42001:2023}'
-		 ELSE '{iso27001:2022}' END::text[],
-	CASE WHEN v.n = 1 OR pg_temp.pct(53, g.n) >= 5 THEN
-		(SELECT min(u.auditor_id) FROM ims.auditor u WHERE u.org_id = g.org_id) END
-FROM load.org g
-CROSS JOIN (VALUES (1), (2)) AS v(n)
-ORDER BY g.n, v.n;
-
--- Management reviews, the same way; the latest agenda now and then lacks
--- AIMS inputs (MRV002).
-INSERT INTO ims.management_review (org_id, held_on, chair, covers, agenda)
-SELECT g.org_id, current_date - pg_temp.rnd(54, g.n) % 450 - CASE WHEN v.n = 1 THEN 365 ELSE 0 END,
-	'CEO',
-	CASE WHEN v.n = 2 AND pg_temp.pct(55, g.n) < 85 THEN '{iso27001:2022,iso42001:2023}'
-		 ELSE '{iso27001:2022}' END::text[],
-	ARRAY['isms_objectives', 'audit_results', 'security_risks']
-		|| CASE WHEN v.n = 1 THEN '{}'::text[]
-				WHEN pg_temp.pct(56, g.n) < 70
-				THEN ARRAY['ai_objectives', 'ai_system_performance', 'ai_risks', 'impact_assessment_outcomes']
-				ELSE ARRAY['ai_objectives', 'ai_risks'] END
-FROM load.org g
-CROSS JOIN (VALUES (1), (2)) AS v(n)
-WHERE v.n = 2 OR pg_temp.pct(57, g.n) < 50
-ORDER BY g.n, v.n;
-
--- A certification body for most, accredited for ISO 42001 too in most
--- cases (CRT001 otherwise), a combined audit window confirmed in about half
--- (CRT002).
-INSERT INTO ims.certification_body (org_id, name, accredited_for, combined_audit_confirmed)
-SELECT g.org_id, format('Certification body %s', 1 + pg_temp.rnd(58, g.n) % 7),
-	CASE WHEN pg_temp.pct(59, g.n) < 75 THEN '{iso27001:2022,iso42001:2023}'
-		 ELSE '{iso27001:2022}' END::text[],
-	pg_temp.pct(60, g.n) < 55
-FROM load.org g
-WHERE pg_temp.pct(61, g.n) < 92;
 
 -- The load role edits every organization: one grant each, as a DBA gives
 -- it; it reads the bench's numbering and writes the edit log.
