@@ -4,9 +4,10 @@
 -- The consolidated SoA
 ----------------------------------------------------------------------------
 
--- init_soa and approve_soa lock the organization row FOR NO KEY UPDATE, not
--- FOR UPDATE: the foreign keys of the record tables take KEY SHARE on it,
--- which FOR UPDATE blocks; an editor who holds a share lock on the draft
+-- init_soa and approve_soa lock the organization row FOR NO KEY UPDATE
+-- (ims.lock_organization, before they check access), not FOR UPDATE: the
+-- foreign keys of the record tables take KEY SHARE on it, which FOR UPDATE
+-- blocks; an editor who holds a share lock on the draft
 -- (soa_entry_guard) and then inserts evidence would deadlock with an
 -- approval waiting for that lock (specs/approve_soa.spec).
 CREATE FUNCTION @extschema@.init_soa(org_id bigint) RETURNS bigint
@@ -19,11 +20,9 @@ DECLARE
 	next_version integer;
 	new_id bigint;
 BEGIN
-	PERFORM @extschema@.require_org_access(org_id, 'edit');
-
-	-- Two sessions starting a draft for one organization queue here.
-	PERFORM 1 FROM @extschema@.organization o
-	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id FOR NO KEY UPDATE;
+	-- Two sessions starting a draft for one organization queue here; the
+	-- access check comes after the lock (ims.lock_organization).
+	PERFORM @extschema@.lock_organization(init_soa.org_id, 'edit');
 
 	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
 	WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft';
@@ -107,11 +106,9 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Name the person or body that approves the SoA, such as the management board.';
 	END IF;
-	PERFORM @extschema@.require_org_access(approve_soa.org_id, 'approve');
-
-	-- One approval, or init_soa, at a time per organization.
-	PERFORM 1 FROM @extschema@.organization o
-	WHERE o.org_id OPERATOR(pg_catalog.=) approve_soa.org_id FOR NO KEY UPDATE;
+	-- One approval, init_soa or change of access at a time per organization;
+	-- the access check comes after the lock (ims.lock_organization).
+	PERFORM @extschema@.lock_organization(approve_soa.org_id, 'approve');
 	-- Edits of the draft hold a share lock on it: wait for them to finish.
 	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft'
@@ -131,6 +128,14 @@ BEGIN
 	SET status = 'approved', approved_by = approver, approved_at = pg_catalog.now(), digest = new_digest
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id
 	  AND s.soa_id OPERATOR(pg_catalog.=) draft.soa_id;
+	-- the draft is locked, so only a lost capability can make this match
+	-- nothing; an approval that approved nothing must not return a digest
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'version % of the Statement of Applicability of organization % was not approved', draft.version, org_id
+			USING ERRCODE = 'serialization_failure',
+				DETAIL = 'The version could no longer be written by the approving role when the approval came to write it.',
+				HINT = 'Check the role''s access with ims.has_org_access(), then run ims.approve_soa() again.';
+	END IF;
 	RETURN new_digest;
 END
 $$;

@@ -13,3 +13,14 @@
 ----------------------------------------------------------------------------
 
 -- @part 41_finding_rules.sql
+
+----------------------------------------------------------------------------
+-- A revoke either revokes or raises: every function that checks access and
+-- then writes locks the organization first (ims.lock_organization)
+----------------------------------------------------------------------------
+
+-- @replace function lock_organization
+-- @replace function grant_access
+-- @replace function revoke_access
+-- @replace function init_soa
+-- @replace function approve_soa
