@@ -123,9 +123,10 @@ BEGIN
 	new_digest := @extschema@.soa_digest(approve_soa.org_id, draft.soa_id, approver);
 	UPDATE @extschema@.soa s SET status = 'superseded'
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
-	-- The soa_guard trigger checks the capability, the findings and the digest.
+	-- The soa_guard trigger checks the capability, the findings and the
+	-- digest, and stamps approved_at and approving_role.
 	UPDATE @extschema@.soa s
-	SET status = 'approved', approved_by = approver, approved_at = pg_catalog.now(), digest = new_digest
+	SET status = 'approved', approved_by = approver, digest = new_digest
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id
 	  AND s.soa_id OPERATOR(pg_catalog.=) draft.soa_id;
 	-- the draft is locked, so only a lost capability can make this match
@@ -152,6 +153,17 @@ COMMENT ON FUNCTION @extschema@.soa_digest(bigint, bigint, text) IS
 
 -- Approved and superseded SoA versions are immutable, and only
 -- ims.approve_soa changes a version's status.
+--
+-- The server stamps the times and the approving role, whoever writes the
+-- row and however: a draft's created_at is the time of the transaction
+-- that inserts it and never changes; on approval, approved_at is the time
+-- of the approving transaction and approving_role the role that approves
+-- (CURRENT_USER, whose capability is checked).  A write that leaves them
+-- out gets them; one that writes another value is refused, so that an
+-- approval cannot be back-dated (specs/soa_backdate.spec).  approved_by is
+-- the person or body the approver names, not something the server can
+-- know; it is bound by the digest.  A record admin's inserts (a restore)
+-- keep every column as written, approved versions included.
 CREATE FUNCTION @extschema@.guard_soa() RETURNS trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -166,6 +178,16 @@ BEGIN
 					DETAIL = pg_catalog.format('The new version has status "%s".', NEW.status),
 					HINT = 'Create the draft with ims.init_soa() and approve it with ims.approve_soa().';
 		END IF;
+		IF NOT @extschema@.is_record_admin() THEN
+			IF NEW.created_at IS NULL THEN
+				NEW.created_at := pg_catalog.now();
+			ELSIF NEW.created_at OPERATOR(pg_catalog.<>) pg_catalog.now() THEN
+				RAISE EXCEPTION 'the creation time of a Statement of Applicability is set by the server'
+					USING ERRCODE = 'generated_always',
+						DETAIL = 'A draft records the time of the transaction that creates it.',
+						HINT = 'Leave created_at out of the INSERT; ims.init_soa() creates the draft.';
+			END IF;
+		END IF;
 		RETURN NEW;
 	END IF;
 
@@ -173,9 +195,11 @@ BEGIN
 		-- the one change allowed: ims.approve_soa supersedes the approved version
 		IF TG_OP = 'UPDATE' AND OLD.status OPERATOR(pg_catalog.=) 'approved'
 		   AND NEW.status OPERATOR(pg_catalog.=) 'superseded'
-		   AND (NEW.org_id, NEW.soa_id, NEW.version, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.created_at)
+		   AND (NEW.org_id, NEW.soa_id, NEW.version, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.created_at,
+				NEW.approving_role)
 			   IS NOT DISTINCT FROM
-			   (OLD.org_id, OLD.soa_id, OLD.version, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.created_at)
+			   (OLD.org_id, OLD.soa_id, OLD.version, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.created_at,
+				OLD.approving_role)
 		   AND (@extschema@.is_record_admin() OR @extschema@.has_org_access(NEW.org_id, 'approve')) THEN
 			RETURN NEW;
 		END IF;
@@ -186,9 +210,16 @@ BEGIN
 				HINT = 'Run ims.init_soa() for a new draft that carries its decisions over.';
 	END IF;
 
+	IF TG_OP = 'UPDATE' AND NEW.created_at IS DISTINCT FROM OLD.created_at THEN
+		RAISE EXCEPTION 'the creation time of a Statement of Applicability is set by the server'
+			USING ERRCODE = 'generated_always',
+				DETAIL = pg_catalog.format('Version %s keeps the time of the transaction that created it.', OLD.version),
+				HINT = 'Leave created_at out of the UPDATE.';
+	END IF;
+
 	IF TG_OP = 'UPDATE'
-	   AND (NEW.status, NEW.approved_by, NEW.approved_at, NEW.digest)
-		   IS DISTINCT FROM (OLD.status, OLD.approved_by, OLD.approved_at, OLD.digest) THEN
+	   AND (NEW.status, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.approving_role)
+		   IS DISTINCT FROM (OLD.status, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.approving_role) THEN
 		-- Whoever changes the status, and however, an approval must hold:
 		-- the approve capability, no major SoA finding, and the digest of
 		-- exactly this content.  ims.approve_soa() is the way to do it.
@@ -204,6 +235,23 @@ BEGIN
 				USING ERRCODE = 'insufficient_privilege',
 					DETAIL = pg_catalog.format('Approval needs the approve capability, which role %s does not hold.', CURRENT_USER),
 					HINT = 'A superuser or an approver of the organization can grant it with ims.grant_access().';
+		END IF;
+		-- the server's time and role, for every writer: no back-dating
+		IF NEW.approved_at IS NULL THEN
+			NEW.approved_at := pg_catalog.now();
+		ELSIF NEW.approved_at OPERATOR(pg_catalog.<>) pg_catalog.now() THEN
+			RAISE EXCEPTION 'the approval time of a Statement of Applicability is set by the server'
+				USING ERRCODE = 'generated_always',
+					DETAIL = pg_catalog.format('Version %s is approved at the time of the transaction that approves it, not at a time the UPDATE names.', OLD.version),
+					HINT = 'Leave approved_at out of the UPDATE, or approve with ims.approve_soa().';
+		END IF;
+		IF NEW.approving_role IS NULL THEN
+			NEW.approving_role := CURRENT_USER;
+		ELSIF NEW.approving_role OPERATOR(pg_catalog.<>) CURRENT_USER THEN
+			RAISE EXCEPTION 'the approving role of a Statement of Applicability is set by the server'
+				USING ERRCODE = 'generated_always',
+					DETAIL = pg_catalog.format('Version %s is recorded as approved by the role that approves it.', OLD.version),
+					HINT = 'Leave approving_role out of the UPDATE, or approve with ims.approve_soa().';
 		END IF;
 		SELECT pg_catalog.count(*), pg_catalog.string_agg(f.code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) f.message, '; ')
 		INTO majors
@@ -229,7 +277,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.guard_soa() IS
-'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no major SoA finding and the digest of its content';
+'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no major SoA finding and the digest of its content; the server sets created_at, approved_at and approving_role (a restore''s rows are kept as written)';
 CREATE TRIGGER soa_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.soa
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_soa();
 
