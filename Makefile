@@ -55,7 +55,7 @@ endif
 
 REGRESS = install risk_type applicability catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
-ISOLATION = catalog_import init_soa approve_soa
+ISOLATION = catalog_import init_soa approve_soa revoke_access soa_backdate
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation
 
 EXTRA_CLEAN = build

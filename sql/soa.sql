@@ -125,3 +125,50 @@ SELECT create_organization('ISMS Only AG') AS isms_only \gset
 UPDATE organization SET standards = '{iso27001:2022}' WHERE org_id = :isms_only;
 SELECT init_soa(:isms_only) AS isms_soa \gset
 SELECT standard, count(*) FROM soa_entry WHERE org_id = :isms_only AND soa_id = :isms_soa GROUP BY 1;
+
+-- the server stamps an approval: approved_at is the time of the approving
+-- transaction and approving_role the role that approves, however the
+-- UPDATE is written and whoever writes it; a draft's created_at is the
+-- server's too
+SELECT version, approving_role = current_user AS stamped_role FROM soa WHERE org_id = :org ORDER BY version;
+-- (on the ISO 27001 organization's draft; explicit soa_ids leave the sequence as it was)
+\set stamp :isms_only
+\set stamp_soa :isms_soa
+UPDATE soa_entry SET applicability = 'applicable(risk)', justification = 'Treats risks.' WHERE org_id = :stamp;
+UPDATE soa SET created_at = '2001-01-01 00:00:00+00' WHERE org_id = :stamp AND soa_id = :stamp_soa;
+UPDATE soa SET status = 'approved', approved_by = 'Board', approved_at = '2001-02-03 04:05:06+00',
+       digest = soa_digest(org_id, soa_id, 'Board')
+WHERE org_id = :stamp AND soa_id = :stamp_soa;
+UPDATE soa SET status = 'approved', approved_by = 'Board', approved_at = now(),
+       approving_role = 'regress_pg_ims_someone_else', digest = soa_digest(org_id, soa_id, 'Board')
+WHERE org_id = :stamp AND soa_id = :stamp_soa;
+BEGIN;
+UPDATE soa SET status = 'approved', approved_by = 'Board', digest = soa_digest(org_id, soa_id, 'Board')
+WHERE org_id = :stamp AND soa_id = :stamp_soa;
+SELECT status, approved_at = now() AS at_transaction_time, approved_at >= created_at AS after_draft,
+       approving_role = current_user AS by_current_role,
+       digest = soa_digest(org_id, soa_id, 'Board') AS digest_matches
+FROM soa WHERE org_id = :stamp AND soa_id = :stamp_soa;
+COMMIT;
+-- an editor's new draft starts now, whatever the INSERT says
+CREATE ROLE regress_pg_ims_stamp_editor;
+SELECT grant_access(:stamp, 'regress_pg_ims_stamp_editor', 'edit');
+SET SESSION AUTHORIZATION regress_pg_ims_stamp_editor;
+INSERT INTO soa (org_id, soa_id, version, created_at) VALUES (:stamp, 900001, 2, '2001-01-01 00:00:00+00');
+INSERT INTO soa (org_id, soa_id, version) VALUES (:stamp, 900001, 2);
+RESET SESSION AUTHORIZATION;
+SELECT version, status, created_at > now() - interval '1 hour' AS created_now
+FROM soa WHERE org_id = :stamp ORDER BY version;
+DELETE FROM soa WHERE org_id = :stamp AND version = 2;
+DELETE FROM org_access WHERE org_id = :stamp;
+DROP ROLE regress_pg_ims_stamp_editor;
+-- a restore (a record admin inserting) keeps the approval as it was written
+INSERT INTO soa (org_id, soa_id, version, status, approved_by, approved_at, digest, created_at, approving_role)
+VALUES (:stamp, 900002, 7, 'superseded', 'Old board', '2020-01-01 00:00:00+00', repeat('c', 64),
+        '2019-12-01 00:00:00+00', 'regress_pg_ims_gone');
+SELECT version, status, approved_at = '2020-01-01 00:00:00+00' AS kept_approved_at,
+       created_at = '2019-12-01 00:00:00+00' AS kept_created_at, approving_role
+FROM soa WHERE org_id = :stamp AND version = 7;
+SET session_replication_role = replica;
+DELETE FROM soa WHERE org_id = :stamp AND version = 7;
+RESET session_replication_role;

@@ -173,6 +173,11 @@ INSERT INTO document (org_id, kind, topic, title, covers)
 VALUES (:beta, 'policy', 'policy', 'Too late', '{iso27001:2022}');
 SELECT count(*) > 0 AS still_reads_beta FROM document WHERE org_id = :beta;
 RESET SESSION AUTHORIZATION;
+-- a revoke that would take nothing back says so, and changes nothing
+SELECT revoke_access(:beta, 'regress_pg_ims_bob', 'edit');
+SELECT revoke_access(:alpha, 'regress_pg_ims_carol');
+SELECT revoke_access(:gamma, 'regress_pg_ims_bob');
+SELECT member, capability FROM org_access WHERE org_id IN (:alpha, :beta, :gamma) ORDER BY org_id, member;
 
 -- nothing bob or alice tried elsewhere left a trace
 SELECT n.name, d.title FROM document d JOIN tenancy_name n USING (org_id) ORDER BY n.name, d.title;

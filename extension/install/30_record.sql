@@ -212,6 +212,7 @@ CREATE TABLE @extschema@.soa (
 	approved_at timestamptz,
 	digest text,
 	created_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	approving_role name,
 	CONSTRAINT soa_pkey PRIMARY KEY (org_id, soa_id),
 	CONSTRAINT soa_version_key UNIQUE (org_id, version),
 	CONSTRAINT soa_org_fkey FOREIGN KEY (org_id) REFERENCES @extschema@.organization (org_id),
@@ -222,7 +223,9 @@ CREATE TABLE @extschema@.soa (
 			THEN approved_by IS NULL AND approved_at IS NULL AND digest IS NULL
 			ELSE approved_by IS NOT NULL AND approved_at IS NOT NULL AND digest IS NOT NULL
 		END),
-	CONSTRAINT soa_digest_check CHECK (digest ~ '^[0-9a-f]{64}$')
+	CONSTRAINT soa_digest_check CHECK (digest ~ '^[0-9a-f]{64}$'),
+	-- not NOT NULL when approved: versions approved before 1.2 have none
+	CONSTRAINT soa_approving_role_check CHECK (status <> 'draft' OR approving_role IS NULL)
 );
 -- One draft and one approved version at a time: two live SoAs could
 -- contradict each other.
@@ -233,10 +236,11 @@ COMMENT ON COLUMN @extschema@.soa.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.soa.soa_id IS 'Identifier of this version';
 COMMENT ON COLUMN @extschema@.soa.version IS 'Version number, from 1';
 COMMENT ON COLUMN @extschema@.soa.status IS 'draft, approved or superseded';
-COMMENT ON COLUMN @extschema@.soa.approved_by IS 'Person who approved it';
-COMMENT ON COLUMN @extschema@.soa.approved_at IS 'When it was approved';
+COMMENT ON COLUMN @extschema@.soa.approved_by IS 'Person or body that approved it, as passed to ims.approve_soa; part of the digest';
+COMMENT ON COLUMN @extschema@.soa.approved_at IS 'When it was approved: the time of the approving transaction, set by the server';
 COMMENT ON COLUMN @extschema@.soa.digest IS 'SHA-256 of the canonical content at approval, in hexadecimal';
-COMMENT ON COLUMN @extschema@.soa.created_at IS 'When the draft was created';
+COMMENT ON COLUMN @extschema@.soa.created_at IS 'When the draft was created: the time of the creating transaction, set by the server';
+COMMENT ON COLUMN @extschema@.soa.approving_role IS 'Database role that approved it, set by the server (NULL for versions approved before 1.2)';
 
 CREATE TABLE @extschema@.soa_entry (
 	org_id bigint NOT NULL,

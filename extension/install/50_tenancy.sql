@@ -91,6 +91,43 @@ $$;
 COMMENT ON FUNCTION @extschema@.require_org_access(bigint, text) IS
 'raises 42501 unless the caller holds the capability on the organization (42704 for an admin naming an unknown one)';
 
+-- Every function that checks the caller's access to an organization and
+-- then writes calls this first: it locks the organization row, then checks.
+-- The functions that change access or approve (grant_access, revoke_access,
+-- approve_soa, init_soa) take the same lock, so they queue per
+-- organization, and a check made after the lock sees every change of
+-- access that committed while the caller waited (in READ COMMITTED each
+-- statement takes a new snapshot).  Checking first and locking or writing
+-- afterwards let a revoke pass its check, lose the capability to a
+-- concurrent revoke, and then match no row under row-level security: it
+-- returned success and revoked nothing (specs/revoke_access.spec).
+-- FOR NO KEY UPDATE, as in init_soa: the foreign keys of the record tables
+-- take KEY SHARE on the row, which it lets through.  A caller without edit
+-- locks nothing (row-level security hides the row from FOR NO KEY UPDATE)
+-- and is refused by the check.
+CREATE FUNCTION @extschema@.lock_organization(org_id bigint, capability text) RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM 1 FROM @extschema@.organization o
+	WHERE o.org_id OPERATOR(pg_catalog.=) lock_organization.org_id FOR NO KEY UPDATE;
+	IF FOUND THEN
+		PERFORM @extschema@.require_org_access(lock_organization.org_id, lock_organization.capability);
+		RETURN;
+	END IF;
+	-- nothing locked: no such organization, or no access to it; this raises
+	PERFORM @extschema@.require_org_access(lock_organization.org_id, lock_organization.capability);
+	-- it did not: the caller was given access between the lock and the check
+	RAISE EXCEPTION 'access to organization % changed during the call', org_id
+		USING ERRCODE = 'serialization_failure',
+			DETAIL = 'The organization could not be locked before the access to it was checked.',
+			HINT = 'Run the call again.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.lock_organization(bigint, text) IS
+'locks an organization''s row FOR NO KEY UPDATE, then raises unless the caller holds the capability (as ims.require_org_access); what every function that checks access and then writes calls first';
+
 CREATE FUNCTION @extschema@.create_organization(name text, owner text DEFAULT NULL) RETURNS bigint
 	LANGUAGE plpgsql
 	SECURITY DEFINER
@@ -131,7 +168,10 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Capabilities are read, edit and approve; each includes the ones before it.';
 	END IF;
-	PERFORM @extschema@.require_org_access(org_id, 'approve');
+	-- lock, then check: a concurrent revoke of the caller's approve waits or is seen
+	PERFORM @extschema@.lock_organization(grant_access.org_id, 'approve');
+	-- inserts or updates one row, or raises (row-level security refuses an
+	-- ON CONFLICT update of a row it hides; it does not skip it)
 	INSERT INTO @extschema@.org_access AS a (org_id, member, capability)
 	VALUES (grant_access.org_id, pg_catalog.pg_get_userbyid(grant_access.member), grant_access.capability)
 	ON CONFLICT ON CONSTRAINT org_access_pkey DO UPDATE
@@ -146,7 +186,9 @@ CREATE FUNCTION @extschema@.revoke_access(org_id bigint, member regrole, capabil
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+	member_name name;
 	lower_capability text;
+	held text;
 BEGIN
 	IF revoke_access.member IS NULL OR revoke_access.capability IS NULL THEN
 		RAISE EXCEPTION 'member and capability must not be null'
@@ -158,26 +200,42 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Capabilities are read, edit and approve; revoking read removes all access.';
 	END IF;
-	PERFORM @extschema@.require_org_access(revoke_access.org_id, 'approve');
+	-- lock, then check: a concurrent revoke of the caller's approve waits or is seen
+	PERFORM @extschema@.lock_organization(revoke_access.org_id, 'approve');
+	member_name := pg_catalog.pg_get_userbyid(revoke_access.member);
 	lower_capability := CASE revoke_access.capability WHEN 'approve' THEN 'edit' WHEN 'edit' THEN 'read' END;
 	IF lower_capability IS NULL THEN
 		DELETE FROM @extschema@.org_access a
 		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
-		  AND a.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_access.member);
+		  AND a.member OPERATOR(pg_catalog.=) member_name;
 	ELSE
 		-- revoking a capability leaves the one below it, if the role had more
 		UPDATE @extschema@.org_access a
 		SET capability = lower_capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now()
 		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
-		  AND a.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_access.member)
+		  AND a.member OPERATOR(pg_catalog.=) member_name
 		  AND CASE a.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END
 			  OPERATOR(pg_catalog.>=)
 			  CASE revoke_access.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END;
 	END IF;
+	IF NOT FOUND THEN
+		-- A direct write of ims.org_access, which does not take the lock, may
+		-- have taken the caller's approve since the check: say so first.
+		PERFORM @extschema@.require_org_access(revoke_access.org_id, 'approve');
+		SELECT a.capability INTO held FROM @extschema@.org_access a
+		WHERE a.org_id OPERATOR(pg_catalog.=) revoke_access.org_id
+		  AND a.member OPERATOR(pg_catalog.=) member_name;
+		RAISE EXCEPTION 'role "%" does not hold % on organization %', member_name, revoke_access.capability, revoke_access.org_id
+			USING ERRCODE = 'undefined_object',
+				DETAIL = CASE WHEN held IS NULL
+						 THEN 'It has no grant on the organization; access it has through a role it is a member of was granted to that role.'
+						 ELSE pg_catalog.format('It holds %s.', held) END,
+				HINT = 'ims.org_access lists the grants of the organization: revoke a capability the role holds, or revoke from the role that was granted it.';
+	END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.revoke_access(bigint, regrole, text) IS
-'takes a capability back from a role on one organization: approve leaves edit, edit leaves read, read removes all access';
+'takes a capability back from a role on one organization: approve leaves edit, edit leaves read, read removes all access; raises (42704) when the role does not hold it';
 
 -- A grant records who made it and when, whoever writes the row, and names
 -- an existing role.

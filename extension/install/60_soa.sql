@@ -4,9 +4,10 @@
 -- The consolidated SoA
 ----------------------------------------------------------------------------
 
--- init_soa and approve_soa lock the organization row FOR NO KEY UPDATE, not
--- FOR UPDATE: the foreign keys of the record tables take KEY SHARE on it,
--- which FOR UPDATE blocks; an editor who holds a share lock on the draft
+-- init_soa and approve_soa lock the organization row FOR NO KEY UPDATE
+-- (ims.lock_organization, before they check access), not FOR UPDATE: the
+-- foreign keys of the record tables take KEY SHARE on it, which FOR UPDATE
+-- blocks; an editor who holds a share lock on the draft
 -- (soa_entry_guard) and then inserts evidence would deadlock with an
 -- approval waiting for that lock (specs/approve_soa.spec).
 CREATE FUNCTION @extschema@.init_soa(org_id bigint) RETURNS bigint
@@ -19,11 +20,9 @@ DECLARE
 	next_version integer;
 	new_id bigint;
 BEGIN
-	PERFORM @extschema@.require_org_access(org_id, 'edit');
-
-	-- Two sessions starting a draft for one organization queue here.
-	PERFORM 1 FROM @extschema@.organization o
-	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id FOR NO KEY UPDATE;
+	-- Two sessions starting a draft for one organization queue here; the
+	-- access check comes after the lock (ims.lock_organization).
+	PERFORM @extschema@.lock_organization(init_soa.org_id, 'edit');
 
 	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
 	WHERE s.org_id OPERATOR(pg_catalog.=) init_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft';
@@ -107,11 +106,9 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Name the person or body that approves the SoA, such as the management board.';
 	END IF;
-	PERFORM @extschema@.require_org_access(approve_soa.org_id, 'approve');
-
-	-- One approval, or init_soa, at a time per organization.
-	PERFORM 1 FROM @extschema@.organization o
-	WHERE o.org_id OPERATOR(pg_catalog.=) approve_soa.org_id FOR NO KEY UPDATE;
+	-- One approval, init_soa or change of access at a time per organization;
+	-- the access check comes after the lock (ims.lock_organization).
+	PERFORM @extschema@.lock_organization(approve_soa.org_id, 'approve');
 	-- Edits of the draft hold a share lock on it: wait for them to finish.
 	SELECT s.soa_id, s.version INTO draft FROM @extschema@.soa s
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'draft'
@@ -126,11 +123,20 @@ BEGIN
 	new_digest := @extschema@.soa_digest(approve_soa.org_id, draft.soa_id, approver);
 	UPDATE @extschema@.soa s SET status = 'superseded'
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
-	-- The soa_guard trigger checks the capability, the findings and the digest.
+	-- The soa_guard trigger checks the capability, the findings and the
+	-- digest, and stamps approved_at and approving_role.
 	UPDATE @extschema@.soa s
-	SET status = 'approved', approved_by = approver, approved_at = pg_catalog.now(), digest = new_digest
+	SET status = 'approved', approved_by = approver, digest = new_digest
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id
 	  AND s.soa_id OPERATOR(pg_catalog.=) draft.soa_id;
+	-- the draft is locked, so only a lost capability can make this match
+	-- nothing; an approval that approved nothing must not return a digest
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'version % of the Statement of Applicability of organization % was not approved', draft.version, org_id
+			USING ERRCODE = 'serialization_failure',
+				DETAIL = 'The version could no longer be written by the approving role when the approval came to write it.',
+				HINT = 'Check the role''s access with ims.has_org_access(), then run ims.approve_soa() again.';
+	END IF;
 	RETURN new_digest;
 END
 $$;
@@ -147,6 +153,17 @@ COMMENT ON FUNCTION @extschema@.soa_digest(bigint, bigint, text) IS
 
 -- Approved and superseded SoA versions are immutable, and only
 -- ims.approve_soa changes a version's status.
+--
+-- The server stamps the times and the approving role, whoever writes the
+-- row and however: a draft's created_at is the time of the transaction
+-- that inserts it and never changes; on approval, approved_at is the time
+-- of the approving transaction and approving_role the role that approves
+-- (CURRENT_USER, whose capability is checked).  A write that leaves them
+-- out gets them; one that writes another value is refused, so that an
+-- approval cannot be back-dated (specs/soa_backdate.spec).  approved_by is
+-- the person or body the approver names, not something the server can
+-- know; it is bound by the digest.  A record admin's inserts (a restore)
+-- keep every column as written, approved versions included.
 CREATE FUNCTION @extschema@.guard_soa() RETURNS trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -161,6 +178,16 @@ BEGIN
 					DETAIL = pg_catalog.format('The new version has status "%s".', NEW.status),
 					HINT = 'Create the draft with ims.init_soa() and approve it with ims.approve_soa().';
 		END IF;
+		IF NOT @extschema@.is_record_admin() THEN
+			IF NEW.created_at IS NULL THEN
+				NEW.created_at := pg_catalog.now();
+			ELSIF NEW.created_at OPERATOR(pg_catalog.<>) pg_catalog.now() THEN
+				RAISE EXCEPTION 'the creation time of a Statement of Applicability is set by the server'
+					USING ERRCODE = 'generated_always',
+						DETAIL = 'A draft records the time of the transaction that creates it.',
+						HINT = 'Leave created_at out of the INSERT; ims.init_soa() creates the draft.';
+			END IF;
+		END IF;
 		RETURN NEW;
 	END IF;
 
@@ -168,9 +195,11 @@ BEGIN
 		-- the one change allowed: ims.approve_soa supersedes the approved version
 		IF TG_OP = 'UPDATE' AND OLD.status OPERATOR(pg_catalog.=) 'approved'
 		   AND NEW.status OPERATOR(pg_catalog.=) 'superseded'
-		   AND (NEW.org_id, NEW.soa_id, NEW.version, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.created_at)
+		   AND (NEW.org_id, NEW.soa_id, NEW.version, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.created_at,
+				NEW.approving_role)
 			   IS NOT DISTINCT FROM
-			   (OLD.org_id, OLD.soa_id, OLD.version, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.created_at)
+			   (OLD.org_id, OLD.soa_id, OLD.version, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.created_at,
+				OLD.approving_role)
 		   AND (@extschema@.is_record_admin() OR @extschema@.has_org_access(NEW.org_id, 'approve')) THEN
 			RETURN NEW;
 		END IF;
@@ -181,9 +210,16 @@ BEGIN
 				HINT = 'Run ims.init_soa() for a new draft that carries its decisions over.';
 	END IF;
 
+	IF TG_OP = 'UPDATE' AND NEW.created_at IS DISTINCT FROM OLD.created_at THEN
+		RAISE EXCEPTION 'the creation time of a Statement of Applicability is set by the server'
+			USING ERRCODE = 'generated_always',
+				DETAIL = pg_catalog.format('Version %s keeps the time of the transaction that created it.', OLD.version),
+				HINT = 'Leave created_at out of the UPDATE.';
+	END IF;
+
 	IF TG_OP = 'UPDATE'
-	   AND (NEW.status, NEW.approved_by, NEW.approved_at, NEW.digest)
-		   IS DISTINCT FROM (OLD.status, OLD.approved_by, OLD.approved_at, OLD.digest) THEN
+	   AND (NEW.status, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.approving_role)
+		   IS DISTINCT FROM (OLD.status, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.approving_role) THEN
 		-- Whoever changes the status, and however, an approval must hold:
 		-- the approve capability, no major SoA finding, and the digest of
 		-- exactly this content.  ims.approve_soa() is the way to do it.
@@ -199,6 +235,23 @@ BEGIN
 				USING ERRCODE = 'insufficient_privilege',
 					DETAIL = pg_catalog.format('Approval needs the approve capability, which role %s does not hold.', CURRENT_USER),
 					HINT = 'A superuser or an approver of the organization can grant it with ims.grant_access().';
+		END IF;
+		-- the server's time and role, for every writer: no back-dating
+		IF NEW.approved_at IS NULL THEN
+			NEW.approved_at := pg_catalog.now();
+		ELSIF NEW.approved_at OPERATOR(pg_catalog.<>) pg_catalog.now() THEN
+			RAISE EXCEPTION 'the approval time of a Statement of Applicability is set by the server'
+				USING ERRCODE = 'generated_always',
+					DETAIL = pg_catalog.format('Version %s is approved at the time of the transaction that approves it, not at a time the UPDATE names.', OLD.version),
+					HINT = 'Leave approved_at out of the UPDATE, or approve with ims.approve_soa().';
+		END IF;
+		IF NEW.approving_role IS NULL THEN
+			NEW.approving_role := CURRENT_USER;
+		ELSIF NEW.approving_role OPERATOR(pg_catalog.<>) CURRENT_USER THEN
+			RAISE EXCEPTION 'the approving role of a Statement of Applicability is set by the server'
+				USING ERRCODE = 'generated_always',
+					DETAIL = pg_catalog.format('Version %s is recorded as approved by the role that approves it.', OLD.version),
+					HINT = 'Leave approving_role out of the UPDATE, or approve with ims.approve_soa().';
 		END IF;
 		SELECT pg_catalog.count(*), pg_catalog.string_agg(f.code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) f.message, '; ')
 		INTO majors
@@ -224,7 +277,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.guard_soa() IS
-'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no major SoA finding and the digest of its content';
+'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no major SoA finding and the digest of its content; the server sets created_at, approved_at and approving_role (a restore''s rows are kept as written)';
 CREATE TRIGGER soa_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.soa
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_soa();
 
