@@ -66,7 +66,40 @@ WHERE justification IS NULL AND ims.decision(applicability) = 'not_applicable';
 SELECT ims.approve_soa($org, 'Management board');
 SQL
 psql -d $db -At -c "SELECT ims.export_oscal_ssp($org)" >"$work/approved.json"
-for plan in draft approved; do
+# A hostile organization the name policy allows (docs/security.md): markup,
+# formula and quote characters in its name, a no-break space inside, an
+# owner starting with "@", and a catalog whose control ids are no OSCAL
+# tokens (a section sign, a space); its plan must validate too.
+psql -d $db >/dev/null <<'SQL'
+SELECT ims.import_catalog($$
+{"format": "pg_ims/catalog", "format_version": 1,
+ "standard": {"code": "odd:1", "title": "Odd ids", "kind": "control_catalog"},
+ "clauses": [{"number": "1", "title": "Scope", "parent": null}],
+ "controls": [{"id": "AC-§1", "title": "Section sign"}, {"id": "B 2", "title": "Space"},
+              {"id": "été.3", "title": "Accents"}]}
+$$);
+SELECT ims.create_organization($$=HYPERLINK("x") | # <b>Acme</b> & 'Co'$$ || U&'\00A0GmbH', '@dana');
+UPDATE ims.organization SET standards = ARRAY['odd:1', 'iso42001:2023']
+WHERE org_id = (SELECT max(org_id) FROM ims.organization);
+SELECT ims.init_soa(max(org_id)) FROM ims.organization;
+UPDATE ims.soa_entry SET applicability = 'applicable(business)', owner = U&'+Lee\00A0Smith <lee@example.org>',
+	justification = E'=cmd|\' /C calc\'!A0\n## Forged\n| Status | approved |'
+WHERE org_id = (SELECT max(org_id) FROM ims.organization);
+SQL
+hostile=$(psql -d $db -At -c "SELECT max(org_id) FROM ims.organization")
+psql -d $db -At -c "SELECT ims.export_oscal_ssp($hostile)" >"$work/hostile.json"
+# and a name the policy refuses is refused, by the function and by the table
+for refused in "SELECT ims.create_organization(E'Acme\\n')" \
+	"UPDATE ims.organization SET name = E'Acme\\t' WHERE org_id = $hostile" \
+	"UPDATE ims.organization SET ims_owner = U&'Dana\\2028' WHERE org_id = $hostile"; do
+	if psql -d $db -c "$refused" >/dev/null 2>"$work/refused.txt"; then
+		echo "accepted, but the name policy refuses it: $refused"
+		status=1
+	else
+		echo "refused as it must be: $refused: $(head -1 "$work/refused.txt")"
+	fi
+done
+for plan in draft approved hostile; do
 	out=$(validate "$work/$plan.json") || true
 	echo "$plan: $out"
 	case "$out" in
@@ -89,6 +122,7 @@ for plan in broken1 broken2; do
 done
 
 # What the plan holds matches the SoA, and UUIDs are stable across exports.
+echo "hostile control ids: $(psql -d $db -At -c "SELECT string_agg(r ->> 'control-id', ' ' ORDER BY r ->> 'control-id') FROM jsonb_array_elements(ims.export_oscal_ssp($hostile) #> '{system-security-plan,control-implementation,implemented-requirements}') r")"
 psql -d $db -At >"$work/content.txt" <<SQL
 WITH plan AS (SELECT ims.export_oscal_ssp($org) -> 'system-security-plan' AS p),
 reqs AS (SELECT r FROM plan, jsonb_array_elements(p -> 'control-implementation' -> 'implemented-requirements') AS r)

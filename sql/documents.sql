@@ -58,7 +58,7 @@ SELECT left(soa_document(:org, 'html'), 15) AS starts,
 UPDATE soa_entry SET justification = '<b>bold</b> & "quoted" | piped'
 WHERE org_id = :org AND standard = 'iso27001:2022' AND control_id = 'A.5.3';
 SELECT soa_document(:org, 'html') LIKE '%&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; | piped%' AS html_escaped,
-       soa_document(:org, 'markdown') LIKE '%<b>bold</b> & "quoted" \| piped%' ESCAPE '#' AS markdown_escaped,
+       soa_document(:org, 'markdown') LIKE '%\<b\>bold\</b\> \& "quoted" \| piped%' ESCAPE '#' AS markdown_escaped,
        soa_document(:org, 'csv') LIKE '%"<b>bold</b> & ""quoted"" | piped"%' AS csv_quoted,
        soa_json(:org) @> '{"entries": [{"control_id": "A.5.3", "justification": "<b>bold</b> & \"quoted\" | piped"}]}' AS json_kept;
 

@@ -167,6 +167,23 @@ SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d
 SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "t"},
 	"groups": [{"id": "a", "title": "A", "controls": [{"id": "c-1", "title": "C1", "controls": [{"id": "c-2", "title": "E"}]}]},
 	           {"id": "b", "title": "B", "controls": [{"id": "c-2", "title": "C2"}]}]}}', 'x');
+-- control ids must be OSCAL tokens (the ASCII ones): not a section sign,
+-- a zero-width space, a no-break space, a digit first, nor an id that the
+-- plan's control-id would merge with another (AC 1, AC/1 and AC-1)
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "t"},
+	"controls": [{"id": "c-1", "title": "C1"}, {"id": "c-\u00a72", "title": "C2"}]}}', 'x');
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "t"},
+	"groups": [{"id": "g", "title": "G", "controls": [{"id": "c-1\u200b", "title": "C1"}]}]}}', 'x');
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "t"},
+	"controls": [{"id": "c-1", "title": "C1", "controls": [{"id": "c\u00a01.1", "title": "E"}]}]}}', 'x');
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "t"},
+	"controls": [{"id": "1-ac", "title": "C1"}]}}', 'x');
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "t"},
+	"controls": [{"id": "\u00e9-1", "title": "C1"}]}}', 'x');
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "t"},
+	"controls": [{"id": "AC-1", "title": "C1"}, {"id": "AC 1", "title": "C2"}, {"id": "AC/1", "title": "C3"}]}}', 'x');
+SELECT ims.import_oscal_catalog('{"catalog": {"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "metadata": {"title": "t"},
+	"groups": [{"id": "g\u00a7", "title": "G", "controls": [{"id": "c-1", "title": "C1"}]}]}}', 'x');
 -- a title of more than 1000 bytes
 SELECT ims.import_oscal_catalog(json_build_object('catalog', json_build_object(
 	'uuid', '74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724', 'metadata', json_build_object('title', 't'),

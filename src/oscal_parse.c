@@ -66,22 +66,54 @@ PathPop(Walk *w, size_t saved)
 }
 
 /*
- * An OSCAL token: a letter or "_", then letters, digits, ".", "-" or "_".
- * Bytes of multi-byte UTF-8 sequences count as letters; the text is known
- * to be valid UTF-8.
+ * An OSCAL token as pg_ims takes it: an ASCII letter or "_", then ASCII
+ * letters, digits, ".", "-" or "_".  OSCAL's token (XML's NCName) also
+ * allows other Unicode letters and digits; pg_ims refuses them, since it
+ * cannot tell them from other characters (U+00A7, U+00A0, U+200B) without
+ * Unicode's tables, and a plan with such an id fails NIST's schema.  The
+ * plan's control-id (oscal_ssp.c) keeps such a token as it is, so two
+ * controls can share a control-id only by sharing an id, which
+ * CheckUniqueIds() refuses.
+ *
+ * Returns 0 when s is a token; else the (1-based) position of the first
+ * character that is not allowed there, its code point in *bad.  The text
+ * is known to be valid UTF-8.
  */
 static int
-IsToken(const char *s)
+TokenFault(const char *s, long *bad)
 {
-	for (size_t i = 0; s[i] != '\0'; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-		int			letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+	int			n = 0;
 
-		if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '.' || c == '-')))
-			return 0;
+	for (const unsigned char *p = (const unsigned char *) s; *p; n++)
+	{
+		unsigned char c = *p;
+		int			letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+		int			len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+
+		if (!letter && (n == 0 || !((c >= '0' && c <= '9') || c == '.' || c == '-')))
+		{
+			*bad = len == 1 ? c : c & (0x7f >> len);
+			for (int i = 1; i < len && p[i]; i++)
+				*bad = (*bad << 6) | (p[i] & 0x3f);
+			return n + 1;
+		}
+		p += len;
 	}
-	return 1;
+	return 0;
+}
+
+/* The error of an id that is no token, or 1. */
+static int
+CheckToken(Walk *w, const char *id)
+{
+	long		bad;
+	int			at = TokenFault(id, &bad);
+
+	if (at == 0)
+		return 1;
+	return catalog_fail(w->err, CATALOG_ERROR_SHAPE,
+						"%s: key \"id\" must be an OSCAL token of ASCII characters: a letter or \"_\", then letters, digits, \".\", \"-\" or \"_\"; character %d is U+%04lX.",
+						w->path, at, bad);
 }
 
 static const char *const group_keys_read[] = {"id", "title", "groups", "controls"};
@@ -164,10 +196,8 @@ WalkControl(Walk *w, const cJSON *item, const char *parent,
 	memset(c, 0, sizeof(*c));
 	if (!catalog_get_string(item, w->path, "id", 1, CATALOG_MAX_ID, RULE_ID, &c->id, w->err))
 		return 0;
-	if (!IsToken(c->id))
-		return catalog_fail(w->err, CATALOG_ERROR_SHAPE,
-							"%s: key \"id\" must be an OSCAL token: a letter or \"_\", then letters, digits, \".\", \"-\" or \"_\".",
-							w->path);
+	if (!CheckToken(w, c->id))
+		return 0;
 	if (!catalog_get_string(item, w->path, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &c->title, w->err))
 		return 0;
 	if (!GetLabel(w, item, &c->label))
@@ -193,10 +223,8 @@ WalkGroup(Walk *w, const cJSON *item)
 		return 0;
 	if (!catalog_get_string(item, w->path, "id", 0, CATALOG_MAX_ID, RULE_ID, &id, w->err))
 		return 0;
-	if (id != NULL && !IsToken(id))
-		return catalog_fail(w->err, CATALOG_ERROR_SHAPE,
-							"%s: key \"id\" must be an OSCAL token: a letter or \"_\", then letters, digits, \".\", \"-\" or \"_\".",
-							w->path);
+	if (id != NULL && !CheckToken(w, id))
+		return 0;
 	if (!catalog_get_string(item, w->path, "title", 1, CATALOG_MAX_TITLE, RULE_TEXT, &title, w->err))
 		return 0;
 	return WalkNode(w, item, NULL, id, title);

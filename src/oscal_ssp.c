@@ -38,9 +38,11 @@
 
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "json_build.h"
+#include "text_encoding.h"
 #include "sha256.h"
 #include "soa_live.h"
 #include "pg_ims.h"
@@ -67,6 +69,45 @@ NameUuid(const char *prefix, const char *kind, const char *key)
 	return PgImsJsonString(text);
 }
 
+/*
+ * The escaping of the plan: a value of a field of OSCAL's string datatype
+ * (a party's name, a prop's value), whose pattern ^\S(.*\S)?$ wants one
+ * line with no white space at either end.  The name policy keeps such
+ * values so (text_encoding.c); a row written before it (a 1.1 database,
+ * whose constraints may be NOT VALID) is made so here: each line break or
+ * control character becomes a space, and white space at either end is
+ * trimmed.  Every other string of the plan is plain JSON text, which cJSON
+ * escapes.
+ */
+static char *
+OscalLine(const char *s)
+{
+	StringInfoData buf;
+	bool		utf8 = GetDatabaseEncoding() == PG_UTF8;
+	int			visible_end = 0;
+
+	if (s == NULL)
+		return NULL;
+	initStringInfo(&buf);
+	while (*s)
+	{
+		const char *start = s;
+		int32		c = PgImsNextChar(&s, utf8);
+		bool		blank = PgImsIsWhiteSpace(c) || PgImsIsControl(c);
+
+		if (blank && buf.len == 0)
+			continue;			/* the start trimmed */
+		if (PgImsIsLineBreak(c) || PgImsIsControl(c))
+			appendStringInfoChar(&buf, ' ');
+		else
+			appendBinaryStringInfo(&buf, start, s - start);
+		if (!blank)
+			visible_end = buf.len;
+	}
+	buf.data[visible_end] = '\0';	/* the end trimmed */
+	return visible_end > 0 ? buf.data : pstrdup("(blank)");
+}
+
 /* A prop; ns NULL for OSCAL's own names. */
 static void
 AddProp(cJSON *props, const char *name, const char *value, bool ours)
@@ -76,31 +117,72 @@ AddProp(cJSON *props, const char *name, const char *value, bool ours)
 	PgImsJsonPut(prop, "name", PgImsJsonString(name));
 	if (ours)
 		PgImsJsonPut(prop, "ns", PgImsJsonString(PG_IMS_OSCAL_NS));
-	PgImsJsonPut(prop, "value", PgImsJsonString(value));
+	PgImsJsonPut(prop, "value", PgImsJsonString(OscalLine(value)));
 	PgImsJsonAppend(props, prop);
 }
 
 /*
  * The control-id of an SoA entry: an OSCAL token made of the standard code
  * and the control id, iso27001:2022 A.5.19 giving iso27001-2022_A.5.19.
- * Characters a token cannot hold become "-".
+ * Each character a token cannot hold becomes one "-": every character but
+ * ASCII letters, digits, ".", "-" and "_" (OSCAL's token also allows
+ * other letters, which PostgreSQL 15 gives C no way to tell from other
+ * characters).  Two ids can so become one (AC 1 and AC-1): the export
+ * refuses that (CheckDistinctControlIds); an OSCAL import refuses every
+ * id that is not such a token, which this leaves as it is.
  */
 static char *
 QualifiedControlId(const char *standard, const char *control_id)
 {
-	char	   *id = psprintf("%s%s_%s",
-							  (standard[0] >= '0' && standard[0] <= '9') ? "_" : "",
-							  standard, control_id);
+	char	   *raw = psprintf("%s%s_%s",
+							   (standard[0] >= '0' && standard[0] <= '9') ? "_" : "",
+							   standard, control_id);
+	char	   *id = palloc(strlen(raw) + 1);
+	char	   *out = id;
+	bool		utf8 = GetDatabaseEncoding() == PG_UTF8;
 
-	for (char *p = id; *p; p++)
+	for (const char *p = raw; *p;)
 	{
-		unsigned char c = (unsigned char) *p;
+		int32		c = PgImsNextChar(&p, utf8);
 
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			  c == '.' || c == '-' || c == '_' || c >= 0x80))
-			*p = '-';
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			c == '.' || c == '-' || c == '_')
+			*out++ = (char) c;
+		else
+			*out++ = '-';
 	}
+	*out = '\0';
 	return id;
+}
+
+typedef struct PlanControl
+{
+	const char *id;				/* the plan's control-id */
+	const char *standard;
+	const char *control;
+} PlanControl;
+
+static int
+ComparePlanControl(const void *x, const void *y)
+{
+	return strcmp(((const PlanControl *) x)->id, ((const PlanControl *) y)->id);
+}
+
+/* Two SoA entries must not share a control-id: the plan would be ambiguous. */
+static void
+CheckDistinctControlIds(PlanControl *controls, uint64 n)
+{
+	qsort(controls, n, sizeof(PlanControl), ComparePlanControl);
+	for (uint64 i = 1; i < n; i++)
+		if (strcmp(controls[i - 1].id, controls[i].id) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("two controls have the OSCAL control id \"%s\"", controls[i].id),
+					 errdetail("Control \"%s\" of standard \"%s\" and control \"%s\" of standard \"%s\" give the same id: "
+							   "a plan writes each character other than ASCII letters, digits, \".\", \"-\" and \"_\" as \"-\".",
+							   controls[i - 1].control, controls[i - 1].standard,
+							   controls[i].control, controls[i].standard),
+					 errhint("Decide one of them not applicable, or load its catalog under another code with ids that differ in those characters.")));
 }
 
 /* OSCAL's implementation-status for pg_ims's implementation, or NULL. */
@@ -197,7 +279,7 @@ Metadata(const PlanHeader *h)
 	PgImsJsonPut(metadata, "roles", roles);
 	PgImsJsonPut(party, "uuid", NameUuid(h->uuid_prefix, "party", NULL));
 	PgImsJsonPut(party, "type", PgImsJsonString("organization"));
-	PgImsJsonPut(party, "name", PgImsJsonString(h->organization));
+	PgImsJsonPut(party, "name", PgImsJsonString(OscalLine(h->organization)));
 	PgImsJsonAppend(parties, party);
 	PgImsJsonPut(metadata, "parties", parties);
 	return metadata;
@@ -389,6 +471,7 @@ ControlImplementation(Datum org, const PlanHeader *h)
 	cJSON	   *ci = PgImsJsonObject();
 	cJSON	   *requirements = PgImsJsonArray();
 	char	   *description;
+	PlanControl *ids;
 	uint64		n;
 
 	SoaQuery("SELECT count(*) FILTER (WHERE decision = 'applicable') AS applicable, "
@@ -416,6 +499,7 @@ ControlImplementation(Datum org, const PlanHeader *h)
 				 "       s.current_evidence::text AS current_evidence, s.fitting_evidence::text AS fitting_evidence "
 				 "FROM ims.report_soa s WHERE s.org_id = $1 AND s.decision = 'applicable' "
 				 "ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
+	ids = palloc(sizeof(PlanControl) * n);
 	for (uint64 i = 0; i < n; i++)
 	{
 		cJSON	   *req = PgImsJsonObject();
@@ -431,7 +515,10 @@ ControlImplementation(Datum org, const PlanHeader *h)
 
 		PgImsJsonPut(req, "uuid", NameUuid(h->uuid_prefix, "implemented-requirement",
 										   psprintf("%s/%s", standard, control)));
-		PgImsJsonPut(req, "control-id", PgImsJsonString(QualifiedControlId(standard, control)));
+		ids[i].id = QualifiedControlId(standard, control);
+		ids[i].standard = standard;
+		ids[i].control = control;
+		PgImsJsonPut(req, "control-id", PgImsJsonString(ids[i].id));
 		AddProp(props, "standard", standard, true);
 		AddProp(props, "control", control, true);
 		AddProp(props, "applicability", PgImsSpiText(i, "applicability"), true);
@@ -453,6 +540,7 @@ ControlImplementation(Datum org, const PlanHeader *h)
 		PgImsJsonPut(req, "remarks", PgImsJsonString(remarks.data));
 		PgImsJsonAppend(requirements, req);
 	}
+	CheckDistinctControlIds(ids, n);
 	PgImsJsonPut(ci, "implemented-requirements", requirements);
 	return ci;
 }

@@ -19,10 +19,12 @@
 
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
 #include "json_build.h"
+#include "text_encoding.h"
 #include "soa_live.h"
 #include "pg_ims.h"
 
@@ -101,32 +103,93 @@ ReadEntries(Datum org)
 					"ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
 }
 
-/* ---- Markdown ---- */
+/*
+ * One escaping helper per format, used for every value the document
+ * writes in that format (docs/soa-document.md says what each escapes).
+ * They read the database encoding: in a UTF-8 database every Unicode
+ * control character and line break is known; in another one only the
+ * ASCII ones (names.h).
+ */
+static bool
+DatabaseIsUtf8(void)
+{
+	return GetDatabaseEncoding() == PG_UTF8;
+}
+
+/* U+FFFD, or "?" where the database encoding may not hold it. */
+static void
+AppendReplacement(StringInfo buf, bool utf8)
+{
+	appendStringInfoString(buf, utf8 ? "\xEF\xBF\xBD" : "?");
+}
+
+/* ---- Markdown (CommonMark with GFM tables) ---- */
+
+/*
+ * A value inside a heading or a table cell: the characters that make
+ * inline structure are backslash-escaped (the backslash itself, code
+ * spans, emphasis, links and images, raw HTML and autolinks, entities,
+ * the closing "#" of a heading, the cell separator, strikethrough); a
+ * line break (CR LF, LF, CR, VT, FF, NEL, U+2028, U+2029) becomes <br>,
+ * so the value never starts a line of its own (a heading, a list, a
+ * forged table row); a tab becomes a space and any other control
+ * character U+FFFD.
+ */
+static void
+MarkdownText(StringInfo buf, const char *s)
+{
+	bool		utf8 = DatabaseIsUtf8();
+
+	while (s && *s)
+	{
+		const char *start = s;
+		int32		c = PgImsNextChar(&s, utf8);
+
+		if (c == '\r' && *s == '\n')
+			continue;			/* CR LF: one break, written at the LF */
+		if (PgImsIsLineBreak(c))
+			appendStringInfoString(buf, "<br>");
+		else if (c == '\t')
+			appendStringInfoChar(buf, ' ');
+		else if (PgImsIsControl(c))
+			AppendReplacement(buf, utf8);
+		else if (c >= 0 && c < 0x80 && strchr("\\`*_[]<>&#|~", c) != NULL)
+		{
+			appendStringInfoChar(buf, '\\');
+			appendStringInfoChar(buf, (char) c);
+		}
+		else
+			appendBinaryStringInfo(buf, start, s - start);
+	}
+}
 
 static void
 MarkdownCell(StringInfo buf, const char *s)
 {
 	appendStringInfoChar(buf, ' ');
-	for (; s && *s; s++)
-	{
-		if (*s == '|')
-			appendStringInfoString(buf, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			appendStringInfoChar(buf, ' ');
-		else
-			appendStringInfoChar(buf, *s);
-	}
+	MarkdownText(buf, s);
 	appendStringInfoString(buf, " |");
 }
 
 /* ---- HTML ---- */
 
+/*
+ * Text in an element or an attribute value: & < > " ' as references; line
+ * breaks (CR LF and every other) as one LF, which the style sheet shows
+ * as a break in a cell (white-space: pre-line); a tab kept; any other
+ * control character, which HTML does not allow, as U+FFFD.
+ */
 static void
 HtmlText(StringInfo buf, const char *s)
 {
-	for (; s && *s; s++)
+	bool		utf8 = DatabaseIsUtf8();
+
+	while (s && *s)
 	{
-		switch (*s)
+		const char *start = s;
+		int32		c = PgImsNextChar(&s, utf8);
+
+		switch (c)
 		{
 			case '&':
 				appendStringInfoString(buf, "&amp;");
@@ -140,20 +203,41 @@ HtmlText(StringInfo buf, const char *s)
 			case '"':
 				appendStringInfoString(buf, "&quot;");
 				break;
+			case '\'':
+				appendStringInfoString(buf, "&#39;");
+				break;
+			case '\t':
+				appendStringInfoChar(buf, '\t');
+				break;
 			default:
-				appendStringInfoChar(buf, *s);
+				if (c == '\r' && *s == '\n')
+					break;		/* CR LF: one break, written at the LF */
+				if (PgImsIsLineBreak(c))
+					appendStringInfoChar(buf, '\n');
+				else if (PgImsIsControl(c))
+					AppendReplacement(buf, utf8);
+				else
+					appendBinaryStringInfo(buf, start, s - start);
 		}
 	}
 }
 
 /* ---- CSV (RFC 4180) ---- */
 
+/*
+ * A field, always quoted, quotes doubled; NULL an empty unquoted field.
+ * A value a spreadsheet would take for a formula (one that begins with
+ * "=", "+", "-", "@", a tab or a carriage return: OWASP's CSV injection
+ * guidance) gets a single quote in front, so that it is shown as text.
+ */
 static void
 CsvField(StringInfo buf, const char *s, bool last)
 {
 	if (s != NULL)
 	{
 		appendStringInfoChar(buf, '"');
+		if (*s != '\0' && strchr("=+-@\t\r", *s) != NULL)
+			appendStringInfoChar(buf, '\'');
 		for (; *s; s++)
 		{
 			if (*s == '"')
@@ -209,7 +293,9 @@ MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 	int			n_lines = HeaderLines(h, lines);
 	uint64		n;
 
-	appendStringInfo(buf, "# Statement of Applicability: %s\n\n", h->organization);
+	appendStringInfoString(buf, "# Statement of Applicability: ");
+	MarkdownText(buf, h->organization);
+	appendStringInfoString(buf, "\n\n");
 	appendStringInfoString(buf, "Consolidated for ISO/IEC 27001:2022 and ISO/IEC 42001:2023: one table, both Annex A catalogs.\n\n");
 	appendStringInfoString(buf, "| | |\n|---|---|\n");
 	for (int i = 0; i < n_lines; i++)
@@ -286,7 +372,11 @@ static void
 HtmlRow(StringInfo buf, uint64 i, const char *row_class, const char *const *columns, int n_columns)
 {
 	if (row_class != NULL)
-		appendStringInfo(buf, "<tr class=\"%s\">", row_class);
+	{
+		appendStringInfoString(buf, "<tr class=\"");
+		HtmlText(buf, row_class);
+		appendStringInfoString(buf, "\">");
+	}
 	else
 		appendStringInfoString(buf, "<tr>");
 	for (int c = 0; c < n_columns; c++)
@@ -314,7 +404,7 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 						   "th, td { border: 1px solid #d1d5db; padding: 4px 6px; text-align: left; vertical-align: top; }\n"
 						   "th { background: #f3f4f6; }\n"
 						   "table.header { width: auto; } table.header th { width: 10em; }\n"
-						   "td:first-child { white-space: nowrap; }\n"
+						   "td { white-space: pre-line; } td:first-child { white-space: nowrap; }\n"
 						   "td.undecided { background: #fef3c7; } td.not_applicable { color: #6b7280; }\n"
 						   "tr.major td { background: #fee2e2; }\n"
 						   "@media print { body { margin: 0; font-size: 10pt; } thead { display: table-header-group; }\n"
@@ -342,7 +432,11 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 		{
 			/* the applicability cell is coloured by its decision */
 			if (strcmp(table_columns[c], "applicability") == 0)
-				appendStringInfo(buf, "<td class=\"%s\">", PgImsSpiText(i, "decision"));
+			{
+				appendStringInfoString(buf, "<td class=\"");
+				HtmlText(buf, PgImsSpiText(i, "decision"));
+				appendStringInfoString(buf, "\">");
+			}
 			else
 				appendStringInfoString(buf, "<td>");
 			HtmlText(buf, PgImsSpiText(i, table_columns[c]));

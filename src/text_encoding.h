@@ -11,6 +11,9 @@
  * fails on the document's own text.  Whether bytes are valid UTF-8 is the
  * strict JSON reader's check (json_strict.h), in plain C for the fuzzers.
  *
+ * Here too: the character classes that the name policy (ims.name_fault,
+ * docs/security.md) and the escaping of every document format use.
+ *
  *-------------------------------------------------------------------------
  */
 #ifndef TEXT_ENCODING_H
@@ -47,5 +50,33 @@ extern char *PgImsUtf8String(const char *server_text);
  * place (*data and *len change only when a conversion was made).
  */
 extern void PgImsDocumentToUtf8(const char **data, size_t *len);
+
+/* ---- Character classes and the name policy ---- */
+
+/*
+ * The character at *p, advancing *p past it.  In a UTF-8 database the
+ * Unicode code point; in any other database the character's byte when it
+ * is ASCII, else -1 (a character the classes below do not know).  A byte
+ * that is not valid UTF-8 gives -1 and advances by one.
+ */
+extern int32 PgImsNextChar(const char **p, bool utf8);
+
+/* Unicode White_Space, and the invisible U+180E, U+200B-U+200D, U+2060, U+FEFF. */
+extern bool PgImsIsWhiteSpace(int32 c);
+
+/* LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+extern bool PgImsIsLineBreak(int32 c);
+
+/* Unicode category Cc: U+0000-U+001F and U+007F-U+009F. */
+extern bool PgImsIsControl(int32 c);
+
+/* Bidirectional embeddings, overrides and isolates: U+202A-U+202E, U+2066-U+2069. */
+extern bool PgImsIsBidiControl(int32 c);
+
+/*
+ * What is wrong with a name in UTF-8, as a sentence for an error detail,
+ * or NULL when the name policy allows it.
+ */
+extern const char *PgImsNameFault(const char *utf8);
 
 #endif							/* TEXT_ENCODING_H */

@@ -9,6 +9,15 @@
 -- docs/tenancy.md.
 ----------------------------------------------------------------------------
 
+-- The name policy (src/names.c; docs/security.md): a name is one line of
+-- visible text.  The CHECK constraints of the name columns below call it,
+-- and so do the functions that write them, with a detail and a hint.
+CREATE FUNCTION @extschema@.name_fault(name text) RETURNS text
+	AS 'MODULE_PATHNAME', 'name_fault'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.name_fault(text) IS
+'NULL when the name policy allows the name (one line: not empty, no control character, line break or bidirectional override, no white space of any kind at either end), else what is wrong with it';
+
 CREATE TABLE @extschema@.organization (
 	org_id bigserial NOT NULL,
 	name text NOT NULL,
@@ -18,7 +27,8 @@ CREATE TABLE @extschema@.organization (
 	standards text[] NOT NULL DEFAULT ARRAY['iso27001:2022', 'iso42001:2023'],
 	created_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	CONSTRAINT organization_pkey PRIMARY KEY (org_id),
-	CONSTRAINT organization_name_check CHECK (pg_catalog.btrim(name) <> ''),
+	CONSTRAINT organization_name_check CHECK (@extschema@.name_fault(name) IS NULL),
+	CONSTRAINT organization_ims_owner_check CHECK (@extschema@.name_fault(ims_owner) IS NULL),
 	CONSTRAINT organization_integration_model_check
 		CHECK (integration_model IN ('undecided', 'structural_extension', 'bolt_on')),
 	CONSTRAINT organization_standards_check CHECK (pg_catalog.cardinality(standards) > 0)
@@ -225,7 +235,11 @@ CREATE TABLE @extschema@.soa (
 		END),
 	CONSTRAINT soa_digest_check CHECK (digest ~ '^[0-9a-f]{64}$'),
 	-- not NOT NULL when approved: versions approved before 1.2 have none
-	CONSTRAINT soa_approving_role_check CHECK (status <> 'draft' OR approving_role IS NULL)
+	CONSTRAINT soa_approving_role_check CHECK (status <> 'draft' OR approving_role IS NULL),
+	-- superseded versions are history: their approver was checked when
+	-- they were approved, and is part of their digest
+	CONSTRAINT soa_approved_by_check
+		CHECK (status = 'superseded' OR @extschema@.name_fault(approved_by) IS NULL)
 );
 -- One draft and one approved version at a time: two live SoAs could
 -- contradict each other.
@@ -257,7 +271,8 @@ CREATE TABLE @extschema@.soa_entry (
 	CONSTRAINT soa_entry_control_fkey FOREIGN KEY (standard, control_id)
 		REFERENCES @extschema@.control (standard, control_id),
 	CONSTRAINT soa_entry_implementation_check
-		CHECK (implementation IN ('not_started', 'planned', 'partial', 'implemented'))
+		CHECK (implementation IN ('not_started', 'planned', 'partial', 'implemented')),
+	CONSTRAINT soa_entry_owner_check CHECK (@extschema@.name_fault(owner) IS NULL)
 );
 COMMENT ON TABLE @extschema@.soa_entry IS 'One decision per control of every standard in scope: the consolidated SoA lists both Annex A catalogs in one table';
 COMMENT ON COLUMN @extschema@.soa_entry.org_id IS 'The organization';
@@ -374,6 +389,15 @@ COMMENT ON COLUMN @extschema@.certification_body.body_id IS 'Identifier of the b
 COMMENT ON COLUMN @extschema@.certification_body.name IS 'Name of the certification body';
 COMMENT ON COLUMN @extschema@.certification_body.accredited_for IS 'Standards it is accredited to certify (codes of ims.standard)';
 COMMENT ON COLUMN @extschema@.certification_body.combined_audit_confirmed IS 'Whether it confirmed one combined audit window for both standards';
+
+COMMENT ON CONSTRAINT organization_name_check ON @extschema@.organization IS
+'the name policy (ims.name_fault): one line, no control character, no white space at either end';
+COMMENT ON CONSTRAINT organization_ims_owner_check ON @extschema@.organization IS
+'the name policy (ims.name_fault): one line, no control character, no white space at either end';
+COMMENT ON CONSTRAINT soa_approved_by_check ON @extschema@.soa IS
+'the name policy (ims.name_fault) for the approver of the draft and the approved version';
+COMMENT ON CONSTRAINT soa_entry_owner_check ON @extschema@.soa_entry IS
+'the name policy (ims.name_fault): one line, no control character, no white space at either end';
 
 -- The records are user data: pg_dump keeps all of them, and their sequences.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.organization', '');

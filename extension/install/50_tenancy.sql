@@ -135,11 +135,24 @@ CREATE FUNCTION @extschema@.create_organization(name text, owner text DEFAULT NU
 AS $$
 DECLARE
 	new_id bigint;
+	fault text;
 BEGIN
-	IF name IS NULL OR pg_catalog.btrim(name) OPERATOR(pg_catalog.=) '' THEN
+	IF name IS NULL OR name OPERATOR(pg_catalog.=) '' THEN
 		RAISE EXCEPTION 'organization name must not be empty'
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Pass the legal or trading name of the organization.';
+	END IF;
+	fault := @extschema@.name_fault(name);
+	IF fault IS NOT NULL THEN
+		RAISE EXCEPTION 'invalid organization name'
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = fault,
+				HINT = 'A name is one line of text: no tab, line break or other control character, and no white space of any kind at its start or end.';
+	END IF;
+	fault := @extschema@.name_fault(owner);
+	IF fault IS NOT NULL THEN
+		RAISE EXCEPTION 'invalid owner of the management system'
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = fault,
+				HINT = 'Name one person, on one line: no tab, line break or other control character, and no white space of any kind at the start or end; or pass NULL.';
 	END IF;
 	INSERT INTO @extschema@.organization (name, ims_owner)
 	VALUES (create_organization.name, create_organization.owner)

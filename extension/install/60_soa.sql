@@ -47,7 +47,9 @@ BEGIN
 		(org_id, soa_id, standard, control_id, applicability, justification, implementation, owner)
 	SELECT init_soa.org_id, new_id, c.standard, c.control_id,
 		   COALESCE(p.applicability, 'undecided'), p.justification,
-		   COALESCE(p.implementation, 'not_started'), p.owner
+		   COALESCE(p.implementation, 'not_started'),
+		   -- an owner the name policy refuses (written under 1.1) is not carried over
+		   CASE WHEN @extschema@.name_fault(p.owner) IS NULL THEN p.owner END
 	FROM @extschema@.organization o
 	JOIN @extschema@.control c ON c.standard OPERATOR(pg_catalog.=) ANY (o.standards)
 	LEFT JOIN @extschema@.soa_entry p
@@ -100,11 +102,18 @@ AS $$
 DECLARE
 	draft record;
 	new_digest text;
+	fault text;
 BEGIN
-	IF approver IS NULL OR pg_catalog.btrim(approver) OPERATOR(pg_catalog.=) '' THEN
+	IF approver IS NULL OR approver OPERATOR(pg_catalog.=) '' THEN
 		RAISE EXCEPTION 'approver must not be empty'
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Name the person or body that approves the SoA, such as the management board.';
+	END IF;
+	fault := @extschema@.name_fault(approver);
+	IF fault IS NOT NULL THEN
+		RAISE EXCEPTION 'invalid approver'
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = fault,
+				HINT = 'Name the person or body that approves the SoA on one line: no tab, line break or other control character, and no white space of any kind at the start or end.';
 	END IF;
 	-- One approval, init_soa or change of access at a time per organization;
 	-- the access check comes after the lock (ims.lock_organization).
@@ -119,7 +128,6 @@ BEGIN
 				HINT = 'Create one with ims.init_soa(); it carries the decisions of the approved version over.';
 	END IF;
 
-	approver := pg_catalog.btrim(approver);
 	new_digest := @extschema@.soa_digest(approve_soa.org_id, draft.soa_id, approver);
 	UPDATE @extschema@.soa s SET status = 'superseded'
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';

@@ -41,3 +41,63 @@ COMMENT ON COLUMN @extschema@.soa.created_at IS 'When the draft was created: the
 COMMENT ON COLUMN @extschema@.soa.approving_role IS 'Database role that approved it, set by the server (NULL for versions approved before 1.2)';
 
 -- @replace function guard_soa
+-- Names that cannot break or forge the documents (docs/security.md): the
+-- name policy, ims.name_fault(), as CHECK constraints and in the functions
+-- that write names.
+--
+-- A 1.1 database may hold names the policy refuses.  Each constraint is
+-- added NOT VALID and then validated when no row breaks it, which is the
+-- common case and gives the same schema as a fresh install; otherwise it
+-- stays NOT VALID, which still holds every new or updated row, and a
+-- warning says which rows to correct and how to validate it then.
+-- Superseded SoA versions are exempt (their approver is part of their
+-- digest), and init_soa does not carry over an owner the policy refuses.
+----------------------------------------------------------------------------
+
+-- @replace function name_fault
+
+ALTER TABLE @extschema@.organization
+	DROP CONSTRAINT organization_name_check,
+	ADD CONSTRAINT organization_name_check CHECK (@extschema@.name_fault(name) IS NULL) NOT VALID,
+	ADD CONSTRAINT organization_ims_owner_check CHECK (@extschema@.name_fault(ims_owner) IS NULL) NOT VALID;
+ALTER TABLE @extschema@.soa
+	ADD CONSTRAINT soa_approved_by_check
+		CHECK (status = 'superseded' OR @extschema@.name_fault(approved_by) IS NULL) NOT VALID;
+ALTER TABLE @extschema@.soa_entry
+	ADD CONSTRAINT soa_entry_owner_check CHECK (@extschema@.name_fault(owner) IS NULL) NOT VALID;
+COMMENT ON CONSTRAINT organization_name_check ON @extschema@.organization IS
+'the name policy (ims.name_fault): one line, no control character, no white space at either end';
+COMMENT ON CONSTRAINT organization_ims_owner_check ON @extschema@.organization IS
+'the name policy (ims.name_fault): one line, no control character, no white space at either end';
+COMMENT ON CONSTRAINT soa_approved_by_check ON @extschema@.soa IS
+'the name policy (ims.name_fault) for the approver of the draft and the approved version';
+COMMENT ON CONSTRAINT soa_entry_owner_check ON @extschema@.soa_entry IS
+'the name policy (ims.name_fault): one line, no control character, no white space at either end';
+
+DO $$
+DECLARE
+	c record;
+	n bigint;
+BEGIN
+	FOR c IN SELECT * FROM (VALUES
+		('organization', 'organization_name_check', 'name', 'true'),
+		('organization', 'organization_ims_owner_check', 'ims_owner', 'true'),
+		('soa', 'soa_approved_by_check', 'approved_by', 'status <> ''superseded'''),
+		('soa_entry', 'soa_entry_owner_check', 'owner', 'true')) AS t(tab, con, col, cond)
+	LOOP
+		EXECUTE pg_catalog.format('SELECT count(*) FROM %I.%I WHERE %s AND %I.name_fault(%I) IS NOT NULL',
+								  '@extschema@', c.tab, c.cond, '@extschema@', c.col)
+			INTO n;
+		IF n OPERATOR(pg_catalog.=) 0 THEN
+			EXECUTE pg_catalog.format('ALTER TABLE %I.%I VALIDATE CONSTRAINT %I', '@extschema@', c.tab, c.con);
+		ELSE
+			RAISE WARNING 'rows of %.% that break the name policy: %; constraint % is not validated', '@extschema@', c.tab, n, c.con
+				USING DETAIL = pg_catalog.format('%I.name_fault(%I) says what is wrong with each.', '@extschema@', c.col),
+					HINT = pg_catalog.format('Correct them, then run ALTER TABLE %I.%I VALIDATE CONSTRAINT %I.',
+											 '@extschema@', c.tab, c.con);
+		END IF;
+	END LOOP;
+END
+$$;
+
+-- @replace function create_organization
