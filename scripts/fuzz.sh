@@ -3,13 +3,15 @@
 # clang-14 (AddressSanitizer, UBSan, LeakSanitizer) and run each for
 # SECONDS (default 60), seeded with the test fixtures.  Fails on a crash,
 # a sanitizer report or a leak; the input that caused it is kept in
-# build/fuzz/.
+# build/fuzz/.  Then sqlsmith runs SQLSMITH_QUERIES (default 3000) random
+# queries against the sample organization (scripts/fuzz-sqlsmith.sh), and
+# fails on a backend crash or an internal error raised in pg_ims.
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 
 . scripts/cluster.sh			# require_packages
-require_packages fuzz clang-14 libclang-rt-14-dev libcjson-dev
+require_packages fuzz clang-14 libclang-rt-14-dev libcjson-dev sqlsmith
 
 out=build/fuzz
 mkdir -p "$out"
@@ -44,4 +46,5 @@ for h in types catalog oscal; do
 	fi
 	grep -E '^stat::number_of_executed_units|^stat::new_units_added|^Done' "$out/fuzz_$h.log" || true
 done
+scripts/fuzz-sqlsmith.sh "${SQLSMITH_QUERIES:-3000}" || status=1
 exit $status
