@@ -29,7 +29,9 @@ BEGIN
 		RETURN NEW;
 	END IF;
 	SELECT c INTO unknown
-	FROM pg_catalog.jsonb_array_elements_text(pg_catalog.to_jsonb(NEW) -> TG_ARGV[0]) AS c
+	-- a null array is the NOT NULL constraint's to refuse, with its own message
+	FROM pg_catalog.jsonb_array_elements_text(
+		NULLIF(pg_catalog.to_jsonb(NEW) -> TG_ARGV[0], 'null'::pg_catalog.jsonb)) AS c
 	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.standard s WHERE s.code OPERATOR(pg_catalog.=) c)
 	LIMIT 1;
 	IF FOUND THEN
