@@ -30,17 +30,37 @@ count_results()
 
 rm -rf build/regress build/isolation
 mkdir -p build/regress build/isolation
+# The suites run from a copy of the tree (uncommitted changes included) in
+# a directory the postgres user cannot read, as where root clones on a
+# fresh Debian (/root/pg_ims, mode 0700): the server runs as postgres, so a
+# test that makes it read a file of the checkout (COPY FROM a path or a
+# program, pg_read_file) fails here.  Tests pass such content through
+# psql.  Their results are copied back to build/.
+suite_dir=$top
+if [ "$(id -u)" = 0 ]; then
+	suite_dir=$(mktemp -d /tmp/pg_ims_suite.XXXXXX)
+	trap 'rm -rf "$suite_dir"; cluster_stop' EXIT
+	tar --exclude=./build --exclude=./.git --exclude='*.o' --exclude='*.so' --exclude='*.bc' \
+		-cf - . | tar -C "$suite_dir" -xf -
+	chmod 700 "$suite_dir"		# after tar, which gives it the mode of .
+	if run_as_postgres test -r "$suite_dir/sql/install.sql"; then
+		echo "test private-checkout ... FAILED: the postgres user can read $suite_dir"
+		exit 1
+	fi
+	mkdir -p "$suite_dir/build/regress" "$suite_dir/build/isolation"
+fi
 # Regression and isolation suites run separately, so that a failure in
 # one does not keep the other from running.  The log shows the test lines
 # and pg_regress's summary, not its database set-up chatter.
 set +e
 for suite in regress isolation; do
 	if [ $suite = regress ]; then
-		make -s installcheck ISOLATION=
+		make -C "$suite_dir" -s installcheck ISOLATION=
 	else
-		make -s installcheck REGRESS=
+		make -C "$suite_dir" -s installcheck REGRESS=
 	fi 2>&1 | tee build/$suite.log |
 		grep -vE '^(\(using|=+|$|SET$|CREATE DATABASE|DROP DATABASE|ALTER DATABASE|\+\+\+ |make: )'
+	[ "$suite_dir" = "$top" ] || cp -r "$suite_dir/build/$suite/." "build/$suite/"
 	count_results build/$suite.log
 	# pg_regress stops early if it cannot set up, or when a test has no
 	# expected output; every test it did not finish counts as failed.
