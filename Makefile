@@ -20,6 +20,7 @@ OBJS = \
 	src/oscal_parse.o \
 	src/json_memory.o \
 	src/text_encoding.o \
+	src/name_policy.o \
 	src/pg_ims_spi.o \
 	src/json_build.o \
 	src/shipped_file.o \

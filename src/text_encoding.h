@@ -73,10 +73,4 @@ extern bool PgImsIsControl(int32 c);
 /* Bidirectional embeddings, overrides and isolates: U+202A-U+202E, U+2066-U+2069. */
 extern bool PgImsIsBidiControl(int32 c);
 
-/*
- * What is wrong with a name in UTF-8, as a sentence for an error detail,
- * or NULL when the name policy allows it.
- */
-extern const char *PgImsNameFault(const char *utf8);
-
 #endif							/* TEXT_ENCODING_H */
