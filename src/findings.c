@@ -57,6 +57,8 @@ typedef struct KeptPlan
 static KeptPlan *kept_plans = NULL;
 static int	nkept_plans = 0;
 
+static SPIPlanPtr KeptPlanOf(const char *query, int nargs, Oid *argtypes);
+
 typedef struct Finding
 {
 	int64		org_id;
@@ -210,9 +212,10 @@ ReadRules(bool soa_only, int *nrules, MemoryContext into)
 	 * yet updated has no rules to run, and must not be told it has no
 	 * findings.
 	 */
-	if (PgImsSpiRun("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'pg_ims' "
-					"AND pg_catalog.to_regclass('ims.finding_rule') IS NULL",
-					0, NULL, NULL, true, 1) > 0)
+	if (PgImsSpiRunPlan(KeptPlanOf("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'pg_ims' "
+								 "AND pg_catalog.to_regclass('ims.finding_rule') IS NULL",
+								 0, NULL),
+						NULL, true, 1) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("the validator needs version 1.2 or later of extension \"pg_ims\""),
@@ -221,9 +224,10 @@ ReadRules(bool soa_only, int *nrules, MemoryContext into)
 				 errhint("Run ALTER EXTENSION pg_ims UPDATE.")));
 	SPI_freetuptable(SPI_tuptable);
 
-	n = PgImsSpiRun("SELECT code, severity, rule_function, message, hint FROM ims.finding_rule "
-					"WHERE scope = 'soa' OR NOT $1 ORDER BY code COLLATE \"C\"",
-					1, argtypes, args, true, 0);
+	n = PgImsSpiRunPlan(KeptPlanOf("SELECT code, severity, rule_function, message, hint FROM ims.finding_rule "
+								 "WHERE scope = 'soa' OR NOT $1 ORDER BY code COLLATE \"C\"",
+								 1, argtypes),
+						args, true, 0);
 	rules = MemoryContextAlloc(into, sizeof(FindingRule) * Max(n, 1));
 	for (uint64 i = 0; i < n; i++)
 	{
@@ -243,14 +247,18 @@ ReadRules(bool soa_only, int *nrules, MemoryContext into)
 	return rules;
 }
 
-/* The plan of a rule's query, prepared once per backend and kept. */
+/*
+ * The plan of one of the driver's queries (the rules', and the two that read
+ * them), prepared once per backend and kept; the plan cache replans it when
+ * what it reads changes.
+ */
 static SPIPlanPtr
-KeptPlanFor(const FindingRule *rule, Oid *argtypes)
+KeptPlanOf(const char *query, int nargs, Oid *argtypes)
 {
 	SPIPlanPtr	plan;
 
 	for (int i = 0; i < nkept_plans; i++)
-		if (strcmp(kept_plans[i].query, rule->query) == 0)
+		if (strcmp(kept_plans[i].query, query) == 0)
 			return kept_plans[i].plan;
 
 	/*
@@ -261,14 +269,14 @@ KeptPlanFor(const FindingRule *rule, Oid *argtypes)
 	 * good as a custom one, and bench/findings.sh measured the
 	 * per-organization calls about twice as fast with it.
 	 */
-	plan = SPI_prepare_cursor(rule->query, 1, argtypes, CURSOR_OPT_GENERIC_PLAN);
+	plan = SPI_prepare_cursor(query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
 	if (plan == NULL)
-		elog(ERROR, "could not prepare rule %s: %s", rule->code, SPI_result_code_string(SPI_result));
+		elog(ERROR, "could not prepare \"%s\": %s", query, SPI_result_code_string(SPI_result));
 	SPI_keepplan(plan);
 	kept_plans = kept_plans
 		? repalloc(kept_plans, sizeof(KeptPlan) * (nkept_plans + 1))
 		: MemoryContextAlloc(TopMemoryContext, sizeof(KeptPlan));
-	kept_plans[nkept_plans].query = MemoryContextStrdup(TopMemoryContext, rule->query);
+	kept_plans[nkept_plans].query = MemoryContextStrdup(TopMemoryContext, query);
 	kept_plans[nkept_plans].plan = plan;
 	nkept_plans++;
 	return plan;
@@ -324,7 +332,7 @@ findings_evaluate(PG_FUNCTION_ARGS)
 			n = PgImsSpiRun(rule->query, 1, argtypes, &orgs, true, 0);
 		}
 		else
-			n = PgImsSpiRunPlan(KeptPlanFor(rule, argtypes), &orgs, true, 0);
+			n = PgImsSpiRunPlan(KeptPlanOf(rule->query, 1, argtypes), &orgs, true, 0);
 
 		for (uint64 i = 0; i < n; i++)
 		{
