@@ -85,12 +85,18 @@ SELECT coalesce(source_clause, '-') AS "27001", target_clause AS "42001", target
 FROM report_clause_mapping WHERE status <> 'integrated' ORDER BY clause_rank;
 
 \echo '== Readiness (ims.report_readiness; method in docs/views.md) =='
+\echo 'The total is the critical path to readiness, not the sum of the rows; the certification audit follows it.'
 SELECT CASE group_kind WHEN 'clause' THEN 'Clause ' || group_id
-                       WHEN 'annex_a_area' THEN standard_label || ' ' || group_id ELSE 'Total' END AS "group",
+                       WHEN 'annex_a_area' THEN standard_label || ' ' || group_id
+                       WHEN 'ai_system' THEN 'AI system'
+                       WHEN 'audit_review' THEN 'Audit and review'
+                       WHEN 'certification_audit' THEN 'Certification'
+                       ELSE 'Total' END AS "group",
        coalesce(group_title, '') AS title, decided_pct AS "decided %", implemented_pct AS "implemented %",
        evidenced_pct AS "evidenced %", weeks_low || ' to ' || weeks_high AS "weeks left"
 FROM report_readiness
-ORDER BY group_kind = 'total', group_kind DESC, standard NULLS FIRST, group_rank;
+ORDER BY array_position(ARRAY['clause', 'annex_a_area', 'ai_system', 'audit_review', 'total', 'certification_audit'],
+                        group_kind), standard NULLS FIRST, group_rank;
 
 \echo '== EU AI Act: the high-risk CV screening model (ims.report_ai_act_gap; docs/ai-act.md) =='
 \echo 'ISO 42001 supports the AI Act; it satisfies none of its obligations.'

@@ -212,98 +212,267 @@ COMMENT ON COLUMN @extschema@.report_impact_assessments.review_overdue IS 'Wheth
 COMMENT ON COLUMN @extschema@.report_impact_assessments.missing_parts IS 'How many of individuals, groups, society, foreseeable misuse and stakeholder views are empty';
 GRANT SELECT ON @extschema@.report_impact_assessments TO PUBLIC;
 
--- Readiness per clause group and Annex A area, with the remaining effort
--- estimated from the source article's figures (docs/views.md gives the
--- method): procedural extensions 4 to 8 weeks in all, new artifacts 2 to 4
--- months (8.7 to 17.4 weeks) in all, each shared out by what is still
--- open; one more month (4.3 weeks) for the internal audit and management
--- review cycle, counted once, in the total.
+-- Readiness per clause group, Annex A area and AI system, and the remaining
+-- effort in weeks, from the source article's figures (docs/views.md,
+-- "Readiness estimate", says where each comes from):
+--   - procedural extensions, 4 to 8 weeks in all, shared out over the clause
+--     pairs that have a counterpart;
+--   - new artifacts, 2 to 4 months (8.7 to 17.4 weeks) in all, shared out
+--     over the clause pairs without counterpart, the ISO 42001 controls and
+--     the artifacts of one AI system; each further AI system in scope adds
+--     its own at the same rate (the article: "repeatable per AI system");
+--   - one month (4.3 weeks) for the internal audit and the management
+--     review, half each, nothing for one that is complete.
+-- An item is half done when implemented (partial counts half) and wholly
+-- done when evidenced as well; one with an open nonconformity counts as
+-- partial at most and is not evidenced.  The rows say where the work is;
+-- the total is the critical path, not their sum: the new artifacts start
+-- after at most four weeks of procedural work and run beside the rest of
+-- it, and the audit and review come after both.  A standalone ISO 42001
+-- organization (no ISO 27001 in scope) has no ISMS to extend: its clause
+-- pairs are priced as new artifacts, and the ISO 42001 controls that the
+-- mapping pairs with an ISO 27001 control weigh double, for the ISMS ground
+-- they assume.  The certification audit has a row of its own, after the
+-- total, which the article counts apart ("plus the certification audit
+-- timeline"); it gives no figure for it, so its 4 to 8 weeks are pg_ims's.
 CREATE VIEW @extschema@.report_readiness WITH (security_invoker = true) AS
-WITH clause_rows AS (
-	SELECT m.org_id, m.organization, 'clause'::text AS group_kind, NULL::text AS standard,
-		   split_part(m.target_clause, '.', 1) AS group_id, min(m.clause_rank) AS group_rank,
-		   count(*) AS items,
-		   count(*) FILTER (WHERE m.documents IS NOT NULL) AS decided,
-		   count(*) FILTER (WHERE m.status = 'integrated' OR (m.status = 'new_artifact' AND m.documents IS NOT NULL)) AS implemented,
-		   count(*) FILTER (WHERE m.status = 'integrated' OR (m.status = 'new_artifact' AND m.documents IS NOT NULL)) AS evidenced,
-		   count(*) FILTER (WHERE m.status IN ('extend', 'missing')) AS open_procedural,
-		   count(*) FILTER (WHERE m.status = 'new_artifact' AND m.documents IS NULL) AS open_artifacts,
-		   count(*) FILTER (WHERE m.status = 'new_artifact') AS artifact_items
+WITH org AS (
+	SELECT o.org_id, o.name AS organization, o.standards,
+		   'iso42001:2023' = ANY (o.standards) AS aims,
+		   'iso42001:2023' = ANY (o.standards) AND NOT 'iso27001:2022' = ANY (o.standards) AS standalone
+	FROM @extschema@.organization o),
+-- The open nonconformities and the requirement each is against.
+nc AS (
+	SELECT NULL::bigint AS org_id, NULL::text AS standard, NULL::text AS requirement WHERE false),
+-- The clause pairs of each organization: those of report_clause_mapping,
+-- and for a standalone organization those it leaves out because their
+-- source standard is not in scope; these are done when a document on the
+-- clause's topic covers the target standard.
+pair AS (
+	SELECT m.org_id, m.target_clause AS clause, m.clause_rank, m.relation = 'no_counterpart' AS new_artifact,
+		   m.documents IS NOT NULL AS decided,
+		   m.status = 'integrated' OR (m.status = 'new_artifact' AND m.documents IS NOT NULL) AS done
 	FROM @extschema@.report_clause_mapping m
-	GROUP BY m.org_id, m.organization, split_part(m.target_clause, '.', 1)),
-area_rows AS (
-	SELECT s.org_id, s.organization, 'annex_a_area'::text, s.standard, s.area, min(s.control_rank),
-		   count(*),
-		   count(*) FILTER (WHERE s.decision <> 'undecided'),
-		   count(*) FILTER (WHERE s.decision = 'not_applicable' OR s.implementation = 'implemented'),
-		   count(*) FILTER (WHERE s.decision = 'not_applicable' OR s.fitting_evidence > 0),
-		   0::bigint,
-		   count(*) FILTER (WHERE s.standard = 'iso42001:2023' AND s.decision <> 'not_applicable'
-							AND s.implementation <> 'implemented'),
-		   0::bigint
-	FROM @extschema@.report_soa s
-	GROUP BY s.org_id, s.organization, s.standard, s.area),
-all_rows AS (SELECT * FROM clause_rows UNION ALL SELECT * FROM area_rows),
--- The two pools of work: procedural extensions (clause pairs with a
--- counterpart) and new artifacts (clause pairs without one, and the ISO
--- 42001 controls, whether or not the SoA lists them yet).
-ai_controls AS (
-	SELECT o.org_id, count(c.*) AS items,
-		   count(c.*) - (SELECT count(*) FROM @extschema@.report_soa s
-						 WHERE s.org_id = o.org_id AND s.standard = c_std.code
-						   AND (s.decision = 'not_applicable' OR s.implementation = 'implemented')) AS open
-	FROM @extschema@.organization o
-	CROSS JOIN LATERAL (SELECT 'iso42001:2023'::text AS code) AS c_std
-	LEFT JOIN @extschema@.control c ON c.standard = c_std.code AND c_std.code = ANY (o.standards)
-	GROUP BY o.org_id, c_std.code),
-totals AS (
-	SELECT r.org_id,
-		   nullif(sum(r.items - r.artifact_items) FILTER (WHERE r.group_kind = 'clause'), 0) AS procedural_items,
-		   sum(r.open_procedural) AS open_procedural,
-		   nullif(sum(r.artifact_items) + min(a.items), 0) AS artifact_items,
-		   sum(r.open_artifacts) FILTER (WHERE r.group_kind = 'clause') + min(a.open) AS open_artifacts
-	FROM all_rows r JOIN ai_controls a USING (org_id)
-	GROUP BY r.org_id)
-SELECT r.org_id, r.organization, r.group_kind, r.standard,
-	   @extschema@.standard_label(r.standard) AS standard_label, r.group_id,
-	   CASE r.group_kind WHEN 'clause' THEN (SELECT min(c.title) FROM @extschema@.clause_mapping m
-											 JOIN @extschema@.clause c ON c.standard = m.target_standard
-																	  AND c.number = m.target_clause
-											 WHERE m.target_clause = r.group_id)
-		   ELSE (SELECT min(c.area_title) FROM @extschema@.control c
-				 WHERE c.standard = r.standard AND c.area = r.group_id) END AS group_title,
-	   r.group_rank, r.items,
-	   round(100.0 * r.decided / r.items) AS decided_pct,
-	   round(100.0 * r.implemented / r.items) AS implemented_pct,
-	   round(100.0 * r.evidenced / r.items) AS evidenced_pct,
-	   round((4 * coalesce(r.open_procedural / t.procedural_items, 0)
-			  + 8.7 * coalesce(r.open_artifacts / t.artifact_items, 0))::numeric, 1) AS weeks_low,
-	   round((8 * coalesce(r.open_procedural / t.procedural_items, 0)
-			  + 17.4 * coalesce(r.open_artifacts / t.artifact_items, 0))::numeric, 1) AS weeks_high
-FROM all_rows r JOIN totals t USING (org_id)
+	UNION ALL
+	SELECT o.org_id, m.target_clause, m.ordinal, false, d.org_id IS NOT NULL, coalesce(m.target_standard = ANY (d.covers), false)
+	FROM org o
+	JOIN @extschema@.clause_mapping m
+	  ON m.target_standard = ANY (o.standards) AND m.relation <> 'no_counterpart'
+	 AND NOT m.source_standard = ANY (o.standards)
+	LEFT JOIN @extschema@.clause_topic t ON t.clause = m.target_clause
+	LEFT JOIN (SELECT x.org_id, x.topic, array_agg(DISTINCT c) AS covers
+			   FROM @extschema@.document x CROSS JOIN unnest(x.covers) AS c GROUP BY x.org_id, x.topic) AS d
+	  ON d.org_id = o.org_id AND d.topic = t.topic
+	WHERE o.standalone),
+-- A finding against a clause counts against the pair of the longest clause
+-- number it falls under (6.1.3 d against 6.1.3, 9.2.1 against 9.2.1).
+pair_nc AS (
+	SELECT p.org_id, p.clause, sum(p.findings) AS findings
+	FROM (SELECT DISTINCT ON (n.org_id, n.requirement) n.org_id, n.requirement, n.findings, p.clause
+		  FROM (SELECT org_id, requirement, substring(requirement FROM '^[0-9]+(?:\.[0-9]+)*') AS num,
+					   count(*) AS findings
+				FROM nc WHERE requirement ~ '^[0-9]' GROUP BY org_id, requirement) AS n
+		  JOIN pair p ON p.org_id = n.org_id AND (p.clause = n.num OR n.num LIKE p.clause || '.%')
+		  ORDER BY n.org_id, n.requirement, length(p.clause) DESC) AS p
+	GROUP BY p.org_id, p.clause),
+-- Every control of the catalogs in scope, with its entry in the live SoA if
+-- it has one: the areas show the listed ones, the new-artifact track counts
+-- every ISO 42001 control.
+control_entry AS (
+	SELECT o.org_id, c.standard, c.control_id, c.area, c.ordinal, s.org_id IS NOT NULL AS listed,
+		   coalesce(s.decision <> 'undecided', false) AS decided,
+		   CASE WHEN s.decision = 'not_applicable' OR s.implementation = 'implemented' THEN 1.0
+				WHEN s.implementation = 'partial' THEN 0.5 ELSE 0 END AS implemented,
+		   s.decision = 'not_applicable' OR s.fitting_evidence > 0 AS has_evidence,
+		   coalesce(f.findings, 0) AS findings,
+		   CASE WHEN o.standalone AND k.target_control IS NOT NULL THEN 2 ELSE 1 END AS weight
+	FROM org o
+	JOIN @extschema@.control c ON c.standard = ANY (o.standards)
+	LEFT JOIN (SELECT DISTINCT k.target_standard, k.target_control FROM @extschema@.control_mapping k
+			   WHERE k.source_standard = 'iso27001:2022') AS k
+	  ON k.target_standard = c.standard AND k.target_control = c.control_id
+	LEFT JOIN @extschema@.report_soa s ON s.org_id = o.org_id AND s.standard = c.standard AND s.control_id = c.control_id
+	LEFT JOIN (SELECT org_id, standard, requirement, count(*) AS findings FROM nc
+			   WHERE requirement ~ '^A\.' GROUP BY org_id, standard, requirement) AS f
+	  ON f.org_id = o.org_id AND f.standard = c.standard AND f.requirement = c.control_id),
+control_item AS (
+	SELECT e.*,
+		   CASE WHEN e.findings > 0 THEN least(e.implemented, 0.5) ELSE e.implemented END AS done_implemented,
+		   CASE WHEN e.findings > 0 OR NOT coalesce(e.has_evidence, false) THEN 0 ELSE e.implemented END AS done_evidenced
+	FROM control_entry e),
+-- The AI systems in scope; an organization with ISO 42001 in scope and no
+-- AI system in it yet has one still to record.  Each has three artifacts:
+-- its impact assessment (current: not older than the system's last
+-- significant change, review not overdue), its AI risk assessment (risks
+-- of an AI type in the register, treated) and its life-cycle records,
+-- which pg_ims does not record per system and takes from the ISO 42001
+-- A.6 controls.  Their weights are the items of the article's work they
+-- stand for: the four A.5 controls, the two AI risk assessment clauses
+-- (6.1.2, 8.2), the nine A.6 controls.
+ai AS (
+	SELECT o.org_id, s.system_id, s.name,
+		   (row_number() OVER (PARTITION BY o.org_id ORDER BY s.system_id))::integer AS system_rank
+	FROM org o JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.in_scope
+	WHERE o.aims
+	UNION ALL
+	SELECT o.org_id, NULL, NULL, 1
+	FROM org o
+	WHERE o.aims AND NOT EXISTS (SELECT 1 FROM @extschema@.ai_system s WHERE s.org_id = o.org_id AND s.in_scope)),
+life_cycle AS (
+	SELECT c.org_id, avg(c.decided::integer) AS decided, avg(c.done_implemented) AS implemented,
+		   avg(c.done_evidenced) AS evidenced
+	FROM control_item c WHERE c.standard = 'iso42001:2023' AND c.area = 'A.6'
+	GROUP BY c.org_id),
+ai_item AS (
+	SELECT y.org_id, y.system_id, y.name, y.system_rank, a.*
+	FROM ai y
+	LEFT JOIN LATERAL (
+		SELECT NOT coalesce(r.before_last_change, false) AND NOT coalesce(r.review_overdue, false) AS current,
+			   r.missing_parts = 0 AND r.approved_by IS NOT NULL AS complete
+		FROM @extschema@.report_impact_assessments r
+		WHERE r.org_id = y.org_id AND r.ai_system = y.name AND r.is_latest) AS ia ON true
+	CROSS JOIN LATERAL (
+		SELECT count(*) AS risks, count(*) FILTER (WHERE r.treatment IS NULL) AS untreated,
+			   count(*) FILTER (WHERE r.treatment = 'mitigate'
+								  AND NOT EXISTS (SELECT 1 FROM @extschema@.risk_control k
+												  WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id)) AS uncontrolled
+		FROM @extschema@.risk r
+		WHERE r.org_id = y.org_id AND r.ai_system_id = y.system_id AND @extschema@.risk_domain(r.risk_type) = 'ai') AS rk
+	LEFT JOIN life_cycle l ON l.org_id = y.org_id
+	CROSS JOIN LATERAL (VALUES
+		(4, ia.current IS NOT NULL,
+		 CASE WHEN ia.current THEN 1.0 WHEN ia.current IS NOT NULL THEN 0.5 ELSE 0 END,
+		 CASE WHEN ia.current AND ia.complete THEN 1.0 ELSE 0 END),
+		(2, rk.risks > 0,
+		 CASE WHEN rk.risks > 0 AND rk.untreated = 0 THEN 1.0 WHEN rk.risks > 0 THEN 0.5 ELSE 0 END,
+		 CASE WHEN rk.risks > 0 AND rk.untreated = 0 AND rk.uncontrolled = 0 THEN 1.0 ELSE 0 END),
+		(9, coalesce(l.decided, 0) > 0, coalesce(l.implemented, 0), coalesce(l.evidenced, 0))
+	) AS a(weight, decided, done_implemented, done_evidenced)),
+-- Every item once, with its track and group.
+item AS (
+	SELECT p.org_id, 'clause' AS group_kind, NULL::text AS standard, split_part(p.clause, '.', 1) AS group_id,
+		   p.clause_rank AS item_rank, CASE WHEN p.new_artifact THEN 'artifact' ELSE 'procedural' END AS track,
+		   1 AS weight, p.decided,
+		   CASE WHEN NOT p.done THEN 0 WHEN f.findings > 0 THEN 0.5 ELSE 1.0 END AS done_implemented,
+		   CASE WHEN p.done AND f.findings IS NULL THEN 1.0 ELSE 0 END AS done_evidenced,
+		   coalesce(f.findings, 0) AS findings, true AS shown, NULL::text AS system_name
+	FROM pair p LEFT JOIN pair_nc f USING (org_id, clause)
+	UNION ALL
+	SELECT c.org_id, 'annex_a_area', c.standard, c.area, c.ordinal,
+		   CASE WHEN c.standard = 'iso42001:2023' THEN 'artifact' ELSE 'none' END,
+		   c.weight, c.decided, c.done_implemented, c.done_evidenced, c.findings, c.listed, NULL
+	FROM control_item c
+	WHERE c.listed OR c.standard = 'iso42001:2023'
+	UNION ALL
+	SELECT a.org_id, 'ai_system', 'iso42001:2023', a.system_id::text, a.system_rank, 'artifact',
+		   a.weight, a.decided, a.done_implemented, a.done_evidenced, 0, true, a.name
+	FROM ai_item a),
+-- The new-artifact rate: the article's figure over its organization's
+-- items, the clause pairs without counterpart, the ISO 42001 controls and
+-- one AI system's artifacts (2 + 38 + 15 with the shipped catalogs).
+rate AS (
+	SELECT 8.7 / n AS low, 17.4 / n AS high
+	FROM (SELECT (SELECT count(*) FROM @extschema@.clause_mapping m
+				  WHERE m.target_standard = 'iso42001:2023' AND m.relation = 'no_counterpart')
+				 + (SELECT count(*) FROM @extschema@.control c WHERE c.standard = 'iso42001:2023')
+				 + 15 AS n) AS x),
+priced AS (
+	SELECT i.*, i.weight * (1 - (i.done_implemented + i.done_evidenced) / 2) AS open,
+		   CASE i.track WHEN 'procedural'
+				THEN CASE WHEN o.standalone THEN r.low ELSE 4.0 / count(*) FILTER (WHERE i.track = 'procedural')
+																			 OVER (PARTITION BY i.org_id) END
+				WHEN 'artifact' THEN r.low ELSE 0 END AS rate_low,
+		   CASE i.track WHEN 'procedural'
+				THEN CASE WHEN o.standalone THEN r.high ELSE 8.0 / count(*) FILTER (WHERE i.track = 'procedural')
+																			  OVER (PARTITION BY i.org_id) END
+				WHEN 'artifact' THEN r.high ELSE 0 END AS rate_high
+	FROM item i JOIN org o USING (org_id) CROSS JOIN rate r),
+grouped AS (
+	SELECT p.org_id, p.group_kind, p.standard, p.group_id, p.system_name, min(p.item_rank) AS group_rank, count(*) AS items,
+		   round(100 * avg(p.decided::integer)) AS decided_pct,
+		   round(100 * avg(p.done_implemented)) AS implemented_pct,
+		   round(100 * avg(p.done_evidenced)) AS evidenced_pct,
+		   round(sum(p.open * p.rate_low), 1) AS weeks_low,
+		   round(sum(p.open * p.rate_high), 1) AS weeks_high,
+		   sum(p.findings) AS open_findings
+	FROM priced p WHERE p.shown
+	GROUP BY p.org_id, p.group_kind, p.standard, p.group_id, p.system_name),
+-- The internal audit and the management review are complete when one held
+-- in the last 12 months covers every standard in scope.
+cycle AS (
+	SELECT o.org_id, a.org_id IS NOT NULL AS audit_held, coalesce(a.done, false) AS audit_done,
+		   r.org_id IS NOT NULL AS review_held, coalesce(r.done, false) AS review_done
+	FROM org o
+	LEFT JOIN (SELECT a.org_id, bool_or(a.covers @> o.standards AND a.performed_on <= current_date
+										AND a.performed_on > current_date - interval '12 months') AS done
+			   FROM @extschema@.internal_audit a JOIN org o USING (org_id) GROUP BY a.org_id) AS a USING (org_id)
+	LEFT JOIN (SELECT r.org_id, bool_or(r.covers @> o.standards AND r.held_on <= current_date
+										AND r.held_on > current_date - interval '12 months') AS done
+			   FROM @extschema@.management_review r JOIN org o USING (org_id) GROUP BY r.org_id) AS r USING (org_id)),
+tracks AS (
+	SELECT o.org_id, o.organization,
+		   coalesce(sum(p.open * p.rate_low) FILTER (WHERE p.track = 'procedural'), 0) AS procedural_low,
+		   coalesce(sum(p.open * p.rate_high) FILTER (WHERE p.track = 'procedural'), 0) AS procedural_high,
+		   coalesce(sum(p.open * p.rate_low) FILTER (WHERE p.track = 'artifact'), 0) AS artifact_low,
+		   coalesce(sum(p.open * p.rate_high) FILTER (WHERE p.track = 'artifact'), 0) AS artifact_high,
+		   2.15 * (NOT y.audit_done)::integer + 2.15 * (NOT y.review_done)::integer AS cycle_weeks,
+		   sum(p.findings) AS open_findings
+	FROM org o JOIN cycle y USING (org_id) LEFT JOIN priced p USING (org_id)
+	GROUP BY o.org_id, o.organization, y.audit_done, y.review_done)
+SELECT g.org_id, o.organization, g.group_kind, g.standard, @extschema@.standard_label(g.standard) AS standard_label,
+	   g.group_id,
+	   CASE g.group_kind
+		   WHEN 'clause' THEN ct.title
+		   WHEN 'annex_a_area' THEN at.title
+		   ELSE coalesce(g.system_name, 'AI system yet to be recorded: none is in scope') END AS group_title,
+	   g.group_rank,
+	   g.items, g.decided_pct, g.implemented_pct, g.evidenced_pct, g.weeks_low, g.weeks_high
+FROM grouped g JOIN org o USING (org_id)
+LEFT JOIN (SELECT m.target_clause AS group_id, min(c.title) AS title
+		   FROM @extschema@.clause_mapping m
+		   JOIN @extschema@.clause c ON c.standard = m.target_standard AND c.number = m.target_clause
+		   GROUP BY m.target_clause) AS ct ON g.group_kind = 'clause' AND ct.group_id = g.group_id
+LEFT JOIN (SELECT c.standard, c.area AS group_id, min(c.area_title) AS title
+		   FROM @extschema@.control c GROUP BY c.standard, c.area) AS at
+  ON g.group_kind = 'annex_a_area' AND at.standard = g.standard AND at.group_id = g.group_id
 UNION ALL
-SELECT t.org_id, o.name, 'total', NULL, NULL, NULL, 'Remaining effort, with one month for the internal audit and management review cycle',
+SELECT y.org_id, o.organization, 'audit_review', NULL, NULL, NULL,
+	   'Internal audit and management review, each complete when held in the last 12 months for every standard in scope',
+	   NULL, 2,
+	   round(100 * (y.audit_held::integer + y.review_held::integer) / 2.0),
+	   round(100 * (y.audit_done::integer + y.review_done::integer) / 2.0),
+	   round(100 * (y.audit_done::integer + y.review_done::integer) / 2.0),
+	   round(t.cycle_weeks, 1), round(t.cycle_weeks, 1)
+FROM cycle y JOIN org o USING (org_id) JOIN tracks t USING (org_id)
+UNION ALL
+SELECT t.org_id, t.organization, 'total', NULL, NULL, NULL,
+	   'Remaining effort to readiness: the critical path of the procedural and new-artifact tracks, then the internal audit and management review',
 	   NULL, NULL, NULL, NULL, NULL,
-	   round((4 * coalesce(t.open_procedural / t.procedural_items, 0)
-			  + 8.7 * coalesce(t.open_artifacts / t.artifact_items, 0) + 4.3)::numeric, 1),
-	   round((8 * coalesce(t.open_procedural / t.procedural_items, 0)
-			  + 17.4 * coalesce(t.open_artifacts / t.artifact_items, 0) + 4.3)::numeric, 1)
-FROM totals t JOIN @extschema@.organization o ON o.org_id = t.org_id;
-COMMENT ON VIEW @extschema@.report_readiness IS 'Readiness per clause group (4 to 10) and Annex A area: shares decided, implemented and evidenced, and the remaining effort in weeks estimated from the source article''s figures (docs/views.md)';
+	   round(least(t.procedural_low, 4) + greatest(t.procedural_low - least(t.procedural_low, 4), t.artifact_low)
+			 + t.cycle_weeks, 1),
+	   round(least(t.procedural_high, 4) + greatest(t.procedural_high - least(t.procedural_high, 4), t.artifact_high)
+			 + t.cycle_weeks, 1)
+FROM tracks t
+UNION ALL
+SELECT o.org_id, o.organization, 'certification_audit', NULL, NULL, NULL,
+	   'Certification audit, stage 1 and stage 2: after the total, not in it',
+	   NULL, 2, NULL, NULL, NULL, 4.0, 8.0
+FROM org o;
+COMMENT ON VIEW @extschema@.report_readiness IS 'Readiness per clause group (4 to 10), Annex A area and AI system: shares decided, implemented and evidenced, and the remaining effort in weeks from the source article''s figures; one row for the internal audit and management review, a total (the critical path to readiness) and the certification audit after it (docs/views.md)';
 COMMENT ON COLUMN @extschema@.report_readiness.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_readiness.organization IS 'Its name';
-COMMENT ON COLUMN @extschema@.report_readiness.group_kind IS 'clause, annex_a_area or total';
-COMMENT ON COLUMN @extschema@.report_readiness.standard IS 'Standard of an Annex A area; null for clause groups (both standards) and the total';
+COMMENT ON COLUMN @extschema@.report_readiness.group_kind IS 'clause, annex_a_area, ai_system, audit_review, total or certification_audit';
+COMMENT ON COLUMN @extschema@.report_readiness.standard IS 'Standard of an Annex A area or AI system row; null for clause groups (both standards) and the last three kinds';
 COMMENT ON COLUMN @extschema@.report_readiness.standard_label IS 'Its short name';
-COMMENT ON COLUMN @extschema@.report_readiness.group_id IS 'Clause group (4 to 10) or area (A.5 ...)';
-COMMENT ON COLUMN @extschema@.report_readiness.group_title IS 'Title of the clause or area';
-COMMENT ON COLUMN @extschema@.report_readiness.group_rank IS 'Sorts the groups in document order within their kind';
-COMMENT ON COLUMN @extschema@.report_readiness.items IS 'Clause pairs or controls in the group';
-COMMENT ON COLUMN @extschema@.report_readiness.decided_pct IS 'Clauses: share with a document on their topic. Controls: share decided';
-COMMENT ON COLUMN @extschema@.report_readiness.implemented_pct IS 'Clauses: share integrated (new artifacts: documented). Controls: share implemented or excluded';
-COMMENT ON COLUMN @extschema@.report_readiness.evidenced_pct IS 'Clauses: share integrated (new artifacts: documented). Controls: share with current evidence of a fitting kind, or excluded';
-COMMENT ON COLUMN @extschema@.report_readiness.weeks_low IS 'Remaining effort, low estimate, in weeks';
-COMMENT ON COLUMN @extschema@.report_readiness.weeks_high IS 'Remaining effort, high estimate, in weeks';
+COMMENT ON COLUMN @extschema@.report_readiness.group_id IS 'Clause group (4 to 10), area (A.5 ...) or AI system id; null for an AI system still to record and the last three kinds';
+COMMENT ON COLUMN @extschema@.report_readiness.group_title IS 'Title of the clause or area, name of the AI system, or what the row counts';
+COMMENT ON COLUMN @extschema@.report_readiness.group_rank IS 'Sorts the groups in document order within their kind (AI systems by id)';
+COMMENT ON COLUMN @extschema@.report_readiness.items IS 'Clause pairs, controls, artifacts of the AI system (3), or the audit and the review (2), stages of the certification audit (2)';
+COMMENT ON COLUMN @extschema@.report_readiness.decided_pct IS 'Share of the items decided: a document on the clause''s topic, the control decided, the artifact begun, the audit or review ever held';
+COMMENT ON COLUMN @extschema@.report_readiness.implemented_pct IS 'Share implemented, partial counting half: the clause integrated (new artifacts: documented), the control implemented or excluded, the artifact made; an item with an open nonconformity counts half at most';
+COMMENT ON COLUMN @extschema@.report_readiness.evidenced_pct IS 'Share implemented and evidenced: current evidence of a fitting kind for a control, a current complete assessment, treated and controlled AI risks; nothing with an open nonconformity';
+COMMENT ON COLUMN @extschema@.report_readiness.weeks_low IS 'Remaining effort, low estimate, in weeks; the total is the critical path, not the sum of the rows';
+COMMENT ON COLUMN @extschema@.report_readiness.weeks_high IS 'Remaining effort, high estimate, in weeks; the total is the critical path, not the sum of the rows';
 GRANT SELECT ON @extschema@.report_readiness TO PUBLIC;
 
 -- The one agenda of the integrated management review: the inputs both

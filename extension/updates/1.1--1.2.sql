@@ -101,3 +101,13 @@ END
 $$;
 
 -- @replace function create_organization
+
+----------------------------------------------------------------------------
+-- Readiness that follows the article's tracks: per AI system, partial
+-- counted half, evidence counted apart, overlapping work not summed, the
+-- audit and review only when not complete, a standalone ISO 42001
+-- organization priced as such, and a row for the certification audit
+-- (docs/views.md, "Readiness estimate").  The columns are the same.
+----------------------------------------------------------------------------
+
+-- @replace view report_readiness
