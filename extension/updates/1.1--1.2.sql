@@ -6,13 +6,6 @@
 
 -- @replace function check_standard_codes
 
-----------------------------------------------------------------------------
--- The finding rules move from the library into the extension: one SQL
--- function each, listed in ims.finding_rule.  ims.evaluate_findings keeps
--- its definition; the 1.2 library reads the rules from the table.
-----------------------------------------------------------------------------
-
--- @part 41_finding_rules.sql
 
 ----------------------------------------------------------------------------
 -- A revoke either revokes or raises: every function that checks access and
@@ -101,3 +94,32 @@ END
 $$;
 
 -- @replace function create_organization
+
+----------------------------------------------------------------------------
+-- The finding rules move from the library into the extension: one SQL
+-- function each, listed in ims.finding_rule with the grade a certification
+-- body would give, the category, the requirement and whether they block SoA
+-- approval.  ims.evaluate_findings returns those columns and the waivers,
+-- so it and what returns its rows are made again.  An impact assessment can
+-- name the change it was made for.
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.impact_assessment
+	ADD COLUMN for_change_on date,
+	ADD CONSTRAINT impact_assessment_for_change_check CHECK (for_change_on >= assessed_on);
+COMMENT ON COLUMN @extschema@.impact_assessment.for_change_on IS
+'The significant change, proposed or made, this assessment was made for (ISO 42001 8.4: assess before the change); NULL for an assessment made for no particular change';
+
+DROP VIEW @extschema@.report_findings;
+DROP FUNCTION @extschema@.integration_findings(bigint);
+DROP FUNCTION @extschema@.validate_soa(bigint);
+DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
+-- @replace function evaluate_findings
+-- @part 41_finding_rules.sql
+-- @part 55_waivers.sql
+-- @replace function integration_findings
+-- @replace function validate_soa
+-- @replace function management_review_agenda
+-- @replace view report_findings
+-- @replace function nonconformities
+-- @replace view report_nonconformities
