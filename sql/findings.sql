@@ -227,6 +227,14 @@ UPDATE soa_entry SET justification = 'We buy no AI models or AI services.'
 WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023' AND control_id = 'A.10.3';
 SELECT * FROM findings_of(:o);
 
+-- a weak pair does not drive SOA009: a concern channel (ISO 42001 A.3.3)
+-- excluded while security event reporting (ISO 27001 A.6.8) applies is SOA005 only
+SELECT strength FROM control_mapping WHERE source_control = 'A.6.8' AND target_control = 'A.3.3';
+DELETE FROM risk_control WHERE org_id = :o AND control_id = 'A.3.3';
+UPDATE soa_entry SET applicability = 'not_applicable', justification = NULL
+WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023' AND control_id = 'A.3.3';
+SELECT code, ref FROM findings_of(:o);
+
 -- SOA011: approved, but not by who approved the ISMS policy (SOA010, never approved, is in the fixtures above)
 SELECT fixture_org('SOA010', approver => 'CTO') AS o \gset
 SELECT * FROM findings_of(:o);

@@ -777,9 +777,10 @@ BEGIN ATOMIC
 	             WHERE @extschema@.decision(e.applicability) = 'not_applicable' AND coalesce(btrim(e.justification), '') = ''),
 	counterpart AS (SELECT source_standard AS std, source_control AS id,
 	                       target_standard AS other_std, target_control AS other_id FROM @extschema@.control_mapping
+	                WHERE strength <> 'weak'
 	                UNION ALL
 	                SELECT target_standard, target_control, source_standard, source_control
-	                FROM @extschema@.control_mapping),
+	                FROM @extschema@.control_mapping WHERE strength <> 'weak'),
 	pair AS MATERIALIZED (SELECT x.org_id, x.soa_id, x.standard, x.control_id, c.other_std, c.other_id
 	                      FROM excluded x JOIN @extschema@.organization o USING (org_id)
 	                      JOIN counterpart c ON c.std = x.standard AND c.id = x.control_id
@@ -799,7 +800,7 @@ COMMENT ON FUNCTION @extschema@.rule_soa009(bigint[]) IS
 INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
 	('SOA009', 'minor', 'nonconformity', '6.1.3 d', false, 'soa', 'rule_soa009',
 	 '{ref} is excluded without justification while {1}',
-	 'Say why the counterpart''s reason for inclusion does not hold for this control, or decide both alike (ims.control_mapping says how they relate).');
+	 'Say why the counterpart''s reason for inclusion does not hold for this control, or decide both alike (ims.control_mapping says how they relate; weak pairs are not counted).');
 
 CREATE FUNCTION @extschema@.rule_soa010(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)

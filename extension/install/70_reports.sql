@@ -115,7 +115,9 @@ SELECT o.org_id, o.name AS organization,
 	   sa.applicability AS source_applicability, sa.applicability_rank AS source_applicability_rank,
 	   ta.applicability AS target_applicability, ta.applicability_rank AS target_applicability_rank,
 	   sa.decision = ta.decision AS decided_alike,
-	   tc.ordinal AS target_rank, sc.ordinal AS source_rank
+	   tc.ordinal AS target_rank, sc.ordinal AS source_rank,
+	   m.strength,
+	   CASE m.strength WHEN 'strong' THEN 1 WHEN 'moderate' THEN 2 WHEN 'weak' THEN 3 END AS strength_rank
 FROM @extschema@.organization o
 JOIN @extschema@.control_mapping m ON m.source_standard = ANY (o.standards) AND m.target_standard = ANY (o.standards)
 JOIN @extschema@.control sc ON sc.standard = m.source_standard AND sc.control_id = m.source_control
@@ -139,6 +141,8 @@ COMMENT ON COLUMN @extschema@.report_control_mapping.target_applicability_rank I
 COMMENT ON COLUMN @extschema@.report_control_mapping.decided_alike IS 'Whether both controls have the same decision (applicable, not_applicable, undecided); null while either is not in the live SoA';
 COMMENT ON COLUMN @extschema@.report_control_mapping.target_rank IS 'Position of the target control in its catalog';
 COMMENT ON COLUMN @extschema@.report_control_mapping.source_rank IS 'Position of the source control in its catalog';
+COMMENT ON COLUMN @extschema@.report_control_mapping.strength IS 'strong, moderate or weak: how much of one control''s implementation and evidence carries over to the other';
+COMMENT ON COLUMN @extschema@.report_control_mapping.strength_rank IS '1 strong, 2 moderate, 3 weak: sorts the strongest pairs first';
 GRANT SELECT ON @extschema@.report_control_mapping TO PUBLIC;
 
 CREATE VIEW @extschema@.report_risk_register WITH (security_invoker = true) AS

@@ -1,6 +1,37 @@
 /* extension/updates/1.1--1.2.sql: what 1.2 changes in a 1.1 database (CHANGELOG.md) */
 
 ----------------------------------------------------------------------------
+-- Control pairs have a strength, and the shipped mapping is the one of the
+-- second review (docs/mapping-review.md): pairs dropped and added, clause
+-- pairs 4.1 and 6.1.1 analogous, a new action for 9.3.2.  First in the
+-- script, so that what follows (the finding rules among it) can name the
+-- column.
+--
+-- The pairs of a mapping imported into 1.1 get moderate, the strength an
+-- imported mapping that states none gets in 1.2; the column then keeps no
+-- default, as in a fresh install.  The shipped pairs are deleted and loaded
+-- again from catalogs/mapping-27001-42001.json by the loader of CREATE
+-- EXTENSION (as 1.0--1.1 loaded the shipped regulation), so an updated
+-- database holds the rows a fresh install holds, and none of the dropped
+-- pairs.  No other table refers to the mapping tables.
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.control_mapping ADD COLUMN strength text NOT NULL DEFAULT 'moderate';
+ALTER TABLE @extschema@.control_mapping ALTER COLUMN strength DROP DEFAULT;
+ALTER TABLE @extschema@.control_mapping ADD CONSTRAINT control_mapping_strength_check
+	CHECK (strength IN ('strong', 'moderate', 'weak'));
+COMMENT ON COLUMN @extschema@.control_mapping.strength IS 'How much of one control''s implementation and evidence carries over to the other: strong (one process or artefact serves both once extended to the new scope), moderate (a substantial part carries, the rest is specific), weak (a shared element only; deciding the two differently is normal); moderate when an imported mapping states none (docs/mapping-review.md)';
+
+DELETE FROM @extschema@.clause_mapping WHERE builtin;
+DELETE FROM @extschema@.control_mapping WHERE builtin;
+CREATE FUNCTION @extschema@.load_builtin_catalog(file text, mapping boolean) RETURNS text
+	AS 'MODULE_PATHNAME', 'catalog_load_builtin' LANGUAGE C STRICT VOLATILE;
+SELECT @extschema@.load_builtin_catalog('mapping-27001-42001.json', true);
+DROP FUNCTION @extschema@.load_builtin_catalog(text, boolean);
+
+-- @replace view report_control_mapping
+
+----------------------------------------------------------------------------
 -- A restore keeps organizations that name imported standards
 ----------------------------------------------------------------------------
 
