@@ -36,7 +36,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		else if (doc.kind == CATALOG_DOCUMENT_MAPPING)
 		{
+			int			unrated = 0;
+			CatalogError shipped_err;
+
 			if (doc.n_clause_pairs + doc.n_control_pairs == 0)
+				abort();
+			/* a strength is absent or one of the three words */
+			for (int i = 0; i < doc.n_control_pairs; i++)
+			{
+				const char *s = doc.control_pairs[i].strength;
+
+				if (s == NULL)
+					unrated++;
+				else if (strcmp(s, "strong") != 0 && strcmp(s, "moderate") != 0 &&
+						 strcmp(s, "weak") != 0)
+					abort();
+			}
+			/* the shipped check refuses exactly the mappings with an unrated pair */
+			if (catalog_check_shipped_mapping(&doc, &shipped_err) != (unrated == 0))
+				abort();
+			if (unrated > 0 && (shipped_err.kind != CATALOG_ERROR_SHAPE ||
+								memchr(shipped_err.detail, '\0', sizeof(shipped_err.detail)) == NULL))
 				abort();
 		}
 		else

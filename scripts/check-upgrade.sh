@@ -9,9 +9,15 @@
 # current version.  The
 # two are compared by scripts/schema_fingerprint.sql (members, columns,
 # constraints, indexes, triggers, policies, functions, views, comments,
-# privileges, the shipped catalogs).  Every row of 1.0 must still be there,
-# unchanged in the columns 1.0 has, and the approved SoA's digest must
-# still verify.
+# privileges, the shipped catalogs' rows).  Every user row of 1.0 must
+# still be there, unchanged in the columns 1.0 has, and the approved SoA's
+# digest must still verify.  Shipped rows (builtin) belong to the version:
+# they may change, and must end up as a fresh install has them.
+#
+# The install script of 1.0 loads the shipped files of the tree, not those
+# 1.0 shipped; so the old database is first given the shipped mapping as
+# 1.0 and 1.1 had it (scripts/shipped_mapping_1.1.sql), which the update
+# to 1.2 must replace.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/cluster.sh			# PGBIN, psql
@@ -21,6 +27,7 @@ work=$(mktemp -d /tmp/pg_ims_upgrade.XXXXXX)
 trap 'rm -rf "$work"; "$PGBIN/dropdb" --if-exists $old 2>/dev/null; "$PGBIN/dropdb" --if-exists $new 2>/dev/null' EXIT
 current=$(make -s print-version)
 
+status=0
 for db in $old $new; do
 	"$PGBIN/dropdb" --if-exists $db 2>/dev/null
 	"$PGBIN/createdb" $db
@@ -31,10 +38,22 @@ echo "installed: $(psql -d $old -At -c "SELECT extversion FROM pg_extension WHER
 
 psql -d $old -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" \
 	-v reader=regress_pg_ims_upgrade_reader -f scripts/fill_checked_database.sql
+psql -d $old -f scripts/shipped_mapping_1.1.sql
+echo "shipped control pairs before the update: $(psql -d $old -At -c "SELECT count(*) FROM ims.control_mapping WHERE builtin")"
+
+# Before the update, a mapping that states strengths is refused (1.1 has no
+# column for them); one that states none loaded above.
+if out=$(echo "SELECT ims.import_mapping(:'doc');" |
+	psql -d $old -v doc="$(cat data/mapping_strength.json)" -At 2>&1); then
+	echo "a mapping with strengths loaded into a database without the column: $out"
+	status=1
+else
+	echo "$out" | head -1
+	echo "$out" | grep -q 'ERROR:  the strength of control pairs needs version 1.2 or later of extension "pg_ims"' || status=1
+fi
 
 # Before the update, the validator says the database must be updated
 # (its rules are in the extension since 1.2), rather than find nothing.
-status=0
 if out=$(psql -d $old -At -c "SELECT count(*) FROM ims.evaluate_findings(NULL)" 2>&1); then
 	echo "the validator of a 1.0 database ran under the current library: $out"
 	status=1
@@ -45,14 +64,17 @@ fi
 
 # Every row of every table of 1.0, by the columns 1.0 has, before and after
 # the update: none may be lost or changed.  The update adds rows (the
-# shipped regulation and its crosswalk), never removes one.
+# shipped regulation and its crosswalk), never removes one; except the
+# shipped rows of a table with a builtin column, which the fingerprint
+# compares with a fresh install instead (1.2 replaces the shipped mapping).
 rows() {
-	local rel cols
-	while IFS='|' read -r rel cols; do
-		psql -d $old -At -c "SELECT '$rel ' || t::text FROM (SELECT $cols FROM ims.$rel) t"
+	local rel cols where
+	while IFS='|' read -r rel cols where; do
+		psql -d $old -At -c "SELECT '$rel ' || t::text FROM (SELECT $cols FROM ims.$rel $where) t"
 	done <"$work/columns" | LC_ALL=C sort
 }
-psql -d $old -At -c "SELECT c.relname, string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
+psql -d $old -At -c "SELECT c.relname, string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum),
+		CASE WHEN bool_or(a.attname = 'builtin') THEN 'WHERE NOT builtin' ELSE '' END
 	FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 	WHERE c.relnamespace = 'ims'::regnamespace AND c.relkind = 'r' GROUP BY c.relname ORDER BY 1" >"$work/columns"
 rows >"$work/rows.before"
@@ -70,6 +92,20 @@ if [ -s "$work/rows.lost" ]; then
 fi
 echo "rows added by the update, by table:"
 LC_ALL=C comm -13 "$work/rows.before" "$work/rows.after" | cut -d' ' -f1 | uniq -c
+
+# The shipped mapping is the current one: none of the pairs 1.2 dropped is
+# left, the pair it restored is there (the fingerprint compares every row),
+# and the pairs of the mapping imported into 1.0 have the default strength.
+psql -d $old -At >"$work/mapping.txt" <<'SQL'
+SELECT 'shipped control pairs after the update: ' || count(*) FROM ims.control_mapping WHERE builtin;
+SELECT 'dropped pairs left: ' || count(*) FROM ims.control_mapping
+WHERE builtin AND (source_control, target_control) IN (('A.5.33', 'A.5.3'), ('A.8.29', 'A.6.2.5'), ('A.5.9', 'A.7.2'));
+SELECT 'imported pairs by strength: ' || string_agg(strength || ' ' || n, ', ' ORDER BY strength)
+FROM (SELECT strength, count(*) AS n FROM ims.control_mapping WHERE NOT builtin GROUP BY 1) s;
+SQL
+cat "$work/mapping.txt"
+grep -qx 'dropped pairs left: 0' "$work/mapping.txt" || status=1
+grep -qx 'imported pairs by strength: moderate 1' "$work/mapping.txt" || status=1
 
 psql -d $old -f scripts/schema_fingerprint.sql >"$work/updated"
 psql -d $new -f scripts/schema_fingerprint.sql >"$work/fresh"

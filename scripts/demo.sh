@@ -33,8 +33,11 @@ JOIN clause t ON t.standard = m.target_standard AND t.number = m.target_clause
 WHERE m.target_standard = 'iso42001:2023' AND (t.parent IS NOT NULL OR m.relation = 'no_counterpart')
 ORDER BY m.ordinal;
 
-\echo '== Reviewed control pairs per ISO 42001 area =='
+\echo '== Reviewed control pairs per ISO 42001 area, by strength (docs/mapping-review.md) =='
 SELECT t.area, t.area_title, count(*) AS pairs,
+       count(*) FILTER (WHERE m.strength = 'strong') AS strong,
+       count(*) FILTER (WHERE m.strength = 'moderate') AS moderate,
+       count(*) FILTER (WHERE m.strength = 'weak') AS weak,
        string_agg(DISTINCT m.relation, ', ') AS relations
 FROM control_mapping m
 JOIN control t ON t.standard = m.target_standard AND t.control_id = m.target_control

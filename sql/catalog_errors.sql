@@ -246,6 +246,19 @@ SELECT ims.import_mapping(:'doc');
 \set f :abs_srcdir/data/mapping_empty.json
 \set doc `cat :f`
 SELECT ims.import_mapping(:'doc');
+-- a strength, when given, is strong, moderate or weak, spelt so
+\set f :abs_srcdir/data/mapping_bad_strength.json
+\set doc `cat :f`
+SELECT ims.import_mapping(:'doc');
+\set f :abs_srcdir/data/mapping_wrong_case_strength.json
+\set doc `cat :f`
+SELECT ims.import_mapping(:'doc');
+\set f :abs_srcdir/data/mapping_strength_not_string.json
+\set doc `cat :f`
+SELECT ims.import_mapping(:'doc');
+\set f :abs_srcdir/data/mapping_empty_strength.json
+\set doc `cat :f`
+SELECT ims.import_mapping(:'doc');
 
 -- none of them wrote anything
 SELECT (SELECT count(*) FROM ims.clause_mapping WHERE source_standard = 'acme:2025') AS clause_pairs,
@@ -256,8 +269,23 @@ SELECT (SELECT count(*) FROM ims.clause_mapping WHERE source_standard = 'acme:20
 \set doc `cat :f`
 SELECT ims.import_mapping(:'doc');
 SELECT source_clause, target_clause, relation, action, builtin FROM ims.clause_mapping WHERE source_standard = 'acme:2025';
-SELECT source_control, target_control, relation, rationale, provenance, builtin FROM ims.control_mapping WHERE source_standard = 'acme:2025';
+-- it states no strength: its pair gets the default, moderate
+SELECT source_control, target_control, relation, rationale, provenance, builtin, strength FROM ims.control_mapping WHERE source_standard = 'acme:2025';
 SELECT ims.import_mapping(:'doc');
+
+-- a mapping to another standard, its strengths stated, left out and null
+-- (rolled back: later tests put acme:2025 into an organization's scope)
+BEGIN;
+\set f :abs_srcdir/data/mapping_strength.json
+\set doc `cat :f`
+SELECT ims.import_mapping(:'doc');
+SELECT source_control, target_control, strength FROM ims.control_mapping
+WHERE source_standard = 'acme:2025' AND target_standard = 'iso42001:2023'
+ORDER BY source_control, target_control;
+ROLLBACK;
+-- the table refuses any other word
+UPDATE ims.control_mapping SET strength = 'high'
+WHERE source_standard = 'acme:2025' AND source_control = 'AC-1' AND target_control = 'A.5.15';
 
 -- the six characters \u0000 written with an escaped backslash are text, not NUL
 \set f :abs_srcdir/data/escaped_backslash_u0000.json

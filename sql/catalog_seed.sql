@@ -62,8 +62,16 @@ WHERE length(rationale) < 20 OR length(provenance) < 5 OR rationale LIKE '%' || 
 SELECT source_control, target_control FROM ims.control_mapping m
 JOIN ims.control c ON c.standard = m.source_standard AND c.control_id = m.source_control
 WHERE c.theme = 'physical' AND m.target_control LIKE 'A.5.%';
+-- every pair has a strength (docs/mapping-review.md gives the reason for each)
+SELECT strength, count(*) FROM ims.control_mapping GROUP BY 1 ORDER BY 1;
+-- the second review: three pairs dropped, one restored, A.6.8/A.3.3 weak
+SELECT d.source_control, d.target_control, m.strength
+FROM (VALUES ('A.5.33', 'A.5.3'), ('A.8.29', 'A.6.2.5'), ('A.5.9', 'A.7.2'), ('A.5.31', 'A.8.5'), ('A.6.8', 'A.3.3'))
+	AS d(source_control, target_control)
+LEFT JOIN ims.control_mapping m USING (source_control, target_control)
+ORDER BY 1, 2;
 -- every reviewed control pair, by ISO 42001 control
-SELECT m.source_control, m.target_control, m.relation, m.rationale
+SELECT m.source_control, m.target_control, m.relation, m.strength, m.rationale
 FROM ims.control_mapping m
 JOIN ims.control t ON t.standard = m.target_standard AND t.control_id = m.target_control
 JOIN ims.control s ON s.standard = m.source_standard AND s.control_id = m.source_control

@@ -21,9 +21,11 @@ BEGIN
 	SELECT org, CASE WHEN t = 'policy' THEN 'policy' ELSE 'procedure' END, t, initcap(replace(t, '_', ' ')),
 		   '{iso27001:2022,iso42001:2023}', '1.0', 'Ida Owner', 'Board'
 	FROM unnest(ARRAY['policy', 'document_control', 'internal_audit', 'management_review', 'risk_assessment',
-					  'incident', 'competence', 'nonconformity', 'supplier']) AS t;
-	INSERT INTO ims.ai_system (org_id, name, intended_use, lifecycle_stage, last_significant_change)
-	VALUES (org, 'Model', 'Ranks leads', 'operation', current_date - 200) RETURNING system_id INTO sys;
+					  'incident', 'competence', 'nonconformity', 'supplier', 'impact_assessment']) AS t;
+	INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, approved_by)
+	VALUES (org, 'record', 'objectives', 'Objectives', '{iso27001:2022,iso42001:2023}', '1.0', 'Ida Owner', 'Board');
+	INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, last_significant_change)
+	VALUES (org, 'Model', 'Ranks leads', 'Used to refuse service', 'operation', current_date - 200) RETURNING system_id INTO sys;
 	INSERT INTO ims.risk (org_id, title, risk_type, ai_system_id, likelihood, impact, treatment, owner) VALUES
 		(org, 'Model ranks some customers unfairly', 'fairness', sys, 2, 3, 'mitigate', 'Head of AI');
 	INSERT INTO ims.risk (org_id, title, risk_type, likelihood, impact, cvss, treatment, owner) VALUES
@@ -49,6 +51,13 @@ BEGIN
 	UPDATE ims.soa_entry e SET applicability = 'applicable(risk)', implementation = 'implemented',
 		justification = 'Treats assessed risks.', owner = 'Ida Owner'
 	WHERE e.org_id = org AND e.soa_id = soa;
+	-- every control included for risk treatment treats a risk of the register
+	INSERT INTO ims.risk_control (org_id, risk_id, standard, control_id)
+	SELECT org, r.risk_id, e.standard, e.control_id
+	FROM ims.soa_entry e JOIN ims.risk r ON r.org_id = e.org_id
+		AND (r.risk_type = 'fairness') = (e.standard = 'iso42001:2023')
+	WHERE e.org_id = org AND e.soa_id = soa
+	  AND NOT (e.standard = 'iso27001:2022' AND e.control_id IN ('A.7.1', 'A.7.2'));
 	UPDATE ims.soa_entry e SET applicability = 'not_applicable', implementation = 'not_started',
 		justification = 'No premises of our own.'
 	WHERE e.org_id = org AND e.soa_id = soa AND e.standard = 'iso27001:2022' AND e.control_id IN ('A.7.1', 'A.7.2');
@@ -69,9 +78,9 @@ END $$;
 
 -- the findings of one organization, dates masked
 CREATE FUNCTION findings_of(org bigint)
-RETURNS TABLE (code text, severity text, standard text, ref text, message text)
+RETURNS TABLE (code text, severity text, category text, requirement text, standard text, ref text, message text)
 LANGUAGE sql AS $$
-	SELECT f.code, f.severity, f.standard,
+	SELECT f.code, f.severity, f.category, f.requirement, f.standard,
 		   regexp_replace(f.ref, '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g'),
 		   regexp_replace(f.message, '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g')
 	FROM ims.integration_findings(org) f
@@ -83,7 +92,7 @@ SELECT fixture_org('Right GmbH') AS right_org \gset
 SELECT * FROM findings_of(:right_org);
 SELECT * FROM validate_soa(:right_org);
 
--- INT001: bolt-on is major, undecided is minor
+-- INT001: bolt-on or undecided: the article's advice, which no clause requires (an observation)
 SELECT fixture_org('INT001') AS o \gset
 UPDATE organization SET integration_model = 'bolt_on' WHERE org_id = :o;
 SELECT * FROM findings_of(:o);
@@ -134,10 +143,19 @@ SELECT :o, 'Chatbot misleads', 'transparency', system_id, 'mitigate', 'Head of A
 FROM ai_system WHERE org_id = :o AND name = 'Chatbot';
 SELECT * FROM findings_of(:o);
 
--- AIA002: assessed before the last significant change (major); review overdue (minor)
+-- AIA002: assessed before the last significant change; review overdue
 SELECT fixture_org('AIA002') AS o \gset
 UPDATE ai_system SET last_significant_change = current_date - 10 WHERE org_id = :o;
 SELECT * FROM findings_of(:o);
+-- an assessment made for that change before it was made is what 8.4 asks for
+UPDATE impact_assessment SET for_change_on = current_date - 10 WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+-- a change recorded for a date to come does not make the assessment stale yet
+UPDATE impact_assessment SET for_change_on = NULL WHERE org_id = :o;
+UPDATE ai_system SET last_significant_change = current_date + 20 WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+-- for_change_on is the change the assessment was made for: not one before it
+UPDATE impact_assessment SET for_change_on = assessed_on - 1 WHERE org_id = :o;
 UPDATE ai_system SET last_significant_change = current_date - 500 WHERE org_id = :o;
 UPDATE impact_assessment SET assessed_on = current_date - 400, next_review = current_date - 35 WHERE org_id = :o;
 SELECT * FROM findings_of(:o);
@@ -177,7 +195,7 @@ UPDATE soa_entry SET applicability = 'applicable' WHERE org_id = :o AND soa_id =
   AND standard = 'iso42001:2023' AND control_id = 'A.4.2';
 SELECT * FROM findings_of(:o);
 SELECT * FROM validate_soa(:o);
--- a major SoA finding blocks approval
+-- a finding that blocks approval blocks it
 SELECT approve_soa(:o, 'Board');
 
 -- SOA007: implemented without current evidence (expired, or not yet collected)
@@ -200,6 +218,7 @@ SELECT * FROM findings_of(:o);
 -- ISO 27001 counterpart applies (SOA005 says the same, more generally)
 SELECT fixture_org('SOA009') AS o \gset
 SELECT init_soa(:o) AS s \gset
+DELETE FROM risk_control WHERE org_id = :o AND control_id = 'A.10.3';
 UPDATE soa_entry SET applicability = 'not_applicable', justification = NULL
 WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023' AND control_id = 'A.10.3';
 SELECT * FROM findings_of(:o);
@@ -208,7 +227,15 @@ UPDATE soa_entry SET justification = 'We buy no AI models or AI services.'
 WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023' AND control_id = 'A.10.3';
 SELECT * FROM findings_of(:o);
 
--- SOA010: approved, but not by who approved the ISMS policy
+-- a weak pair does not drive SOA009: a concern channel (ISO 42001 A.3.3)
+-- excluded while security event reporting (ISO 27001 A.6.8) applies is SOA005 only
+SELECT strength FROM control_mapping WHERE source_control = 'A.6.8' AND target_control = 'A.3.3';
+DELETE FROM risk_control WHERE org_id = :o AND control_id = 'A.3.3';
+UPDATE soa_entry SET applicability = 'not_applicable', justification = NULL
+WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023' AND control_id = 'A.3.3';
+SELECT code, ref FROM findings_of(:o);
+
+-- SOA011: approved, but not by who approved the ISMS policy (SOA010, never approved, is in the fixtures above)
 SELECT fixture_org('SOA010', approver => 'CTO') AS o \gset
 SELECT * FROM findings_of(:o);
 
@@ -245,6 +272,141 @@ UPDATE certification_body SET accredited_for = '{iso27001:2022}', combined_audit
 INSERT INTO certification_body (org_id, name, accredited_for, combined_audit_confirmed)
 VALUES (:o, 'AI Cert GmbH', '{iso42001:2023}', true);
 SELECT * FROM findings_of(:o);
+
+-- Grading in context: one AI system of several without AI risks or an
+-- impact assessment is a lapse (minor); the only system without them is a
+-- process that does not exist (major), and so is a whole catalog undecided
+-- or missing from the SoA
+SELECT fixture_org('RSK001 alone') AS o \gset
+UPDATE risk SET risk_type = 'integrity' WHERE org_id = :o AND risk_type = 'fairness';
+DELETE FROM impact_assessment WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+SELECT fixture_org('SOA004 all') AS o \gset
+SELECT init_soa(:o) AS s \gset
+UPDATE soa_entry SET applicability = 'undecided' WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023';
+SELECT code, severity, standard, count(*) FROM findings_of(:o) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+DELETE FROM soa_entry WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023';
+SELECT code, severity, standard, count(*) FROM findings_of(:o) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+
+-- AUD001 and MRV001: a programme of several audits and reviews that
+-- together cover both standards is enough (9.2.2); one standard left out is not
+SELECT fixture_org('AUD001 programme') AS o \gset
+UPDATE internal_audit SET covers = '{iso27001:2022}' WHERE org_id = :o;
+INSERT INTO internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
+SELECT :o, 'this year, AIMS', current_date - 30, '{iso42001:2023}', auditor_id FROM auditor WHERE org_id = :o;
+UPDATE management_review SET covers = '{iso27001:2022}' WHERE org_id = :o;
+INSERT INTO management_review (org_id, held_on, chair, covers, agenda)
+SELECT :o, current_date - 20, 'CEO', '{iso42001:2023}', agenda FROM management_review WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+DELETE FROM internal_audit WHERE org_id = :o AND cycle = 'this year, AIMS';
+DELETE FROM management_review WHERE org_id = :o AND held_on = current_date - 20;
+SELECT * FROM findings_of(:o);
+
+-- MRV002: without AI objectives or AI risks the review lacks required
+-- inputs (minor); without the article's other AIMS items, advice only
+SELECT fixture_org('MRV002 advice') AS o \gset
+UPDATE management_review SET agenda = '{is_objectives,ai_objectives,ai_risks,audit_results}' WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+
+-- SOA008: evidence a control's catalog entry suggests fits it, whatever its
+-- domain (log reviews for ISO 42001 A.6.2.8, event logs)
+SELECT fixture_org('SOA008 suggested') AS o \gset
+UPDATE evidence SET kind = 'log_review' WHERE org_id = :o AND standard = 'iso42001:2023' AND control_id = 'A.6.2.8';
+SELECT * FROM findings_of(:o);
+
+-- POL001, OBJ001, AIA004: no policy, no objectives, no impact assessment
+-- procedure for ISO 42001; the management review claims to have reviewed
+-- the AI objectives
+SELECT fixture_org('POL001 OBJ001 AIA004') AS o \gset
+UPDATE document SET covers = '{iso27001:2022}' WHERE org_id = :o AND topic IN ('policy', 'objectives');
+DELETE FROM document WHERE org_id = :o AND topic = 'impact_assessment';
+SELECT * FROM findings_of(:o);
+-- without any impact assessment either, the process does not exist
+DELETE FROM impact_assessment WHERE org_id = :o;
+SELECT code, severity, message FROM findings_of(:o) WHERE code = 'AIA004';
+-- an impact assessment procedure written for ISO 27001 only does not count
+INSERT INTO document (org_id, kind, topic, title, covers) VALUES (:o, 'procedure', 'impact_assessment', 'DPIA', '{iso27001:2022}');
+SELECT code FROM findings_of(:o) WHERE code = 'AIA004';
+
+-- SCP001 and SCP002: ISO 42001 in scope with no AI system in scope; no
+-- scope statement (major), or one only in a scope document (observation)
+SELECT fixture_org('SCP001 SCP002') AS o \gset
+UPDATE ai_system SET in_scope = false WHERE org_id = :o;
+UPDATE organization SET scope_statement = '  ' WHERE org_id = :o;
+SELECT * FROM findings_of(:o) WHERE code LIKE 'SCP%';
+INSERT INTO document (org_id, kind, topic, title, covers) VALUES (:o, 'record', 'scope', 'Scope of the IMS', '{iso27001:2022,iso42001:2023}');
+SELECT * FROM findings_of(:o) WHERE code LIKE 'SCP%';
+-- an organization with ISO 27001 only needs no AI system
+UPDATE organization SET standards = '{iso27001:2022}' WHERE org_id = :o;
+SELECT * FROM findings_of(:o) WHERE code LIKE 'SCP%';
+
+-- SYS001: an AI system in scope without intended use or foreseeable misuse
+SELECT fixture_org('SYS001') AS o \gset
+UPDATE ai_system SET intended_use = NULL, foreseeable_misuse = ' ' WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+
+-- SOA012 and RSK003 (6.1.3 b): a control included for risk treatment that
+-- treats no risk; risks treated by controls the SoA leaves undecided,
+-- excludes or lacks
+SELECT fixture_org('SOA012 RSK003') AS o \gset
+SELECT init_soa(:o) AS s \gset
+DELETE FROM risk_control WHERE org_id = :o AND control_id = 'A.5.1';
+INSERT INTO risk_control (org_id, risk_id, standard, control_id)
+SELECT :o, risk_id, 'iso27001:2022', 'A.7.1' FROM risk WHERE org_id = :o AND risk_type = 'confidentiality';
+UPDATE soa_entry SET applicability = 'undecided' WHERE org_id = :o AND soa_id = :s AND control_id = 'A.8.8';
+DELETE FROM soa_entry WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023' AND control_id = 'A.9.4';
+SELECT * FROM findings_of(:o) WHERE code IN ('SOA012', 'RSK003');
+-- a control included for a reason other than risk needs no risk
+UPDATE soa_entry SET applicability = 'applicable(legal)' WHERE org_id = :o AND soa_id = :s
+  AND standard = 'iso27001:2022' AND control_id = 'A.5.1';
+SELECT count(*) FROM findings_of(:o) WHERE code = 'SOA012';
+
+-- Every rule cites a requirement the standards have, grades and categories
+-- agree, and only SoA rules block approval
+SELECT r.code, r.requirement FROM finding_rule r
+WHERE r.requirement !~ '^A\.' AND NOT EXISTS (SELECT 1 FROM finding_requirement q WHERE q.requirement = r.requirement);
+SELECT code, grade, category, requirement, blocks_approval FROM finding_rule ORDER BY code;
+
+-- Waivers: an accepted finding is listed as waived until its waiver
+-- expires; it still blocks approval when its rule does
+SELECT fixture_org('Waiver') AS o \gset
+SELECT init_soa(:o) AS s \gset
+UPDATE soa_entry SET justification = NULL WHERE org_id = :o AND soa_id = :s AND control_id = 'A.7.1';
+UPDATE ai_system SET foreseeable_misuse = NULL WHERE org_id = :o;
+SELECT waive_finding(:o, 'SYS001', 'Model', 'Misuse is analysed in the impact assessment; the system record follows in Q1.',
+                     'Head of AI', current_date + 90, 'Board') > 0 AS waived;
+SELECT waive_finding(:o, 'SOA005', 'ISO 27001 A.7.1', 'Premises are being sold.', 'CISO', current_date + 30, 'Board') > 0 AS waived;
+SELECT code, severity, ref, blocks_approval, waived_until - current_date AS days_left
+FROM integration_findings(:o) WHERE code IN ('SYS001', 'SOA005');
+SELECT approve_soa(:o, 'Board');
+-- bad waivers, none of them written
+SELECT waive_finding(:o, 'XYZ001', 'Model', 'x', 'CISO', current_date + 30, 'Board');
+SELECT waive_finding(:o, 'SYS001', 'Other model', 'x', 'CISO', current_date + 30, 'Board');
+SELECT waive_finding(:o, 'SYS001', 'Model', ' ', 'CISO', current_date + 30, 'Board');
+SELECT waive_finding(:o, 'SYS001', 'Model', 'x', NULL, current_date + 30, 'Board');
+SELECT waive_finding(:o, 'SYS001', 'Model', 'x', 'CISO', current_date + 30, E'Board\n');
+SELECT waive_finding(:o, 'SYS001', 'Model', 'x', 'CISO', current_date, 'Board');
+SELECT waive_finding(:o, 'SYS001', 'Model', 'x', 'CISO', current_date + 400, 'Board');
+SELECT waive_finding(999999, 'SYS001', 'Model', 'x', 'CISO', current_date + 30, 'Board');
+\set VERBOSITY terse
+INSERT INTO finding_waiver (org_id, code, ref, justification, owner, accepted_by, expires_on)
+VALUES (:o, 'SYS001', 'Model', 'x', 'CISO', 'Board', current_date + 400);
+\set VERBOSITY default
+SELECT count(*) FROM finding_waiver WHERE org_id = :o;
+-- an expired waiver waives nothing
+UPDATE finding_waiver SET accepted_on = current_date - 100, expires_on = current_date - 1 WHERE org_id = :o AND code = 'SYS001';
+SELECT code, waived_until FROM integration_findings(:o) WHERE code = 'SYS001';
+-- a member with edit but not approve may read waivers but not write them
+CREATE ROLE regress_pg_ims_editor;
+SELECT grant_access(:o, 'regress_pg_ims_editor', 'edit');
+SET SESSION AUTHORIZATION regress_pg_ims_editor;
+SELECT count(*) FROM finding_waiver;
+SELECT waive_finding(:o, 'SYS001', 'Model', 'x', 'CISO', current_date + 30, 'Board');
+INSERT INTO finding_waiver (org_id, code, ref, justification, owner, accepted_by, expires_on)
+VALUES (:o, 'SYS001', 'Model', 'x', 'CISO', 'Board', current_date + 30);
+RESET SESSION AUTHORIZATION;
+SELECT revoke_access(:o, 'regress_pg_ims_editor', 'edit');
+DROP ROLE regress_pg_ims_editor;
 
 -- The bolt-on organization: a second system beside the ISMS.  Two SoAs
 -- cannot be built (the schema refuses a second draft), but the rest shows.
@@ -290,6 +452,15 @@ DROP ROLE regress_pg_ims_outsider;
 SELECT * FROM integration_findings(NULL);
 SELECT * FROM integration_findings(999999);
 SELECT count(*) FROM evaluate_findings('{}');
+
+-- The sample organization of make demo, graded as a certification body
+-- would: one major (no AI objectives) and the minors an auditor would write
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/load_sample.sql
+SELECT category, grade, citation, requirement_title, findings, codes
+FROM report_nonconformities WHERE org_id = :org;
+SELECT regexp_replace(examples, '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g') AS examples
+FROM report_nonconformities WHERE org_id = :org AND category = 'nonconformity';
 
 DROP FUNCTION findings_of(bigint);
 DROP FUNCTION fixture_org(text, boolean, text);

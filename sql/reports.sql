@@ -31,12 +31,16 @@ SELECT source_clause, target_clause, relation, topic, status, status_rank, docum
 FROM report_clause_mapping WHERE org_id = :org ORDER BY clause_rank;
 
 -- report_control_mapping: the article's pairs and both decisions
-SELECT source_ref, target_ref, relation, source_applicability, target_applicability, decided_alike
+SELECT source_ref, target_ref, relation, source_applicability, target_applicability, decided_alike,
+       strength, strength_rank
 FROM report_control_mapping
 WHERE org_id = :org AND (source_ref, target_ref) IN (('ISO 27001 A.5.1', 'ISO 42001 A.2.2'), ('ISO 27001 A.5.19', 'ISO 42001 A.10.3'))
 ORDER BY target_rank, source_rank;
 SELECT count(*) AS pairs, count(*) FILTER (WHERE NOT decided_alike) AS decided_differently
 FROM report_control_mapping WHERE org_id = :org;
+-- by strength, strongest first
+SELECT strength_rank, strength, count(*) AS pairs, count(*) FILTER (WHERE NOT decided_alike) AS decided_differently
+FROM report_control_mapping WHERE org_id = :org GROUP BY 1, 2 ORDER BY 1;
 
 -- report_risk_register
 SELECT title, risk_type, risk_type_rank, risk_domain, ai_system, score, cvss, treatment, controls

@@ -172,6 +172,17 @@ DOCUMENT_COLUMN(ControlPairRelation, control_pairs, relation);
 DOCUMENT_COLUMN(ControlPairRationale, control_pairs, rationale);
 DOCUMENT_COLUMN(ControlPairProvenance, control_pairs, provenance);
 
+/* The strength of each control pair, the default where the document states none. */
+static const char *
+ControlPairStrengthGet(const CatalogDocument *doc, int i)
+{
+	const char *strength = doc->control_pairs[i].strength;
+
+	return strength != NULL ? strength : CATALOG_DEFAULT_STRENGTH;
+}
+
+static const DocumentColumn ControlPairStrength = {"control_pairs", "strength", ControlPairStrengthGet};
+
 /*
  * A text[] literal of a list of words.  The parser admitted only lowercase
  * words (evidence kinds) or words of a fixed vocabulary (roles, risk
@@ -378,6 +389,44 @@ CheckMappedIds(LoadState *state, const char *array_key, const char *table,
 				 errhint("A mapping may only name clauses and controls of loaded catalogs.")));
 }
 
+/*
+ * Whether ims.control_mapping has the strength column (version 1.2).  The
+ * library of a later version may serve a database not yet updated; there an
+ * imported mapping loads as before, unless it states a strength it cannot
+ * keep.  The shipped mapping is loaded there too, by the install script of
+ * 1.0 (CREATE EXTENSION pg_ims VERSION '1.0'): it loads without its
+ * strengths, which the update to 1.2 loads again with the pairs.
+ */
+static bool
+ControlMappingHasStrength(LoadState *state)
+{
+	const CatalogDocument *doc = &state->doc;
+
+	if (CatalogLoadExecute("SELECT 1 FROM pg_catalog.pg_attribute "
+						   "WHERE attrelid OPERATOR(pg_catalog.=) 'ims.control_mapping'::pg_catalog.regclass "
+						   "  AND attname OPERATOR(pg_catalog.=) 'strength' AND NOT attisdropped",
+						   0, NULL, NULL) > 0)
+		return true;
+	if (state->builtin)
+		return false;
+	for (int i = 0; i < doc->n_control_pairs; i++)
+		if (doc->control_pairs[i].strength != NULL)
+		{
+			const char *version = "unknown";
+
+			if (CatalogLoadExecute("SELECT extversion FROM pg_catalog.pg_extension "
+								   "WHERE extname OPERATOR(pg_catalog.=) 'pg_ims'", 0, NULL, NULL) > 0)
+				version = PgImsSpiText(0, "extversion");
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("the strength of control pairs needs version 1.2 or later of extension \"pg_ims\""),
+					 errdetail("Entry %d of \"control_pairs\" states a strength; this database has version %s, whose ims.control_mapping has no column for it.",
+							   i + 1, version),
+					 errhint("Run ALTER EXTENSION pg_ims UPDATE, or leave the key \"strength\" out.")));
+		}
+	return false;
+}
+
 static int
 LoadMapping(LoadState *state)
 {
@@ -387,8 +436,13 @@ LoadMapping(LoadState *state)
 	ArrayType  *clause_targets = TextArray(doc->n_clause_pairs, &ClausePairTarget, doc);
 	ArrayType  *control_sources = TextArray(doc->n_control_pairs, &ControlPairSource, doc);
 	ArrayType  *control_targets = TextArray(doc->n_control_pairs, &ControlPairTarget, doc);
-	Oid			types[8];
-	Datum		values[8];
+	Oid			types[9];
+	Datum		values[9];
+	CatalogError err;
+
+	/* a shipped mapping rates every pair; an imported one may leave it out */
+	if (state->builtin && !catalog_check_shipped_mapping(doc, &err))
+		ReportMalformed(state, err.detail);
 
 	for (int i = 0; i < 2; i++)
 		if (!CatalogStandardExists(standards[i]))
@@ -440,16 +494,27 @@ LoadMapping(LoadState *state)
 					   7, types, values);
 
 	types[7] = TEXTARRAYOID;
+	types[8] = TEXTARRAYOID;
 	values[2] = PointerGetDatum(control_sources);
 	values[3] = PointerGetDatum(control_targets);
 	values[4] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairRelation, doc));
 	values[5] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairRationale, doc));
 	values[7] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairProvenance, doc));
-	CatalogLoadExecute("INSERT INTO ims.control_mapping "
-					   "(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
-					   "SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "
-					   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8)) AS u(source, target, relation, rationale, provenance)",
-					   8, types, values);
+	if (ControlMappingHasStrength(state))
+	{
+		values[8] = PointerGetDatum(TextArray(doc->n_control_pairs, &ControlPairStrength, doc));
+		CatalogLoadExecute("INSERT INTO ims.control_mapping "
+						   "(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin, strength) "
+						   "SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7, u.strength "
+						   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8), pg_catalog.unnest($9)) AS u(source, target, relation, rationale, provenance, strength)",
+						   9, types, values);
+	}
+	else
+		CatalogLoadExecute("INSERT INTO ims.control_mapping "
+						   "(source_standard, source_control, target_standard, target_control, relation, rationale, provenance, builtin) "
+						   "SELECT $1, u.source, $2, u.target, u.relation, u.rationale, u.provenance, $7 "
+						   "FROM ROWS FROM (pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($8)) AS u(source, target, relation, rationale, provenance)",
+						   8, types, values);
 
 	return doc->n_clause_pairs + doc->n_control_pairs;
 }

@@ -139,9 +139,10 @@ static const char *const item_keys[] = {"id", "title"};
 static const char *const clause_pair_keys[] = {"source", "target", "relation", "action"};
 static const char *const clause_relations[] = {"equal", "analogous", "no_counterpart"};
 static const char *const control_pair_keys[] = {
-	"source", "target", "relation", "rationale", "provenance"
+	"source", "target", "relation", "strength", "rationale", "provenance"
 };
 static const char *const control_relations[] = {"equal", "subset", "superset", "intersects"};
+static const char *const control_strengths[] = {"strong", "moderate", "weak"};
 
 static const char *const crosswalk_keys[] = {
 	"format", "format_version", "regulation", "standard", "obligations"
@@ -565,7 +566,11 @@ ReadClausePair(EntryRead *r)
 	return 1;
 }
 
-/* Each (source, target) control pair once. */
+/*
+ * Each (source, target) control pair once.  Its strength may be left out
+ * (or null): the loader then stores CATALOG_DEFAULT_STRENGTH, unless the
+ * mapping is a shipped one.
+ */
 static int
 ReadControlPair(EntryRead *r)
 {
@@ -575,6 +580,8 @@ ReadControlPair(EntryRead *r)
 		!catalog_get_string(r->item, r->where, "target", 1, CATALOG_MAX_ID, RULE_ID, &p->target, r->err) ||
 		!CATALOG_GET_CHOICE(r->item, r->where, "relation", control_relations,
 							"equal, subset, superset or intersects", &p->relation, r->err) ||
+		!CATALOG_GET_OPTIONAL_CHOICE(r->item, r->where, "strength", control_strengths,
+									 "strong, moderate or weak", &p->strength, r->err) ||
 		!catalog_get_string(r->item, r->where, "rationale", 1, CATALOG_MAX_TEXT, RULE_TEXT, &p->rationale, r->err) ||
 		!catalog_get_string(r->item, r->where, "provenance", 1, CATALOG_MAX_TITLE, RULE_TEXT, &p->provenance, r->err))
 		return 0;
@@ -722,6 +729,17 @@ catalog_document_parse(const char *text, size_t len, CatalogDocument *doc,
 	return catalog_fail(err, CATALOG_ERROR_SHAPE,
 				"The document: key \"format\" must be \"%s\", \"%s\" or \"%s\".",
 				FORMAT_CATALOG, FORMAT_MAPPING, FORMAT_CROSSWALK);
+}
+
+int
+catalog_check_shipped_mapping(const CatalogDocument *doc, CatalogError *err)
+{
+	for (int i = 0; i < doc->n_control_pairs; i++)
+		if (doc->control_pairs[i].strength == NULL)
+			return catalog_fail(err, CATALOG_ERROR_SHAPE,
+								"Entry %d of \"control_pairs\": key \"strength\" is missing; a mapping shipped with pg_ims states the strength of every control pair.",
+								i + 1);
+	return 1;
 }
 
 void

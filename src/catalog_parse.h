@@ -63,11 +63,20 @@ typedef struct CatalogClausePair
 	const char *action;
 } CatalogClausePair;
 
+/*
+ * The strength of a control pair: how much of one control's implementation
+ * and evidence carries over to the other.  A pair that states none is
+ * imported with CATALOG_DEFAULT_STRENGTH; a shipped mapping states it for
+ * every pair (catalog_check_shipped_mapping).
+ */
+#define CATALOG_DEFAULT_STRENGTH "moderate"
+
 typedef struct CatalogControlPair
 {
 	const char *source;
 	const char *target;
 	const char *relation;
+	const char *strength;		/* strong, moderate or weak; NULL when not stated */
 	const char *rationale;
 	const char *provenance;
 } CatalogControlPair;
@@ -131,5 +140,12 @@ typedef struct CatalogDocument
 extern int	catalog_document_parse(const char *text, size_t len,
 								   CatalogDocument *doc, CatalogError *err);
 extern void catalog_document_free(CatalogDocument *doc);
+
+/*
+ * What a mapping shipped with pg_ims must hold beyond the format: a strength
+ * for every control pair.  Returns 1, or 0 with err set.  The server checks
+ * it before it loads a shipped mapping, tools/catalog_check with --shipped.
+ */
+extern int	catalog_check_shipped_mapping(const CatalogDocument *doc, CatalogError *err);
 
 #endif							/* CATALOG_PARSE_H */

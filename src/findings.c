@@ -6,11 +6,12 @@
  *	  of one or more organizations.
  *
  * The rules are SQL, one function each, listed in ims.finding_rule with
- * their severity, scope, message and hint (extension/install/
+ * their grade, category, requirement, scope, message and hint (extension/install/
  * 41_finding_rules.sql; `\sf ims.rule_soa004` shows one).  This file runs
  * them through SPI with parameters, as the caller, so row-level security
  * limits them to the organizations the caller may read; fills in their
- * messages; and sorts the findings (digits as numbers, otherwise
+ * messages; marks the findings an accepted waiver covers (ims.finding_waiver);
+ * and sorts the findings (digits as numbers, otherwise
  * byte-wise), so that their order does not depend on a collation.
  *
  * Findings are data, not errors: a call raises only when it is itself
@@ -42,7 +43,10 @@
 typedef struct FindingRule
 {
 	char	   *code;
-	char	   *severity;		/* major, minor or observation */
+	char	   *grade;			/* major, minor or observation */
+	char	   *category;		/* nonconformity, certification_blocker, advisory */
+	char	   *requirement;	/* NULL: every row names its own */
+	bool		blocks_approval;
 	char	   *query;			/* SELECT ... FROM ims.rule_x($1) */
 	char	   *message;
 	char	   *hint;
@@ -62,32 +66,60 @@ static SPIPlanPtr KeptPlanOf(const char *query, int nargs, Oid *argtypes);
 typedef struct Finding
 {
 	int64		org_id;
-	int			severity_rank;	/* 1 major, 2 minor, 3 observation */
+	int			grade_rank;		/* 1 major, 2 minor, 3 observation */
 	const char *code;
-	const char *severity;
+	const char *grade;
+	const char *category;
+	const char *requirement;
+	bool		blocks_approval;
 	char	   *standard;
 	char	   *ref;
 	char	   *message;
 	const char *hint;
+	bool		waived;
+	Datum		waived_until;	/* date, when waived */
 } Finding;
 
-static int
-SeverityRank(const char *severity)
+/* An accepted waiver in force: the findings of code and ref are waived until "until". */
+typedef struct Waiver
 {
-	if (strcmp(severity, "major") == 0)
+	int64		org_id;
+	char	   *code;
+	char	   *ref;
+	Datum		until;
+} Waiver;
+
+static int
+GradeRank(const char *grade)
+{
+	if (strcmp(grade, "major") == 0)
 		return 1;
-	if (strcmp(severity, "minor") == 0)
+	if (strcmp(grade, "minor") == 0)
 		return 2;
-	if (strcmp(severity, "observation") == 0)
+	if (strcmp(grade, "observation") == 0)
 		return 3;
-	elog(ERROR, "unknown finding severity \"%s\"", severity);
+	elog(ERROR, "unknown finding grade \"%s\"", grade);
 	return 0;
 }
 
 static const char *
-SeverityName(int rank)
+GradeName(int rank)
 {
 	return rank == 1 ? "major" : rank == 2 ? "minor" : "observation";
+}
+
+/*
+ * The category of a row.  A rule that a row grades otherwise than the rule
+ * does moves between nonconformity and advisory with the grade (a lapse
+ * against a clause, or advice no clause requires); a certification blocker
+ * stays one whatever its grade.
+ */
+static const char *
+CategoryOf(const FindingRule *rule, int grade_rank)
+{
+	if (strcmp(rule->category, "certification_blocker") == 0)
+		return rule->category;
+	return grade_rank == 3 ? "advisory" : "nonconformity";
 }
 
 /* Replace {ref}, {1} and {2} in a message; absent values read as "". */
@@ -163,7 +195,7 @@ NaturalCompare(const char *a, const char *b)
 	return (*a != '\0') - (*b != '\0');
 }
 
-/* Organization, severity, code, ref; then the message, so ties have an order too. */
+/* Organization, grade, code, ref; then the message, so ties have an order too. */
 static int
 CompareFindings(const void *a, const void *b)
 {
@@ -173,8 +205,8 @@ CompareFindings(const void *a, const void *b)
 
 	if (x->org_id != y->org_id)
 		return x->org_id < y->org_id ? -1 : 1;
-	if (x->severity_rank != y->severity_rank)
-		return x->severity_rank - y->severity_rank;
+	if (x->grade_rank != y->grade_rank)
+		return x->grade_rank - y->grade_rank;
 	if ((c = strcmp(x->code, y->code)) != 0)
 		return c;
 	if ((c = NaturalCompare(x->ref, y->ref)) != 0)
@@ -224,7 +256,8 @@ ReadRules(bool soa_only, int *nrules, MemoryContext into)
 				 errhint("Run ALTER EXTENSION pg_ims UPDATE.")));
 	SPI_freetuptable(SPI_tuptable);
 
-	n = PgImsSpiRunPlan(KeptPlanOf("SELECT code, severity, rule_function, message, hint FROM ims.finding_rule "
+	n = PgImsSpiRunPlan(KeptPlanOf("SELECT code, grade, category, requirement, blocks_approval, rule_function, "
+								 "message, hint FROM ims.finding_rule "
 								 "WHERE scope = 'soa' OR NOT $1 ORDER BY code COLLATE \"C\"",
 								 1, argtypes),
 						args, true, 0);
@@ -233,18 +266,72 @@ ReadRules(bool soa_only, int *nrules, MemoryContext into)
 	{
 		MemoryContext spi = MemoryContextSwitchTo(into);
 		FindingRule *rule = &rules[i];
+		bool		isnull;
 
 		rule->code = PgImsSpiText(i, "code");
-		rule->severity = PgImsSpiText(i, "severity");
+		rule->grade = PgImsSpiText(i, "grade");
+		rule->category = PgImsSpiText(i, "category");
+		rule->requirement = PgImsSpiText(i, "requirement");
+		rule->blocks_approval = DatumGetBool(PgImsSpiDatum(i, "blocks_approval", &isnull));
 		rule->message = PgImsSpiText(i, "message");
 		rule->hint = PgImsSpiText(i, "hint");
-		rule->query = psprintf("SELECT org_id, severity, standard, ref, arg1, arg2 FROM ims.%s($1)",
+		rule->query = psprintf("SELECT org_id, grade, standard, requirement, ref, arg1, arg2 FROM ims.%s($1)",
 							   quote_identifier(PgImsSpiText(i, "rule_function")));
 		MemoryContextSwitchTo(spi);
 	}
 	*nrules = (int) n;
 	SPI_freetuptable(SPI_tuptable);
 	return rules;
+}
+
+static int
+CompareWaivers(const void *a, const void *b)
+{
+	const Waiver *x = a;
+	const Waiver *y = b;
+	int			c;
+
+	if (x->org_id != y->org_id)
+		return x->org_id < y->org_id ? -1 : 1;
+	if ((c = strcmp(x->code, y->code)) != 0)
+		return c;
+	return strcmp(x->ref, y->ref);
+}
+
+/*
+ * The waivers in force today for the organizations, read into context
+ * "into" and sorted for bsearch: the latest expiry of each code and ref.
+ * Read as the caller, like the rules, so row-level security applies.
+ */
+static Waiver *
+ReadWaivers(Datum orgs, int *nwaivers, MemoryContext into)
+{
+	Oid			argtypes[1] = {INT8ARRAYOID};
+	Waiver	   *waivers;
+	uint64		n;
+
+	n = PgImsSpiRunPlan(KeptPlanOf("SELECT org_id, code, ref, max(expires_on) AS until FROM ims.finding_waiver "
+								 "WHERE org_id = ANY ($1) AND accepted_on <= current_date "
+								 "AND expires_on >= current_date GROUP BY org_id, code, ref",
+								 1, argtypes),
+						&orgs, true, 0);
+	waivers = MemoryContextAlloc(into, sizeof(Waiver) * Max(n, 1));
+	for (uint64 i = 0; i < n; i++)
+	{
+		MemoryContext spi = MemoryContextSwitchTo(into);
+		bool		isnull;
+
+		waivers[i].org_id = DatumGetInt64(PgImsSpiDatum(i, "org_id", &isnull));
+		waivers[i].code = PgImsSpiText(i, "code");
+		waivers[i].ref = PgImsSpiText(i, "ref");
+		waivers[i].until = PgImsSpiDatum(i, "until", &isnull);
+		MemoryContextSwitchTo(spi);
+	}
+	SPI_freetuptable(SPI_tuptable);
+	if (n > 1)
+		qsort(waivers, n, sizeof(Waiver), CompareWaivers);
+	*nwaivers = (int) n;
+	return waivers;
 }
 
 /*
@@ -284,7 +371,8 @@ KeptPlanOf(const char *query, int nargs, Oid *argtypes)
 
 /*
  * ims.evaluate_findings(org_ids bigint[], soa_only boolean)
- *	  RETURNS TABLE (org_id, code, severity, severity_rank, standard, ref, message, hint)
+ *	  RETURNS TABLE (org_id, code, grade, grade_rank, category, requirement,
+ *					 blocks_approval, standard, ref, message, hint, waived_until)
  *
  * org_ids NULL means every organization the caller can see.  Runs with
  * search_path pinned by its CREATE FUNCTION, so unqualified operators in
@@ -305,6 +393,8 @@ findings_evaluate(PG_FUNCTION_ARGS)
 	Oid			argtypes[1] = {INT8ARRAYOID};
 	FindingRule *rules;
 	int			nrules;
+	Waiver	   *waivers;
+	int			nwaivers;
 
 	InitMaterializedSRF(fcinfo, 0);
 
@@ -338,7 +428,8 @@ findings_evaluate(PG_FUNCTION_ARGS)
 		{
 			bool		isnull;
 			MemoryContext spi = MemoryContextSwitchTo(caller);
-			char	   *severity = PgImsSpiText(i, "severity");
+			char	   *grade = PgImsSpiText(i, "grade");
+			char	   *requirement = PgImsSpiText(i, "requirement");
 			char	   *ref = PgImsSpiText(i, "ref");
 			Finding    *f;
 
@@ -350,8 +441,12 @@ findings_evaluate(PG_FUNCTION_ARGS)
 			}
 			f = &found[nfound++];
 			f->org_id = DatumGetInt64(PgImsSpiDatum(i, "org_id", &isnull));
-			f->severity_rank = SeverityRank(severity ? severity : rule->severity);
-			f->severity = SeverityName(f->severity_rank);
+			f->grade_rank = GradeRank(grade ? grade : rule->grade);
+			f->grade = GradeName(f->grade_rank);
+			f->category = CategoryOf(rule, f->grade_rank);
+			f->requirement = requirement ? requirement : rule->requirement;
+			f->blocks_approval = rule->blocks_approval;
+			f->waived = false;
 			f->code = rule->code;
 			f->standard = PgImsSpiText(i, "standard");
 			f->ref = ref;
@@ -362,26 +457,54 @@ findings_evaluate(PG_FUNCTION_ARGS)
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}
+
+	/* A waiver marks its findings; it removes none, and blocks stay blocks. */
+	waivers = ReadWaivers(orgs, &nwaivers, caller);
+	for (int i = 0; i < nfound && nwaivers > 0; i++)
+	{
+		Finding    *f = &found[i];
+		Waiver		key;
+		Waiver	   *w;
+
+		if (f->ref == NULL)
+			continue;
+		key.org_id = f->org_id;
+		key.code = (char *) f->code;
+		key.ref = f->ref;
+		w = bsearch(&key, waivers, nwaivers, sizeof(Waiver), CompareWaivers);
+		if (w != NULL)
+		{
+			f->waived = true;
+			f->waived_until = w->until;
+		}
+	}
 	PgImsSpiFinish();
 
 	if (nfound > 1)
 		qsort(found, nfound, sizeof(Finding), CompareFindings);
 	for (int i = 0; i < nfound; i++)
 	{
-		Datum		values[8];
-		bool		nulls[8] = {false, false, false, false, false, false, false, false};
+		Datum		values[12];
+		bool		nulls[12];
 		Finding    *f = &found[i];
 
+		memset(nulls, 0, sizeof(nulls));
 		values[0] = Int64GetDatum(f->org_id);
 		values[1] = CStringGetTextDatum(f->code);
-		values[2] = CStringGetTextDatum(f->severity);
-		values[3] = Int32GetDatum(f->severity_rank);
-		nulls[4] = (f->standard == NULL);
-		values[4] = f->standard ? CStringGetTextDatum(f->standard) : (Datum) 0;
-		nulls[5] = (f->ref == NULL);
-		values[5] = f->ref ? CStringGetTextDatum(f->ref) : (Datum) 0;
-		values[6] = CStringGetTextDatum(f->message);
-		values[7] = CStringGetTextDatum(f->hint);
+		values[2] = CStringGetTextDatum(f->grade);
+		values[3] = Int32GetDatum(f->grade_rank);
+		values[4] = CStringGetTextDatum(f->category);
+		nulls[5] = (f->requirement == NULL);
+		values[5] = f->requirement ? CStringGetTextDatum(f->requirement) : (Datum) 0;
+		values[6] = BoolGetDatum(f->blocks_approval);
+		nulls[7] = (f->standard == NULL);
+		values[7] = f->standard ? CStringGetTextDatum(f->standard) : (Datum) 0;
+		nulls[8] = (f->ref == NULL);
+		values[8] = f->ref ? CStringGetTextDatum(f->ref) : (Datum) 0;
+		values[9] = CStringGetTextDatum(f->message);
+		values[10] = CStringGetTextDatum(f->hint);
+		nulls[11] = !f->waived;
+		values[11] = f->waived ? f->waived_until : (Datum) 0;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

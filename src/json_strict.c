@@ -352,19 +352,40 @@ catalog_get_string(const cJSON *obj, const char *where, const char *key, int req
 	return 1;
 }
 
-/* A string that must be one of a fixed vocabulary. */
-int
-catalog_get_choice(const cJSON *obj, const char *where, const char *key,
-				   const char *const *choices, int n_choices, const char *choice_list,
-				   const char **out, CatalogError *err)
+/*
+ * A string that must be one of a fixed vocabulary; when not required, a
+ * missing or null key gives NULL.
+ */
+static int
+GetChoice(const cJSON *obj, const char *where, const char *key, int required,
+		  const char *const *choices, int n_choices, const char *choice_list,
+		  const char **out, CatalogError *err)
 {
-	if (!catalog_get_string(obj, where, key, 1, CATALOG_MAX_ID, RULE_TEXT, out, err))
+	if (!catalog_get_string(obj, where, key, required, CATALOG_MAX_ID, RULE_TEXT, out, err))
 		return 0;
+	if (*out == NULL)
+		return 1;
 	for (int i = 0; i < n_choices; i++)
 		if (strcmp(*out, choices[i]) == 0)
 			return 1;
 	return catalog_fail(err, CATALOG_ERROR_SHAPE, "%s: key \"%s\" is \"%s\"; expected %s.",
 				where, key, *out, choice_list);
+}
+
+int
+catalog_get_choice(const cJSON *obj, const char *where, const char *key,
+				   const char *const *choices, int n_choices, const char *choice_list,
+				   const char **out, CatalogError *err)
+{
+	return GetChoice(obj, where, key, 1, choices, n_choices, choice_list, out, err);
+}
+
+int
+catalog_get_optional_choice(const cJSON *obj, const char *where, const char *key,
+							const char *const *choices, int n_choices, const char *choice_list,
+							const char **out, CatalogError *err)
+{
+	return GetChoice(obj, where, key, 0, choices, n_choices, choice_list, out, err);
 }
 
 /* An array key; a missing key is an empty array unless required. */

@@ -110,6 +110,16 @@ extern int	catalog_get_choice(const cJSON *obj, const char *where, const char *k
 	catalog_get_choice(obj, where, key, choices, (int) (sizeof(choices) / sizeof((choices)[0])), \
 					   list, out, err)
 
+/* The same for a key that may be omitted or null: then *out is NULL. */
+extern int	catalog_get_optional_choice(const cJSON *obj, const char *where, const char *key,
+										const char *const *choices, int n_choices,
+										const char *choice_list, const char **out,
+										CatalogError *err);
+
+#define CATALOG_GET_OPTIONAL_CHOICE(obj, where, key, choices, list, out, err) \
+	catalog_get_optional_choice(obj, where, key, choices, \
+								(int) (sizeof(choices) / sizeof((choices)[0])), list, out, err)
+
 /*
  * An array key: *out and *count, or NULL and 0 when the key is missing and
  * not required.

@@ -65,10 +65,19 @@ static const char *const clause_summary_sql =
 "       string_agg(target_clause, ', ' ORDER BY clause_rank) AS target_clauses "
 "FROM ims.report_clause_mapping WHERE org_id = $1 GROUP BY status, status_rank ORDER BY status_rank";
 static const char *const clause_summary_columns[] = {"status", "clauses", "target_clauses"};
+/* Every finding, for the JSON document: what a program reads. */
 static const char *const findings_sql =
-"SELECT code, severity, ref, message, hint FROM ims.evaluate_findings(ARRAY[$1], false)";
-/* The findings columns of the Markdown and HTML tables. */
-static const char *const finding_columns[] = {"code", "severity", "ref", "message"};
+"SELECT code, grade AS severity, category, requirement, ref, message, hint "
+"FROM ims.evaluate_findings(ARRAY[$1], false)";
+/*
+ * The findings rolled up per requirement, for the Markdown and HTML
+ * documents: what a reader of an audit report expects, one row per
+ * nonconformity with its examples, not one per object.
+ */
+static const char *const nonconformities_sql =
+"SELECT grade, category, coalesce(citation, '') AS citation, examples, codes "
+"FROM ims.nonconformities(ARRAY[$1])";
+static const char *const nonconformity_columns[] = {"grade", "category", "citation", "examples", "codes"};
 
 /* Checks access and reads the live version's header. */
 static SoaHeader
@@ -318,15 +327,15 @@ MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 	for (uint64 i = 0; i < n; i++)
 		MarkdownRow(buf, i, clause_summary_columns, lengthof(clause_summary_columns));
 
-	n = SoaQuery(findings_sql, org);
-	appendStringInfo(buf, "\n## Open findings (%llu)\n\n", (unsigned long long) n);
+	n = SoaQuery(nonconformities_sql, org);
+	appendStringInfo(buf, "\n## Open findings, per requirement (%llu)\n\n", (unsigned long long) n);
 	if (n == 0)
 		appendStringInfoString(buf, "None.\n");
 	else
 	{
-		appendStringInfoString(buf, "| Code | Severity | Object | Finding |\n|---|---|---|---|\n");
+		appendStringInfoString(buf, "| Grade | Category | Requirement | Findings | Codes |\n|---|---|---|---|---|\n");
 		for (uint64 i = 0; i < n; i++)
-			MarkdownRow(buf, i, finding_columns, lengthof(finding_columns));
+			MarkdownRow(buf, i, nonconformity_columns, lengthof(nonconformity_columns));
 	}
 }
 
@@ -453,11 +462,11 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 		HtmlRow(buf, i, NULL, clause_summary_columns, lengthof(clause_summary_columns));
 	appendStringInfoString(buf, "</tbody>\n</table>\n");
 
-	n = SoaQuery(findings_sql, org);
-	appendStringInfo(buf, "<h2>Open findings (%llu)</h2>\n", (unsigned long long) n);
-	appendStringInfoString(buf, "<table>\n<thead><tr><th>Code</th><th>Severity</th><th>Object</th><th>Finding</th></tr></thead>\n<tbody>\n");
+	n = SoaQuery(nonconformities_sql, org);
+	appendStringInfo(buf, "<h2>Open findings, per requirement (%llu)</h2>\n", (unsigned long long) n);
+	appendStringInfoString(buf, "<table>\n<thead><tr><th>Grade</th><th>Category</th><th>Requirement</th><th>Findings</th><th>Codes</th></tr></thead>\n<tbody>\n");
 	for (uint64 i = 0; i < n; i++)
-		HtmlRow(buf, i, PgImsSpiText(i, "severity"), finding_columns, lengthof(finding_columns));
+		HtmlRow(buf, i, PgImsSpiText(i, "grade"), nonconformity_columns, lengthof(nonconformity_columns));
 	appendStringInfoString(buf, "</tbody>\n</table>\n</body>\n</html>\n");
 }
 
@@ -595,6 +604,8 @@ SoaJsonText(Datum org)
 
 		PutColumn(f, i, "code");
 		PutColumn(f, i, "severity");
+		PutColumn(f, i, "category");
+		PutColumn(f, i, "requirement");
 		PutColumn(f, i, "ref");
 		PutColumn(f, i, "message");
 		PutColumn(f, i, "hint");

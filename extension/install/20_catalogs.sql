@@ -120,18 +120,21 @@ CREATE TABLE @extschema@.control_mapping (
 	rationale text NOT NULL,
 	provenance text NOT NULL,
 	builtin boolean NOT NULL DEFAULT false,
+	strength text NOT NULL,
 	CONSTRAINT control_mapping_pkey PRIMARY KEY (source_standard, source_control, target_standard, target_control),
 	CONSTRAINT control_mapping_source_fkey FOREIGN KEY (source_standard, source_control)
 		REFERENCES @extschema@.control (standard, control_id),
 	CONSTRAINT control_mapping_target_fkey FOREIGN KEY (target_standard, target_control)
 		REFERENCES @extschema@.control (standard, control_id),
-	CONSTRAINT control_mapping_relation_check CHECK (relation IN ('equal', 'subset', 'superset', 'intersects'))
+	CONSTRAINT control_mapping_relation_check CHECK (relation IN ('equal', 'subset', 'superset', 'intersects')),
+	CONSTRAINT control_mapping_strength_check CHECK (strength IN ('strong', 'moderate', 'weak'))
 );
 COMMENT ON TABLE @extschema@.control_mapping IS 'Reviewed control pairs between two standards, each with a relation and a one-line rationale';
 COMMENT ON COLUMN @extschema@.control_mapping.relation IS 'OSCAL/NIST OLIR relation read "source relation target": equal, subset, superset or intersects';
 COMMENT ON COLUMN @extschema@.control_mapping.rationale IS 'Why the pair holds and where it stops';
 COMMENT ON COLUMN @extschema@.control_mapping.provenance IS 'Where the pair comes from and who reviewed it';
 COMMENT ON COLUMN @extschema@.control_mapping.builtin IS 'True for the mapping shipped with pg_ims';
+COMMENT ON COLUMN @extschema@.control_mapping.strength IS 'How much of one control''s implementation and evidence carries over to the other: strong (one process or artefact serves both once extended to the new scope), moderate (a substantial part carries, the rest is specific), weak (a shared element only; deciding the two differently is normal); moderate when an imported mapping states none (docs/mapping-review.md)';
 
 CREATE INDEX control_mapping_target_idx ON @extschema@.control_mapping (target_standard, target_control);
 

@@ -193,11 +193,13 @@ CREATE TABLE @extschema@.impact_assessment (
 	stakeholder_views text,
 	approved_by text,
 	next_review date,
+	for_change_on date,
 	CONSTRAINT impact_assessment_pkey PRIMARY KEY (org_id, assessment_id),
 	CONSTRAINT impact_assessment_system_fkey FOREIGN KEY (org_id, system_id)
 		REFERENCES @extschema@.ai_system (org_id, system_id),
 	CONSTRAINT impact_assessment_severity_check CHECK (severity IN ('low', 'medium', 'high', 'critical')),
-	CONSTRAINT impact_assessment_review_check CHECK (next_review > assessed_on)
+	CONSTRAINT impact_assessment_review_check CHECK (next_review > assessed_on),
+	CONSTRAINT impact_assessment_for_change_check CHECK (for_change_on >= assessed_on)
 );
 COMMENT ON TABLE @extschema@.impact_assessment IS 'AI system impact assessments (ISO 42001 6.1.4, 8.4, A.5): one or more per AI system';
 COMMENT ON COLUMN @extschema@.impact_assessment.org_id IS 'The organization';
@@ -212,6 +214,7 @@ COMMENT ON COLUMN @extschema@.impact_assessment.foreseeable_misuse IS 'Reasonabl
 COMMENT ON COLUMN @extschema@.impact_assessment.stakeholder_views IS 'Views of affected stakeholders gathered';
 COMMENT ON COLUMN @extschema@.impact_assessment.approved_by IS 'Person who approved the assessment';
 COMMENT ON COLUMN @extschema@.impact_assessment.next_review IS 'Date by which it must be reviewed';
+COMMENT ON COLUMN @extschema@.impact_assessment.for_change_on IS 'The significant change, proposed or made, this assessment was made for (ISO 42001 8.4: assess before the change); NULL for an assessment made for no particular change';
 
 CREATE TABLE @extschema@.soa (
 	org_id bigint NOT NULL,

@@ -4,14 +4,20 @@
 -- The finding rules of SPEC section 7, one SQL function each (docs/findings.md)
 --
 -- Each rule takes the organizations to check and returns one row per
--- finding: org_id, severity (NULL: the rule's own), the standard and the
--- object found wanting (ref), and up to two facts for its message.  It is
--- one set-based query over every organization asked for at once, so the
--- cost grows with the data, not with the number of organizations times the
--- number of rules.  It runs as the caller: row-level security limits it to
--- the organizations the caller may read.  ims.evaluate_findings()
--- (src/findings.c) runs the rules of ims.finding_rule, writes the messages
--- and sorts the findings in an order that no collation changes.
+-- finding: org_id, its grade (NULL: the rule's own), the standard, the
+-- requirement (NULL: the rule's own), the object found wanting (ref), and
+-- up to two facts for its message.  A rule grades a row itself where a
+-- certification body's grade depends on context: one AI system without an
+-- impact assessment where the others have one is a lapse (minor); none
+-- assessed at all is a process that does not exist (major).
+--
+-- A rule is one set-based query over every organization asked for at once,
+-- so the cost grows with the data, not with the number of organizations
+-- times the number of rules.  It runs as the caller: row-level security
+-- limits it to the organizations the caller may read.
+-- ims.evaluate_findings() (src/findings.c) runs the rules of
+-- ims.finding_rule, writes the messages, marks the waived ones and sorts
+-- the findings in an order that no collation changes.
 --
 -- Rules are LANGUAGE sql with a BEGIN ATOMIC body: names are bound when the
 -- rule is created, whatever search_path runs it, and the planner inlines
@@ -23,7 +29,10 @@
 
 CREATE TABLE @extschema@.finding_rule (
 	code text NOT NULL,
-	severity text NOT NULL,
+	grade text NOT NULL,
+	category text NOT NULL,
+	requirement text,
+	blocks_approval boolean NOT NULL DEFAULT false,
 	scope text NOT NULL,
 	rule_function text NOT NULL,
 	message text NOT NULL,
@@ -31,19 +40,73 @@ CREATE TABLE @extschema@.finding_rule (
 	CONSTRAINT finding_rule_pkey PRIMARY KEY (code),
 	CONSTRAINT finding_rule_function_key UNIQUE (rule_function),
 	CONSTRAINT finding_rule_code_check CHECK (code ~ '^[A-Z]{3}[0-9]{3}$'),
-	CONSTRAINT finding_rule_severity_check CHECK (severity IN ('major', 'minor', 'observation')),
+	CONSTRAINT finding_rule_grade_check CHECK (grade IN ('major', 'minor', 'observation')),
+	CONSTRAINT finding_rule_category_check
+		CHECK (category IN ('nonconformity', 'certification_blocker', 'advisory')),
+	CONSTRAINT finding_rule_grade_category_check
+		CHECK ((category = 'nonconformity') = (grade <> 'observation')),
+	CONSTRAINT finding_rule_requirement_check
+		CHECK (requirement ~ '^(([4-9]|10)(\.[0-9]+)*( [a-z])?|A\.[0-9]+(\.[0-9]+)*)$'),
+	CONSTRAINT finding_rule_blocks_approval_check CHECK (NOT blocks_approval OR scope = 'soa'),
 	CONSTRAINT finding_rule_scope_check CHECK (scope IN ('soa', 'system')),
 	CONSTRAINT finding_rule_function_check CHECK (rule_function ~ '^rule_[a-z]{3}[0-9]{3}$')
 );
 COMMENT ON TABLE @extschema@.finding_rule IS
-'The rules of the validator (docs/findings.md): each code with its severity, its scope, the function that finds its rows, and its message and hint';
+'The rules of the validator (docs/findings.md): each code with its grade, category and requirement, whether it blocks SoA approval, its scope, the function that finds its rows, and its message and hint';
 COMMENT ON COLUMN @extschema@.finding_rule.code IS 'Finding code, such as SOA004';
-COMMENT ON COLUMN @extschema@.finding_rule.severity IS 'major, minor or observation: the severity of its findings unless the rule''s function gives another for a row';
+COMMENT ON COLUMN @extschema@.finding_rule.grade IS 'major, minor or observation, as a certification body grades an isolated case; the rule''s function may grade a row otherwise (systemic, or advice only)';
+COMMENT ON COLUMN @extschema@.finding_rule.category IS 'nonconformity (a requirement not met), certification_blocker (no clause is broken, but certification cannot proceed) or advisory (advice no clause requires)';
+COMMENT ON COLUMN @extschema@.finding_rule.requirement IS 'What the findings are against: a clause of the harmonized structure, numbered and lettered as in ISO 27001 (6.1.3 d), which both standards share, or an Annex A control of the finding''s standard (A.6.2.4); ims.finding_requirement cites it per standard; NULL when each row names its own control, or for a certification blocker no clause sets';
+COMMENT ON COLUMN @extschema@.finding_rule.blocks_approval IS 'true when its findings block ims.approve_soa(), waived or not: the SoA cannot be approved while one stands';
 COMMENT ON COLUMN @extschema@.finding_rule.scope IS 'soa: a rule on the SoA, also run by ims.validate_soa() and before an approval; system: a rule on the rest of the management system';
 COMMENT ON COLUMN @extschema@.finding_rule.rule_function IS 'The function of schema ims that finds the rule''s rows, taking the organizations as bigint[]';
 COMMENT ON COLUMN @extschema@.finding_rule.message IS 'What is wrong; {ref}, {1} and {2} stand for the ref, arg1 and arg2 of the rule''s row';
 COMMENT ON COLUMN @extschema@.finding_rule.hint IS 'What to do about it';
 GRANT SELECT ON @extschema@.finding_rule TO PUBLIC;
+
+-- The clause requirements the rules cite, with their number in each
+-- standard.  Both standards follow the harmonized structure, so a clause
+-- has one number in both and an integrated audit writes one nonconformity
+-- citing each standard concerned; a lettered item can differ (the SoA is
+-- item d of ISO 27001 6.1.3 and item f of ISO 42001 6.1.3).
+CREATE TABLE @extschema@.finding_requirement (
+	requirement text NOT NULL,
+	title text NOT NULL,
+	iso27001 text,
+	iso42001 text,
+	CONSTRAINT finding_requirement_pkey PRIMARY KEY (requirement),
+	CONSTRAINT finding_requirement_check CHECK (requirement ~ '^([4-9]|10)(\.[0-9]+)*( [a-z])?$'),
+	CONSTRAINT finding_requirement_cited_check CHECK (iso27001 IS NOT NULL OR iso42001 IS NOT NULL)
+);
+COMMENT ON TABLE @extschema@.finding_requirement IS
+'The clause requirements the finding rules cite (ims.finding_rule.requirement), each with its title and its number in each standard';
+COMMENT ON COLUMN @extschema@.finding_requirement.requirement IS 'The requirement as the rules cite it: clause number of the harmonized structure, with the ISO 27001 item letter where it matters';
+COMMENT ON COLUMN @extschema@.finding_requirement.title IS 'What the requirement asks, in a few words';
+COMMENT ON COLUMN @extschema@.finding_requirement.iso27001 IS 'The same requirement in ISO/IEC 27001:2022 (NULL: it has none)';
+COMMENT ON COLUMN @extschema@.finding_requirement.iso42001 IS 'The same requirement in ISO/IEC 42001:2023 (NULL: it has none)';
+GRANT SELECT ON @extschema@.finding_requirement TO PUBLIC;
+INSERT INTO @extschema@.finding_requirement (requirement, title, iso27001, iso42001) VALUES
+	('4.3', 'Scope of the management system', '4.3', '4.3'),
+	('4.4', 'The management system established', '4.4', '4.4'),
+	('5.1', 'Leadership and commitment', '5.1', '5.1'),
+	('5.2', 'Policy', '5.2', '5.2'),
+	('5.3', 'Roles, responsibilities and authorities', '5.3', '5.3'),
+	('6.1.2', 'Risk assessment', '6.1.2', '6.1.2'),
+	('6.1.2 c', 'Risk owners identified', '6.1.2 c)', '6.1.2'),
+	('6.1.3 a', 'Risk treatment options selected', '6.1.3 a)', '6.1.3 a)'),
+	('6.1.3 b', 'Controls determined from the risk treatment', '6.1.3 b)', '6.1.3 b)'),
+	('6.1.3 d', 'Statement of Applicability', '6.1.3 d)', '6.1.3 f)'),
+	('6.1.3 f', 'Risk owners'' approval of the treatment plan', '6.1.3 f)', NULL),
+	('6.1.4', 'AI system impact assessment process', NULL, '6.1.4'),
+	('6.2', 'Objectives and planning to achieve them', '6.2', '6.2'),
+	('7.2', 'Competence', '7.2', '7.2'),
+	('7.5', 'Documented information', '7.5', '7.5'),
+	('7.5.1', 'Documented information: general', '7.5.1', '7.5.1'),
+	('7.5.1 b', 'Documented information needed for effectiveness', '7.5.1 b)', '7.5.1 b)'),
+	('8.4', 'AI system impact assessment performed', NULL, '8.4'),
+	('9.2.2', 'Internal audit programme', '9.2.2', '9.2.2'),
+	('9.3', 'Management review', '9.3', '9.3'),
+	('9.3.2', 'Management review inputs', '9.3.2', '9.3.2');
 
 -- What several rules start from, written once.  Like the rules, these are
 -- inlined into the query that calls them.
@@ -80,39 +143,224 @@ END;
 COMMENT ON FUNCTION @extschema@.latest_impact_assessment(bigint[]) IS
 'the latest impact assessment of each AI system of the organizations the caller can see';
 
-CREATE FUNCTION @extschema@.rule_int001(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+CREATE FUNCTION @extschema@.live_ai_systems(org_ids bigint[])
+	RETURNS SETOF @extschema@.ai_system
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, CASE WHEN o.integration_model = 'bolt_on' THEN 'major' END, NULL, o.name,
-	       o.integration_model, NULL
-	FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids) AND o.integration_model <> 'structural_extension';
+	SELECT s.* FROM @extschema@.ai_system s JOIN @extschema@.organization o USING (org_id)
+	WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
+	  AND s.in_scope AND s.lifecycle_stage <> 'retired';
+END;
+COMMENT ON FUNCTION @extschema@.live_ai_systems(bigint[]) IS
+'the AI systems the AIMS covers, of the organizations the caller can see with ISO 42001 in scope: in scope and not retired';
+
+CREATE FUNCTION @extschema@.rule_aia001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT l.org_id, CASE WHEN NOT l.any_assessed THEN 'major' END, 'iso42001:2023', NULL, l.name,
+	       CASE WHEN NOT l.any_assessed AND l.systems > 1
+	            THEN format(', nor has any of the other %s AI systems in scope', l.systems - 1) END, NULL
+	FROM (SELECT s.org_id, s.name, a.assessed,
+	             bool_or(a.assessed) OVER (PARTITION BY s.org_id) AS any_assessed,
+	             count(*) OVER (PARTITION BY s.org_id) AS systems
+	      FROM @extschema@.live_ai_systems(org_ids) s,
+	           LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.impact_assessment i
+	                                   WHERE i.org_id = s.org_id AND i.system_id = s.system_id) AS assessed) a) l
+	WHERE NOT l.assessed;
+END;
+COMMENT ON FUNCTION @extschema@.rule_aia001(bigint[]) IS
+'finding rule AIA001 of ims.finding_rule: the rows behind "the AI system "{ref}" has no impact assessment{1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AIA001', 'minor', 'nonconformity', '8.4', false, 'system', 'rule_aia001',
+	 'the AI system "{ref}" has no impact assessment{1}',
+	 'Assess its impacts on individuals, groups and society before it is deployed and at planned intervals (ISO 42001 6.1.4, 8.4, A.5.2).');
+
+CREATE FUNCTION @extschema@.rule_aia002(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
+	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name,
+	       CASE WHEN s.last_significant_change > greatest(l.assessed_on, l.for_change_on)
+	                 AND s.last_significant_change <= current_date
+	            THEN format('it was made on %s, before the system''s last significant change on %s',
+	                        to_char(l.assessed_on, 'YYYY-MM-DD'), to_char(s.last_significant_change, 'YYYY-MM-DD'))
+	            ELSE format('its review was due on %s', to_char(l.next_review, 'YYYY-MM-DD')) END, NULL
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id
+	WHERE (s.last_significant_change > greatest(l.assessed_on, l.for_change_on)
+	       AND s.last_significant_change <= current_date)
+	   OR l.next_review < current_date;
+END;
+COMMENT ON FUNCTION @extschema@.rule_aia002(bigint[]) IS
+'finding rule AIA002 of ims.finding_rule: the rows behind "the impact assessment of "{ref}" is out of date: {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AIA002', 'minor', 'nonconformity', '8.4', false, 'system', 'rule_aia002',
+	 'the impact assessment of "{ref}" is out of date: {1}',
+	 'Reassess the system, record the new assessment, and set the date of its next review (ISO 42001 8.4). An assessment made for a change before it is made records that change in for_change_on.');
+
+CREATE FUNCTION @extschema@.rule_aia003(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
+	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name, m.missing, NULL
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id,
+	     LATERAL (SELECT concat_ws(', ', CASE WHEN coalesce(btrim(l.individuals), '') = '' THEN 'impacts on individuals' END,
+	                               CASE WHEN coalesce(btrim(l.groups), '') = '' THEN 'impacts on groups' END,
+	                               CASE WHEN coalesce(btrim(l.society), '') = '' THEN 'impacts on society' END,
+	                               CASE WHEN coalesce(btrim(l.foreseeable_misuse), '') = '' THEN 'foreseeable misuse' END,
+	                               CASE WHEN coalesce(btrim(l.stakeholder_views), '') = '' THEN 'stakeholder views' END) AS missing) m
+	WHERE m.missing <> '';
+END;
+COMMENT ON FUNCTION @extschema@.rule_aia003(bigint[]) IS
+'finding rule AIA003 of ims.finding_rule: the rows behind "the latest impact assessment of "{ref}" lacks {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AIA003', 'minor', 'nonconformity', '6.1.4', false, 'system', 'rule_aia003',
+	 'the latest impact assessment of "{ref}" lacks {1}',
+	 'Complete it: impacts on individuals, on groups and on society, reasonably foreseeable misuse, and the views of affected stakeholders (ISO 42001 6.1.4, A.5.4, A.5.5).');
+
+CREATE FUNCTION @extschema@.rule_aia004(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT o.org_id, CASE WHEN NOT a.assessed THEN 'major' END, 'iso42001:2023', NULL, o.name,
+	       CASE WHEN NOT a.assessed THEN ', and no AI system has been assessed' END, NULL
+	FROM @extschema@.organization o,
+	     LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.impact_assessment i WHERE i.org_id = o.org_id) AS assessed) a
+	WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
+	                  AND d.topic = 'impact_assessment' AND d.kind <> 'record'
+	                  AND 'iso42001:2023' = ANY (d.covers));
+END;
+COMMENT ON FUNCTION @extschema@.rule_aia004(bigint[]) IS
+'finding rule AIA004 of ims.finding_rule: the rows behind "no documented process for AI system impact assessment covers ISO 42001{1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AIA004', 'minor', 'nonconformity', '6.1.4', false, 'system', 'rule_aia004',
+	 'no documented process for AI system impact assessment covers ISO 42001{1}',
+	 'Define how impact assessments are made, by whom, when (before deployment, at planned intervals, before a significant change) and how their results are used, in a procedure of topic impact_assessment that covers iso42001:2023 (ISO 42001 6.1.4, A.5.2).');
+
+CREATE FUNCTION @extschema@.rule_aud001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT o.org_id, NULL, x, NULL, o.name, @extschema@.standard_label(x), NULL
+	FROM @extschema@.organization o, unnest(o.standards) AS x
+	WHERE o.org_id = ANY (org_ids)
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id
+	                  AND a.performed_on > current_date - interval '12 months'
+	                  AND a.performed_on <= current_date
+	                  AND x = ANY (a.covers));
+END;
+COMMENT ON FUNCTION @extschema@.rule_aud001(bigint[]) IS
+'finding rule AUD001 of ims.finding_rule: the rows behind "no internal audit in the last 12 months covered {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AUD001', 'major', 'nonconformity', '9.2.2', false, 'system', 'rule_aud001',
+	 'no internal audit in the last 12 months covered {1}',
+	 'Plan an audit programme that covers every standard in scope within the cycle (clause 9.2.2): one integrated audit or several, led by auditors competent in each standard.');
+
+CREATE FUNCTION @extschema@.rule_aud002(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.org_id, NULL,
+	       CASE WHEN cardinality(m.missing) = 1 THEN m.missing[1] END, NULL,
+	       format('internal audit %s', a.cycle),
+	       CASE WHEN u.auditor_id IS NULL THEN 'names no lead auditor'
+	            ELSE format('is led by %s, who has no competence record for %s', u.name,
+	                        @extschema@.standard_labels(m.missing)) END, NULL
+	FROM (SELECT DISTINCT ON (a.org_id) a.* FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id)
+	      WHERE o.org_id = ANY (org_ids) ORDER BY a.org_id, a.performed_on DESC, a.audit_id DESC) AS a
+	JOIN @extschema@.organization o USING (org_id)
+	LEFT JOIN @extschema@.auditor u ON u.org_id = a.org_id AND u.auditor_id = a.lead_auditor_id,
+	LATERAL (SELECT coalesce(array_agg(x ORDER BY x COLLATE "C"), '{}') AS missing FROM unnest(o.standards) AS x
+	         WHERE u.auditor_id IS NULL OR NOT x = ANY (u.competence)) AS m
+	WHERE cardinality(m.missing) > 0;
+END;
+COMMENT ON FUNCTION @extschema@.rule_aud002(bigint[]) IS
+'finding rule AUD002 of ims.finding_rule: the rows behind "the latest {ref} {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AUD002', 'minor', 'nonconformity', '7.2', false, 'system', 'rule_aud002',
+	 'the latest {ref} {1}',
+	 'Record the lead auditor''s competence for each standard (clause 7.2): an ISO 42001 audit needs competence in AI management.');
+
+CREATE FUNCTION @extschema@.rule_crt001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT o.org_id, NULL, x, NULL, @extschema@.standard_label(x), NULL, NULL
+	FROM @extschema@.organization o, unnest(o.standards) AS x
+	WHERE o.org_id = ANY (org_ids)
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
+	                  AND x = ANY (b.accredited_for));
+END;
+COMMENT ON FUNCTION @extschema@.rule_crt001(bigint[]) IS
+'finding rule CRT001 of ims.finding_rule: the rows behind "no certification body accredited for {ref} is engaged" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('CRT001', 'observation', 'certification_blocker', NULL, false, 'system', 'rule_crt001',
+	 'no certification body accredited for {ref} is engaged',
+	 'Engage a certification body accredited for each standard in scope, ideally one for both, so that one audit team can certify the integrated system; a certificate from a body not accredited for ISO 42001 is not an accredited certificate.');
+
+CREATE FUNCTION @extschema@.rule_crt002(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT o.org_id, NULL, NULL, NULL, o.name,
+	       CASE WHEN NOT c.single
+	            THEN 'no single certification body is accredited for every standard in scope, so no combined audit is possible'
+	            ELSE 'no certification body accredited for every standard in scope has confirmed a combined audit window' END,
+	       NULL
+	FROM @extschema@.organization o,
+	     LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
+	                             AND b.accredited_for @> o.standards) AS single) c
+	WHERE o.org_id = ANY (org_ids)
+	  AND EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id)
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
+	                  AND b.accredited_for @> o.standards AND b.combined_audit_confirmed);
+END;
+COMMENT ON FUNCTION @extschema@.rule_crt002(bigint[]) IS
+'finding rule CRT002 of ims.finding_rule: the rows behind "{1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('CRT002', 'observation', 'advisory', NULL, false, 'system', 'rule_crt002',
+	 '{1}',
+	 'Agree one audit window for all standards with one certification body accredited for each, so the system is audited as one.');
+
+CREATE FUNCTION @extschema@.rule_int001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT o.org_id, NULL, NULL, NULL, o.name, o.integration_model, NULL
+	FROM @extschema@.organization o
+	WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
+	  AND o.integration_model <> 'structural_extension';
 END;
 COMMENT ON FUNCTION @extschema@.rule_int001(bigint[]) IS
 'finding rule INT001 of ims.finding_rule: the rows behind "the integration model is {1}: ISO 42001 is not run as an extension of the ISMS" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('INT001', 'minor', 'system', 'rule_int001',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('INT001', 'observation', 'advisory', '4.4', false, 'system', 'rule_int001',
 	 'the integration model is {1}: ISO 42001 is not run as an extension of the ISMS',
-	 'Extend the ISMS structurally (one scope, one owner, one risk process, one SoA, one audit cycle, one management review) and set integration_model to structural_extension.');
+	 'The article''s advice, which no clause requires: extend the ISMS structurally (one scope, one risk process, one SoA, one audit cycle, one management review) and set integration_model to structural_extension.');
 
 CREATE FUNCTION @extschema@.rule_int002(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, NULL, o.name, NULL, NULL FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids) AND coalesce(btrim(o.ims_owner), '') = '';
+	SELECT o.org_id, NULL, NULL, NULL, o.name, NULL, NULL
+	FROM @extschema@.organization o
+	WHERE o.org_id = ANY (org_ids) AND coalesce(btrim(o.ims_owner), '') = '';
 END;
 COMMENT ON FUNCTION @extschema@.rule_int002(bigint[]) IS
 'finding rule INT002 of ims.finding_rule: the rows behind "no single owner is named for the integrated management system" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('INT002', 'minor', 'system', 'rule_int002',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('INT002', 'observation', 'advisory', '5.3', false, 'system', 'rule_int002',
 	 'no single owner is named for the integrated management system',
-	 'Name one person accountable for both standards in organization.ims_owner, with authority over the security and the AI teams (clause 5.3).');
+	 'The article''s advice: name one person accountable for both standards in organization.ims_owner. Clause 5.3 itself asks only that responsibilities and authorities be assigned and communicated.');
 
 CREATE FUNCTION @extschema@.rule_int003(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT d.org_id, NULL, NULL, d.topic, d.topic,
+	SELECT d.org_id, NULL, NULL, NULL, d.topic, d.topic,
 	       string_agg(format('"%s" (%s)', d.title, @extschema@.standard_label(d.covers[1])), ', '
 	                  ORDER BY d.title COLLATE "C")
 	FROM @extschema@.document d JOIN @extschema@.organization o USING (org_id)
@@ -121,19 +369,19 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.rule_int003(bigint[]) IS
 'finding rule INT003 of ims.finding_rule: the rows behind "{1} is documented separately for each standard: {2}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('INT003', 'minor', 'system', 'rule_int003',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('INT003', 'observation', 'advisory', '7.5.1', false, 'system', 'rule_int003',
 	 '{1} is documented separately for each standard: {2}',
-	 'Merge them into one document that covers both standards, with the AI-specific steps as a section of it.');
+	 'The article''s advice, which no clause requires: consider one document for the topic with the AI-specific steps as a section of it. Keep apart what a control asks to keep apart: the confidential channel for concerns about AI systems (ISO 42001 A.3.3) is not security incident handling.');
 
 CREATE FUNCTION @extschema@.rule_int004(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH clause_topic AS (SELECT DISTINCT ON (topic) topic, clause FROM @extschema@.clause_topic
 	                      WHERE clause ~ '^(7|8|9|10)(\.|$)'
 	                      ORDER BY topic, position('.' IN clause) = 0, length(clause), clause)
-	SELECT d.org_id, NULL, 'iso27001:2022', d.title, t.clause, d.kind
+	SELECT d.org_id, NULL, 'iso42001:2023', t.clause, d.title, t.clause, d.kind
 	FROM @extschema@.document d JOIN clause_topic t USING (topic)
 	WHERE d.org_id = ANY (org_ids) AND d.kind <> 'record'
 	  AND EXISTS (SELECT 1 FROM @extschema@.organization o WHERE o.org_id = d.org_id
@@ -144,16 +392,16 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.rule_int004(bigint[]) IS
 'finding rule INT004 of ims.finding_rule: the rows behind "the clause {1} {2} "{ref}" covers ISO 27001 only: it was not extended to the AIMS scope" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('INT004', 'minor', 'system', 'rule_int004',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('INT004', 'minor', 'nonconformity', '7.5', false, 'system', 'rule_int004',
 	 'the clause {1} {2} "{ref}" covers ISO 27001 only: it was not extended to the AIMS scope',
 	 'Add the AIMS scope to it (ims.clause_mapping gives the action for the clause) and add iso42001:2023 to its covers.');
 
 CREATE FUNCTION @extschema@.rule_int005(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT r.org_id, NULL, NULL,
+	SELECT r.org_id, NULL, NULL, NULL,
 	       string_agg(DISTINCT r.register COLLATE "C", ', ' ORDER BY r.register COLLATE "C"),
 	       count(DISTINCT r.register)::text, NULL
 	FROM @extschema@.risk r JOIN @extschema@.organization o USING (org_id)
@@ -161,33 +409,128 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.rule_int005(bigint[]) IS
 'finding rule INT005 of ims.finding_rule: the rows behind "{1} risk registers are kept: {ref}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('INT005', 'minor', 'system', 'rule_int005',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('INT005', 'observation', 'advisory', '6.1.2', false, 'system', 'rule_int005',
 	 '{1} risk registers are kept: {ref}',
-	 'Keep one risk register for information security and AI risks; the risk_type of each risk tells them apart.');
+	 'The article''s advice, which no clause requires: keep one risk register for information security and AI risks; the risk_type of each risk tells them apart.');
 
-CREATE FUNCTION @extschema@.rule_rsk001(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+CREATE FUNCTION @extschema@.rule_mrv001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT s.org_id, NULL, 'iso42001:2023', s.name, NULL, NULL
-	FROM @extschema@.ai_system s JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids) AND s.in_scope AND s.lifecycle_stage <> 'retired'
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.risk r WHERE r.org_id = s.org_id
-	                  AND r.ai_system_id = s.system_id AND @extschema@.risk_domain(r.risk_type) = 'ai');
+	SELECT o.org_id, NULL, x, NULL, o.name, @extschema@.standard_label(x), NULL
+	FROM @extschema@.organization o, unnest(o.standards) AS x
+	WHERE o.org_id = ANY (org_ids)
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id
+	                  AND r.held_on > current_date - interval '12 months'
+	                  AND r.held_on <= current_date
+	                  AND x = ANY (r.covers));
+END;
+COMMENT ON FUNCTION @extschema@.rule_mrv001(bigint[]) IS
+'finding rule MRV001 of ims.finding_rule: the rows behind "no management review in the last 12 months covered {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('MRV001', 'major', 'nonconformity', '9.3', false, 'system', 'rule_mrv001',
+	 'no management review in the last 12 months covered {1}',
+	 'Hold the management review at planned intervals over every standard in scope (clause 9.3), with the inputs of each: one integrated review, whose minutes record both.');
+
+CREATE FUNCTION @extschema@.rule_mrv002(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT r.org_id,
+	       CASE WHEN NOT r.agenda @> ARRAY['ai_objectives', 'ai_risks'] THEN NULL ELSE 'observation' END,
+	       'iso42001:2023', NULL, format('management review of %s', to_char(r.held_on, 'YYYY-MM-DD')),
+	       (SELECT string_agg(i, ', ' ORDER BY n) FROM unnest(ARRAY['ai_objectives', 'ai_system_performance',
+	               'ai_risks', 'impact_assessment_outcomes']) WITH ORDINALITY AS x(i, n)
+	        WHERE NOT i = ANY (r.agenda)), NULL
+	FROM (SELECT DISTINCT ON (r.org_id) r.* FROM @extschema@.management_review r JOIN @extschema@.organization o USING (org_id)
+	      WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
+	      ORDER BY r.org_id, r.held_on DESC, r.review_id DESC) AS r
+	WHERE NOT r.agenda @> ARRAY['ai_objectives', 'ai_system_performance', 'ai_risks', 'impact_assessment_outcomes'];
+END;
+COMMENT ON FUNCTION @extschema@.rule_mrv002(bigint[]) IS
+'finding rule MRV002 of ims.finding_rule: the rows behind "the agenda of the latest {ref} lacks the AIMS inputs {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('MRV002', 'minor', 'nonconformity', '9.3.2', false, 'system', 'rule_mrv002',
+	 'the agenda of the latest {ref} lacks the AIMS inputs {1}',
+	 'Add to the agenda, beside the inputs clause 9.3.2 asks of each standard: the fulfilment of the AI objectives and the results of the AI risk assessment (required inputs), and AI system performance and impact assessment outcomes (the article''s advice).');
+
+CREATE FUNCTION @extschema@.rule_obj001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH missing AS MATERIALIZED (
+		SELECT o.org_id, o.name, x AS standard,
+		       CASE x WHEN 'iso42001:2023' THEN 'AI' ELSE 'information security' END AS kind,
+		       CASE x WHEN 'iso42001:2023' THEN 'ai_objectives' ELSE 'is_objectives' END AS agenda_item
+		FROM @extschema@.organization o, unnest(o.standards) AS x
+		WHERE o.org_id = ANY (org_ids) AND x IN ('iso27001:2022', 'iso42001:2023')
+		  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
+		                  AND d.topic = 'objectives' AND x = ANY (d.covers)))
+	SELECT m.org_id, NULL, m.standard, NULL, m.name, format('no %s objectives are set', m.kind), NULL
+	FROM missing m
+	UNION ALL
+	SELECT m.org_id, NULL, m.standard, NULL, format('management review of %s', to_char(r.held_on, 'YYYY-MM-DD')),
+	       format('the management review of %s lists %s on its agenda, but no %s objectives are set',
+	              to_char(r.held_on, 'YYYY-MM-DD'), m.agenda_item, m.kind), NULL
+	FROM missing m
+	JOIN LATERAL (SELECT r.held_on, r.agenda FROM @extschema@.management_review r WHERE r.org_id = m.org_id
+	              ORDER BY r.held_on DESC, r.review_id DESC LIMIT 1) AS r ON m.agenda_item = ANY (r.agenda);
+END;
+COMMENT ON FUNCTION @extschema@.rule_obj001(bigint[]) IS
+'finding rule OBJ001 of ims.finding_rule: the rows behind "{1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('OBJ001', 'major', 'nonconformity', '6.2', false, 'system', 'rule_obj001',
+	 '{1}',
+	 'Set measurable objectives for each standard in scope, consistent with the policy, and plan how to achieve them (clause 6.2); record them as a document of topic objectives that covers the standard.');
+
+CREATE FUNCTION @extschema@.rule_pol001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT o.org_id, NULL, x, NULL, o.name, @extschema@.standard_label(x), NULL
+	FROM @extschema@.organization o, unnest(o.standards) AS x
+	WHERE o.org_id = ANY (org_ids) AND x IN ('iso27001:2022', 'iso42001:2023')
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
+	                  AND d.kind = 'policy' AND x = ANY (d.covers));
+END;
+COMMENT ON FUNCTION @extschema@.rule_pol001(bigint[]) IS
+'finding rule POL001 of ims.finding_rule: the rows behind "no policy covers {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('POL001', 'major', 'nonconformity', '5.2', false, 'system', 'rule_pol001',
+	 'no policy covers {1}',
+	 'Have top management approve a policy that covers the standard (clause 5.2; for ISO 42001 also A.2.2, the AI policy): one policy for both, with the AI commitments in it, is the integrated way.');
+
+CREATE FUNCTION @extschema@.rule_rsk001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT l.org_id, CASE WHEN NOT l.any_assessed THEN 'major' END, 'iso42001:2023', NULL, l.name,
+	       CASE WHEN NOT l.any_assessed AND l.systems > 1
+	            THEN format(', nor has any of the other %s AI systems in scope', l.systems - 1) END, NULL
+	FROM (SELECT s.org_id, s.name, a.assessed,
+	             bool_or(a.assessed) OVER (PARTITION BY s.org_id) AS any_assessed,
+	             count(*) OVER (PARTITION BY s.org_id) AS systems
+	      FROM @extschema@.live_ai_systems(org_ids) s,
+	           LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.risk r WHERE r.org_id = s.org_id
+	                                   AND r.ai_system_id = s.system_id
+	                                   AND @extschema@.risk_domain(r.risk_type) = 'ai') AS assessed) a) l
+	WHERE NOT l.assessed;
 END;
 COMMENT ON FUNCTION @extschema@.rule_rsk001(bigint[]) IS
-'finding rule RSK001 of ims.finding_rule: the rows behind "the AI system "{ref}" has no risk of an AI type" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('RSK001', 'major', 'system', 'rule_rsk001',
-	 'the AI system "{ref}" has no risk of an AI type',
+'finding rule RSK001 of ims.finding_rule: the rows behind "the AI system "{ref}" has no risk of an AI type{1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('RSK001', 'minor', 'nonconformity', '6.1.2', false, 'system', 'rule_rsk001',
+	 'the AI system "{ref}" has no risk of an AI type{1}',
 	 'Assess its AI risks (ISO 42001 6.1.2): harms to individuals, groups and society, fairness, transparency, robustness; record them in the one register with their risk_type.');
 
 CREATE FUNCTION @extschema@.rule_rsk002(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT r.org_id, NULL, NULL, r.title,
+	SELECT r.org_id, NULL,
+	       CASE @extschema@.risk_domain(r.risk_type) WHEN 'ai' THEN 'iso42001:2023' ELSE 'iso27001:2022' END,
+	       CASE WHEN r.treatment IS NULL THEN '6.1.3 a' ELSE '6.1.2 c' END, r.title,
 	       concat_ws(' and ', CASE WHEN r.treatment IS NULL THEN 'no treatment' END,
 	                 CASE WHEN coalesce(btrim(r.owner), '') = '' THEN 'no owner' END), NULL
 	FROM @extschema@.risk r JOIN @extschema@.organization o USING (org_id)
@@ -195,89 +538,87 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.rule_rsk002(bigint[]) IS
 'finding rule RSK002 of ims.finding_rule: the rows behind "the risk "{ref}" has {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('RSK002', 'minor', 'system', 'rule_rsk002',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('RSK002', 'minor', 'nonconformity', '6.1.3 a', false, 'system', 'rule_rsk002',
 	 'the risk "{ref}" has {1}',
-	 'Decide its treatment (mitigate, accept, avoid or transfer) and name its owner (clause 6.1.3).');
+	 'Decide its treatment (mitigate, accept, avoid or transfer) and name its owner (clauses 6.1.2 c and 6.1.3 a).');
 
-CREATE FUNCTION @extschema@.rule_aia001(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+CREATE FUNCTION @extschema@.rule_rsk003(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT s.org_id, NULL, 'iso42001:2023', s.name, NULL, NULL
-	FROM @extschema@.ai_system s JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids) AND s.in_scope AND s.lifecycle_stage <> 'retired'
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_assessment i
-	                  WHERE i.org_id = s.org_id AND i.system_id = s.system_id);
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
+	SELECT r.org_id, NULL, c.standard, NULL, r.title,
+	       @extschema@.standard_label(c.standard) || ' ' || c.control_id,
+	       CASE WHEN e.org_id IS NULL THEN 'is missing from the SoA'
+	            WHEN @extschema@.decision(e.applicability) = 'undecided' THEN 'the SoA leaves undecided'
+	            ELSE 'the SoA excludes' END
+	FROM live l JOIN @extschema@.organization o USING (org_id)
+	JOIN @extschema@.risk_control c ON c.org_id = l.org_id AND c.standard = ANY (o.standards)
+	JOIN @extschema@.risk r ON r.org_id = c.org_id AND r.risk_id = c.risk_id
+	LEFT JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	                                  AND e.standard = c.standard AND e.control_id = c.control_id
+	WHERE e.org_id IS NULL OR @extschema@.decision(e.applicability) <> 'applicable';
 END;
-COMMENT ON FUNCTION @extschema@.rule_aia001(bigint[]) IS
-'finding rule AIA001 of ims.finding_rule: the rows behind "the AI system "{ref}" has no impact assessment" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('AIA001', 'major', 'system', 'rule_aia001',
-	 'the AI system "{ref}" has no impact assessment',
-	 'Assess its impacts on individuals, groups and society before it is deployed and at planned intervals (ISO 42001 6.1.4, 8.4, A.5.2).');
+COMMENT ON FUNCTION @extschema@.rule_rsk003(bigint[]) IS
+'finding rule RSK003 of ims.finding_rule: the rows behind "the risk "{ref}" is treated by {1}, which {2}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('RSK003', 'minor', 'nonconformity', '6.1.3 b', false, 'soa', 'rule_rsk003',
+	 'the risk "{ref}" is treated by {1}, which {2}',
+	 'Include the control in the SoA with the reason risk, or treat the risk otherwise: the controls of the SoA and of the risk treatment must agree (clause 6.1.3 b to d).');
 
-CREATE FUNCTION @extschema@.rule_aia002(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+CREATE FUNCTION @extschema@.rule_scp001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
-	SELECT s.org_id, CASE WHEN l.assessed_on < s.last_significant_change THEN 'major' END,
-	       'iso42001:2023', s.name,
-	       CASE WHEN l.assessed_on < s.last_significant_change
-	            THEN format('it was made on %s, before the system''s last significant change on %s',
-	                        to_char(l.assessed_on, 'YYYY-MM-DD'), to_char(s.last_significant_change, 'YYYY-MM-DD'))
-	            ELSE format('its review was due on %s', to_char(l.next_review, 'YYYY-MM-DD')) END, NULL
-	FROM latest l JOIN @extschema@.ai_system s ON s.org_id = l.org_id AND s.system_id = l.system_id
-	WHERE s.in_scope AND s.lifecycle_stage <> 'retired'
-	  AND (l.assessed_on < s.last_significant_change OR l.next_review < current_date);
+	SELECT o.org_id, NULL, 'iso42001:2023', NULL, o.name, NULL, NULL
+	FROM @extschema@.organization o
+	WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.ai_system s WHERE s.org_id = o.org_id
+	                  AND s.in_scope AND s.lifecycle_stage <> 'retired');
 END;
-COMMENT ON FUNCTION @extschema@.rule_aia002(bigint[]) IS
-'finding rule AIA002 of ims.finding_rule: the rows behind "the impact assessment of "{ref}" is out of date: {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('AIA002', 'minor', 'system', 'rule_aia002',
-	 'the impact assessment of "{ref}" is out of date: {1}',
-	 'Reassess the system, record the new assessment, and set the date of its next review (ISO 42001 8.4).');
+COMMENT ON FUNCTION @extschema@.rule_scp001(bigint[]) IS
+'finding rule SCP001 of ims.finding_rule: the rows behind "ISO 42001 is in scope, but no AI system is in the scope of the AIMS" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SCP001', 'major', 'nonconformity', '4.3', false, 'system', 'rule_scp001',
+	 'ISO 42001 is in scope, but no AI system is in the scope of the AIMS',
+	 'Record the AI systems the organization develops, provides or uses within the scope (ims.ai_system, in_scope), or explain in the scope statement why the AIMS covers none (clause 4.3).');
 
-CREATE FUNCTION @extschema@.rule_aia003(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+CREATE FUNCTION @extschema@.rule_scp002(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
-	SELECT s.org_id, NULL, 'iso42001:2023', s.name,
-	       concat_ws(', ', CASE WHEN coalesce(btrim(l.individuals), '') = '' THEN 'impacts on individuals' END,
-	                 CASE WHEN coalesce(btrim(l.groups), '') = '' THEN 'impacts on groups' END,
-	                 CASE WHEN coalesce(btrim(l.society), '') = '' THEN 'impacts on society' END,
-	                 CASE WHEN coalesce(btrim(l.foreseeable_misuse), '') = '' THEN 'foreseeable misuse' END,
-	                 CASE WHEN coalesce(btrim(l.stakeholder_views), '') = '' THEN 'stakeholder views' END), NULL
-	FROM latest l JOIN @extschema@.ai_system s ON s.org_id = l.org_id AND s.system_id = l.system_id
-	WHERE s.in_scope AND s.lifecycle_stage <> 'retired' AND (coalesce(btrim(l.individuals), '') = '' OR coalesce(btrim(l.groups), '') = '' OR
-	coalesce(btrim(l.society), '') = '' OR coalesce(btrim(l.foreseeable_misuse), '') = '' OR coalesce(btrim(l.stakeholder_views), '') = '');
+	SELECT o.org_id, CASE WHEN d.title IS NOT NULL THEN 'observation' END, NULL, NULL, o.name,
+	       CASE WHEN d.title IS NOT NULL THEN format(' in the record, although the document "%s" may state it', d.title) END, NULL
+	FROM @extschema@.organization o
+	LEFT JOIN LATERAL (SELECT d.title FROM @extschema@.document d WHERE d.org_id = o.org_id AND d.topic = 'scope'
+	                   ORDER BY d.doc_id LIMIT 1) AS d ON true
+	WHERE o.org_id = ANY (org_ids) AND coalesce(btrim(o.scope_statement), '') = '';
 END;
-COMMENT ON FUNCTION @extschema@.rule_aia003(bigint[]) IS
-'finding rule AIA003 of ims.finding_rule: the rows behind "the latest impact assessment of "{ref}" lacks {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('AIA003', 'minor', 'system', 'rule_aia003',
-	 'the latest impact assessment of "{ref}" lacks {1}',
-	 'Complete it: impacts on individuals, on groups and on society, reasonably foreseeable misuse, and the views of affected stakeholders (ISO 42001 A.5.4, A.5.5).');
+COMMENT ON FUNCTION @extschema@.rule_scp002(bigint[]) IS
+'finding rule SCP002 of ims.finding_rule: the rows behind "the scope of the management system is not stated{1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SCP002', 'major', 'nonconformity', '4.3', false, 'system', 'rule_scp002',
+	 'the scope of the management system is not stated{1}',
+	 'State the scope (boundaries, applicability, the AI systems and the organization''s role for them) in organization.scope_statement, as the scope document records it (clause 4.3: the scope shall be available as documented information).');
 
 CREATE FUNCTION @extschema@.rule_soa001(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, NULL, o.name, NULL, NULL FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
+	SELECT o.org_id, NULL, NULL, NULL, o.name, NULL, NULL FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id
 	                  AND s.status IN ('draft', 'approved'));
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa001(bigint[]) IS
 'finding rule SOA001 of ims.finding_rule: the rows behind "there is no Statement of Applicability" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA001', 'major', 'soa', 'rule_soa001',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA001', 'major', 'nonconformity', '6.1.3 d', false, 'soa', 'rule_soa001',
 	 'there is no Statement of Applicability',
 	 'Create the consolidated draft with ims.init_soa(org_id): one SoA over both Annex A catalogs.');
 
 CREATE FUNCTION @extschema@.rule_soa002(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH v AS (SELECT s.org_id, s.version,
@@ -288,7 +629,7 @@ BEGIN ATOMIC
 	             AND EXISTS (SELECT 1 FROM @extschema@.soa t WHERE t.org_id = s.org_id
 	                         AND t.soa_id <> s.soa_id AND t.status IN ('draft', 'approved'))
 	           GROUP BY s.org_id, s.soa_id, s.version)
-	SELECT o.org_id, NULL, NULL, o.name, count(*)::text,
+	SELECT o.org_id, NULL, NULL, NULL, o.name, count(*)::text,
 	       string_agg(format('version %s (%s)', v.version,
 	                         (SELECT string_agg(@extschema@.standard_label(x), ', ' ORDER BY x COLLATE "C")
 	                          FROM unnest(v.standards) AS x)), '; '
@@ -298,13 +639,13 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa002(bigint[]) IS
 'finding rule SOA002 of ims.finding_rule: the rows behind "{1} live SoA versions each cover part of the scope: {2}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA002', 'major', 'soa', 'rule_soa002',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA002', 'observation', 'advisory', '6.1.3 d', true, 'soa', 'rule_soa002',
 	 '{1} live SoA versions each cover part of the scope: {2}',
-	 'Keep one consolidated SoA: build the next draft with ims.init_soa(), which lists every control of every standard in scope, and approve it.');
+	 'Keep one consolidated SoA (the article''s advice): build the next draft with ims.init_soa(), which lists every control of every standard in scope, and approve it.');
 
 CREATE FUNCTION @extschema@.rule_soa003(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)) ,
@@ -313,82 +654,86 @@ BEGIN ATOMIC
 	          FROM live l JOIN @extschema@.organization o USING (org_id)
 	          WHERE (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id
 	                 AND e.soa_id = l.soa_id AND e.standard = ANY (o.standards))
-	              < (SELECT sum(n) FROM per_standard p WHERE p.standard = ANY (o.standards)))
-	SELECT k.org_id, NULL, c.standard, @extschema@.standard_label(c.standard) || ' ' || c.control_id,
-	       k.version::text, NULL
-	FROM short k JOIN @extschema@.control c ON c.standard = ANY (k.standards)
-	LEFT JOIN @extschema@.soa_entry e ON e.org_id = k.org_id AND e.soa_id = k.soa_id
-	                          AND e.standard = c.standard AND e.control_id = c.control_id
-	WHERE e.org_id IS NULL;
+	              < (SELECT sum(n) FROM per_standard p WHERE p.standard = ANY (o.standards))),
+	missing AS (SELECT k.org_id, k.version, c.standard, c.control_id,
+	                   count(*) OVER (PARTITION BY k.org_id, c.standard) AS n
+	            FROM short k JOIN @extschema@.control c ON c.standard = ANY (k.standards)
+	            LEFT JOIN @extschema@.soa_entry e ON e.org_id = k.org_id AND e.soa_id = k.soa_id
+	                                             AND e.standard = c.standard AND e.control_id = c.control_id
+	            WHERE e.org_id IS NULL)
+	SELECT m.org_id, CASE WHEN m.n = p.n THEN 'major' END, m.standard, NULL,
+	       @extschema@.standard_label(m.standard) || ' ' || m.control_id, m.version::text, NULL
+	FROM missing m JOIN per_standard p USING (standard);
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa003(bigint[]) IS
 'finding rule SOA003 of ims.finding_rule: the rows behind "{ref} is missing from version {1} of the SoA" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA003', 'major', 'soa', 'rule_soa003',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA003', 'minor', 'nonconformity', '6.1.3 d', true, 'soa', 'rule_soa003',
 	 '{ref} is missing from version {1} of the SoA',
 	 'Every control of the standards in scope must be in the SoA with a decision: add the missing entry to the draft (a new draft from ims.init_soa() lists every control).');
 
 CREATE FUNCTION @extschema@.rule_soa004(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
-	SELECT e.org_id, NULL::text AS severity, e.standard,
-	       @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
-	       NULL::text AS arg1, NULL::text AS arg2
-	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id WHERE @extschema@.decision(e.applicability) = 'undecided';
+	SELECT u.org_id, CASE WHEN u.undecided = u.entries THEN 'major' END, u.standard, NULL, u.ref, NULL, NULL
+	FROM (SELECT e.org_id, e.standard, @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
+	             @extschema@.decision(e.applicability) = 'undecided' AS is_undecided,
+	             count(*) FILTER (WHERE @extschema@.decision(e.applicability) = 'undecided')
+	                 OVER (PARTITION BY e.org_id, e.standard) AS undecided,
+	             count(*) OVER (PARTITION BY e.org_id, e.standard) AS entries
+	      FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id) AS u
+	WHERE u.is_undecided;
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa004(bigint[]) IS
 'finding rule SOA004 of ims.finding_rule: the rows behind "{ref} is undecided" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA004', 'major', 'soa', 'rule_soa004',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA004', 'minor', 'nonconformity', '6.1.3 d', true, 'soa', 'rule_soa004',
 	 '{ref} is undecided',
 	 'Decide whether the control applies: with the reasons for including it, or with the justification for excluding it.');
 
 CREATE FUNCTION @extschema@.rule_soa005(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
-	SELECT e.org_id, NULL::text AS severity, e.standard,
-	       @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
-	       NULL::text AS arg1, NULL::text AS arg2
-	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id WHERE @extschema@.decision(e.applicability) = 'not_applicable' AND coalesce(btrim(e.justification), '') = '';
+	SELECT e.org_id, NULL, e.standard, NULL, @extschema@.standard_label(e.standard) || ' ' || e.control_id, NULL, NULL
+	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	WHERE @extschema@.decision(e.applicability) = 'not_applicable' AND coalesce(btrim(e.justification), '') = '';
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa005(bigint[]) IS
 'finding rule SOA005 of ims.finding_rule: the rows behind "{ref} is excluded without justification" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA005', 'major', 'soa', 'rule_soa005',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA005', 'minor', 'nonconformity', '6.1.3 d', true, 'soa', 'rule_soa005',
 	 '{ref} is excluded without justification',
-	 'Record why the control does not apply in the entry''s justification (ISO 27001 6.1.3 d, ISO 42001 6.1.3).');
+	 'Record why the control does not apply in the entry''s justification (ISO 27001 6.1.3 d, ISO 42001 6.1.3 f).');
 
 CREATE FUNCTION @extschema@.rule_soa006(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
-	SELECT e.org_id, NULL::text AS severity, e.standard,
-	       @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
-	       NULL::text AS arg1, NULL::text AS arg2
-	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id WHERE @extschema@.decision(e.applicability) = 'applicable'
+	SELECT e.org_id, NULL, e.standard, NULL, @extschema@.standard_label(e.standard) || ' ' || e.control_id, NULL, NULL
+	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	WHERE @extschema@.decision(e.applicability) = 'applicable'
 	  AND cardinality(@extschema@.reasons(e.applicability)) = 0;
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa006(bigint[]) IS
 'finding rule SOA006 of ims.finding_rule: the rows behind "{ref} is applicable but no reason for including it is recorded" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA006', 'minor', 'soa', 'rule_soa006',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA006', 'minor', 'nonconformity', '6.1.3 d', false, 'soa', 'rule_soa006',
 	 '{ref} is applicable but no reason for including it is recorded',
 	 'Record the reasons, such as applicable(risk,legal): risk treatment, law, contract, business requirement, interested party or impact assessment.');
 
 CREATE FUNCTION @extschema@.rule_soa007(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
-	SELECT e.org_id, NULL::text AS severity, e.standard,
-	       @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
-	       NULL::text AS arg1, NULL::text AS arg2
-	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id WHERE @extschema@.decision(e.applicability) = 'applicable' AND e.implementation = 'implemented'
+	SELECT e.org_id, NULL, e.standard, NULL, @extschema@.standard_label(e.standard) || ' ' || e.control_id, NULL, NULL
+	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	WHERE @extschema@.decision(e.applicability) = 'applicable' AND e.implementation = 'implemented'
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.evidence v WHERE v.org_id = e.org_id
 	                  AND v.standard = e.standard AND v.control_id = e.control_id
 	                  AND v.collected_on <= current_date
@@ -396,33 +741,34 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa007(bigint[]) IS
 'finding rule SOA007 of ims.finding_rule: the rows behind "{ref} is marked implemented but has no current evidence" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA007', 'minor', 'soa', 'rule_soa007',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA007', 'observation', 'advisory', '7.5.1 b', false, 'soa', 'rule_soa007',
 	 '{ref} is marked implemented but has no current evidence',
-	 'Attach evidence that the control operates (ims.evidence), of a kind that fits the control, and keep it current.');
+	 'Attach evidence that the control operates (ims.evidence), of a kind its catalog entry suggests, and keep it current: an auditor who samples the control will ask for it.');
 
 CREATE FUNCTION @extschema@.rule_soa008(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT v.org_id, NULL, v.standard, @extschema@.standard_label(v.standard) || ' ' || v.control_id,
+	SELECT v.org_id, NULL, v.standard, v.control_id, @extschema@.standard_label(v.standard) || ' ' || v.control_id,
 	       string_agg(DISTINCT k.title COLLATE "C", ', ' ORDER BY k.title COLLATE "C"), NULL
 	FROM @extschema@.evidence v JOIN @extschema@.organization o USING (org_id)
 	JOIN @extschema@.evidence_kind k ON k.code = v.kind
+	JOIN @extschema@.control c ON c.standard = v.standard AND c.control_id = v.control_id
 	WHERE o.org_id = ANY (org_ids) AND v.standard = 'iso42001:2023'
 	  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date)
 	GROUP BY v.org_id, v.standard, v.control_id
-	HAVING bool_and(k.domain = 'information_security');
+	HAVING bool_and(k.domain = 'information_security' AND NOT v.kind = ANY (c.evidence_kinds));
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa008(bigint[]) IS
-'finding rule SOA008 of ims.finding_rule: the rows behind "{ref} is evidenced only by information security evidence: {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA008', 'minor', 'soa', 'rule_soa008',
-	 '{ref} is evidenced only by information security evidence: {1}',
-	 'Evidence an AI control with AI evidence (a model card, an evaluation report, an impact assessment, a monitoring dashboard): a penetration test is no evidence of an AI control.');
+'finding rule SOA008 of ims.finding_rule: the rows behind "{ref} is evidenced only by information security evidence that its catalog entry does not suggest: {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA008', 'minor', 'nonconformity', NULL, false, 'soa', 'rule_soa008',
+	 '{ref} is evidenced only by information security evidence that its catalog entry does not suggest: {1}',
+	 'Evidence an AI control with what shows it operates: a kind its catalog entry lists (ims.control.evidence_kinds) or AI evidence such as an evaluation report, a model card or an impact assessment. A penetration test is no verification and validation of an AI system.');
 
 CREATE FUNCTION @extschema@.rule_soa009(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)) ,
@@ -431,14 +777,15 @@ BEGIN ATOMIC
 	             WHERE @extschema@.decision(e.applicability) = 'not_applicable' AND coalesce(btrim(e.justification), '') = ''),
 	counterpart AS (SELECT source_standard AS std, source_control AS id,
 	                       target_standard AS other_std, target_control AS other_id FROM @extschema@.control_mapping
+	                WHERE strength <> 'weak'
 	                UNION ALL
 	                SELECT target_standard, target_control, source_standard, source_control
-	                FROM @extschema@.control_mapping),
+	                FROM @extschema@.control_mapping WHERE strength <> 'weak'),
 	pair AS MATERIALIZED (SELECT x.org_id, x.soa_id, x.standard, x.control_id, c.other_std, c.other_id
 	                      FROM excluded x JOIN @extschema@.organization o USING (org_id)
 	                      JOIN counterpart c ON c.std = x.standard AND c.id = x.control_id
 	                      WHERE x.standard = ANY (o.standards) AND c.other_std = ANY (o.standards))
-	SELECT p.org_id, NULL, p.standard, @extschema@.standard_label(p.standard) || ' ' || p.control_id,
+	SELECT p.org_id, NULL, p.standard, NULL, @extschema@.standard_label(p.standard) || ' ' || p.control_id,
 	       CASE WHEN count(*) = 1 THEN 'the control mapped to it, ' ELSE 'the controls mapped to it, ' END
 	       || string_agg(@extschema@.standard_label(p.other_std) || ' ' || p.other_id, ', '
 	                     ORDER BY p.other_std COLLATE "C", p.other_id COLLATE "C")
@@ -450,21 +797,33 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa009(bigint[]) IS
 'finding rule SOA009 of ims.finding_rule: the rows behind "{ref} is excluded without justification while {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA009', 'minor', 'soa', 'rule_soa009',
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA009', 'minor', 'nonconformity', '6.1.3 d', false, 'soa', 'rule_soa009',
 	 '{ref} is excluded without justification while {1}',
-	 'Say why the counterpart''s reason for inclusion does not hold for this control, or decide both alike (ims.control_mapping says how they relate).');
+	 'Say why the counterpart''s reason for inclusion does not hold for this control, or decide both alike (ims.control_mapping says how they relate; weak pairs are not counted).');
 
 CREATE FUNCTION @extschema@.rule_soa010(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, NULL, o.name, 'has never been approved', NULL FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id AND s.status = 'approved')
-	UNION ALL
-	SELECT s.org_id, NULL, NULL, format('version %s', s.version),
-	       format('was approved by %s, not by %s, who approved the information security policy',
-	              s.approved_by, p.approvers), NULL
+	SELECT o.org_id, NULL, NULL, NULL, o.name, NULL, NULL FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
+	  AND EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id AND s.status = 'draft')
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id AND s.status IN ('approved', 'superseded'));
+END;
+COMMENT ON FUNCTION @extschema@.rule_soa010(bigint[]) IS
+'finding rule SOA010 of ims.finding_rule: the rows behind "the Statement of Applicability has never been approved" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA010', 'observation', 'certification_blocker', '6.1.3 d', false, 'soa', 'rule_soa010',
+	 'the Statement of Applicability has never been approved',
+	 'Have the SoA approved with ims.approve_soa(): a certification body reviews the approved SoA at stage 1.');
+
+CREATE FUNCTION @extschema@.rule_soa011(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.org_id, NULL, NULL, NULL, format('version %s', s.version),
+	       format('version %s was approved by %s, not by %s, who approved the information security policy',
+	              s.version, s.approved_by, p.approvers), NULL
 	FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id),
 	     LATERAL (SELECT string_agg(DISTINCT d.approved_by COLLATE "C", ' or '
 	                                ORDER BY d.approved_by COLLATE "C") AS approvers,
@@ -473,130 +832,44 @@ BEGIN ATOMIC
 	              AND 'iso27001:2022' = ANY (d.covers) AND d.approved_by IS NOT NULL) AS p
 	WHERE o.org_id = ANY (org_ids) AND s.status = 'approved' AND p.approvers IS NOT NULL AND NOT p.same;
 END;
-COMMENT ON FUNCTION @extschema@.rule_soa010(bigint[]) IS
-'finding rule SOA010 of ims.finding_rule: the rows behind "the Statement of Applicability {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('SOA010', 'minor', 'soa', 'rule_soa010',
+COMMENT ON FUNCTION @extschema@.rule_soa011(bigint[]) IS
+'finding rule SOA011 of ims.finding_rule: the rows behind "the Statement of Applicability {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA011', 'observation', 'advisory', '5.1', false, 'soa', 'rule_soa011',
 	 'the Statement of Applicability {1}',
-	 'Have the SoA approved with ims.approve_soa() by the management that approved the information security policy.');
+	 'The article''s advice: have the SoA approved by the management that approved the information security policy, so that one authority owns both.');
 
-CREATE FUNCTION @extschema@.rule_aud001(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+CREATE FUNCTION @extschema@.rule_soa012(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, NULL, o.name,
-	       @extschema@.standard_labels(o.standards), NULL
-	FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id
-	                  AND a.performed_on > current_date - interval '12 months'
-	                  AND a.performed_on <= current_date
-	                  AND a.covers @> o.standards);
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
+	SELECT e.org_id, NULL, e.standard, NULL, @extschema@.standard_label(e.standard) || ' ' || e.control_id, NULL, NULL
+	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	WHERE 'risk' = ANY (@extschema@.reasons(e.applicability))
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.risk_control c WHERE c.org_id = e.org_id
+	                  AND c.standard = e.standard AND c.control_id = e.control_id);
 END;
-COMMENT ON FUNCTION @extschema@.rule_aud001(bigint[]) IS
-'finding rule AUD001 of ims.finding_rule: the rows behind "no internal audit in the last 12 months covered {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('AUD001', 'major', 'system', 'rule_aud001',
-	 'no internal audit in the last 12 months covered {1}',
-	 'Run one internal audit cycle that covers both standards (clause 9.2), led by an auditor competent in each.');
+COMMENT ON FUNCTION @extschema@.rule_soa012(bigint[]) IS
+'finding rule SOA012 of ims.finding_rule: the rows behind "{ref} is included for risk treatment, but no risk is treated by it" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SOA012', 'minor', 'nonconformity', '6.1.3 b', false, 'soa', 'rule_soa012',
+	 '{ref} is included for risk treatment, but no risk is treated by it',
+	 'Link the risks it treats (ims.risk_control), or record the reason it is really included for: the controls of the SoA come from the risk treatment (clause 6.1.3 b).');
 
-CREATE FUNCTION @extschema@.rule_aud002(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
+CREATE FUNCTION @extschema@.rule_sys001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT a.org_id, NULL, NULL, format('internal audit %s', a.cycle),
-	       CASE WHEN u.auditor_id IS NULL THEN 'names no lead auditor'
-	            ELSE format('is led by %s, who has no competence record for %s', u.name,
-	                        (SELECT string_agg(@extschema@.standard_label(x), ' and ' ORDER BY x COLLATE "C")
-	                         FROM unnest(o.standards) AS x WHERE NOT x = ANY (u.competence))) END, NULL
-	FROM (SELECT DISTINCT ON (a.org_id) a.* FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id)
-	      WHERE o.org_id = ANY (org_ids) ORDER BY a.org_id, a.performed_on DESC, a.audit_id DESC) AS a
-	JOIN @extschema@.organization o USING (org_id)
-	LEFT JOIN @extschema@.auditor u ON u.org_id = a.org_id AND u.auditor_id = a.lead_auditor_id
-	WHERE u.auditor_id IS NULL OR NOT u.competence @> o.standards;
+	SELECT s.org_id, NULL, 'iso42001:2023', 'A.9.4', s.name, 'intended use', NULL
+	FROM @extschema@.live_ai_systems(org_ids) s WHERE coalesce(btrim(s.intended_use), '') = ''
+	UNION ALL
+	SELECT s.org_id, NULL, 'iso42001:2023', '6.1.4', s.name, 'foreseeable misuse', NULL
+	FROM @extschema@.live_ai_systems(org_ids) s WHERE coalesce(btrim(s.foreseeable_misuse), '') = '';
 END;
-COMMENT ON FUNCTION @extschema@.rule_aud002(bigint[]) IS
-'finding rule AUD002 of ims.finding_rule: the rows behind "the latest {ref} {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('AUD002', 'minor', 'system', 'rule_aud002',
-	 'the latest {ref} {1}',
-	 'Record the lead auditor''s competence for each standard (clause 7.2): an ISO 42001 audit needs competence in AI management.');
-
-CREATE FUNCTION @extschema@.rule_mrv001(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT o.org_id, NULL, NULL, o.name,
-	       @extschema@.standard_labels(o.standards), NULL
-	FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id
-	                  AND r.held_on > current_date - interval '12 months'
-	                  AND r.held_on <= current_date
-	                  AND r.covers @> o.standards);
-END;
-COMMENT ON FUNCTION @extschema@.rule_mrv001(bigint[]) IS
-'finding rule MRV001 of ims.finding_rule: the rows behind "no management review in the last 12 months covered {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('MRV001', 'major', 'system', 'rule_mrv001',
-	 'no management review in the last 12 months covered {1}',
-	 'Hold one management review that covers both standards (clause 9.3), with the inputs of each.');
-
-CREATE FUNCTION @extschema@.rule_mrv002(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT r.org_id, NULL, 'iso42001:2023', format('management review of %s', to_char(r.held_on, 'YYYY-MM-DD')),
-	       (SELECT string_agg(i, ', ' ORDER BY n) FROM unnest(ARRAY['ai_objectives', 'ai_system_performance',
-	               'ai_risks', 'impact_assessment_outcomes']) WITH ORDINALITY AS x(i, n)
-	        WHERE NOT i = ANY (r.agenda)), NULL
-	FROM (SELECT DISTINCT ON (r.org_id) r.* FROM @extschema@.management_review r JOIN @extschema@.organization o USING (org_id)
-	      WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
-	      ORDER BY r.org_id, r.held_on DESC, r.review_id DESC) AS r
-	WHERE NOT r.agenda @> ARRAY['ai_objectives', 'ai_system_performance', 'ai_risks', 'impact_assessment_outcomes'];
-END;
-COMMENT ON FUNCTION @extschema@.rule_mrv002(bigint[]) IS
-'finding rule MRV002 of ims.finding_rule: the rows behind "the agenda of the latest {ref} lacks the AIMS inputs {1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('MRV002', 'minor', 'system', 'rule_mrv002',
-	 'the agenda of the latest {ref} lacks the AIMS inputs {1}',
-	 'Extend the agenda template with AI objectives, AI system performance, AI risks and impact assessment outcomes (ISO 42001 9.3.2).');
-
-CREATE FUNCTION @extschema@.rule_crt001(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT o.org_id, NULL, x, @extschema@.standard_label(x), NULL, NULL
-	FROM @extschema@.organization o, unnest(o.standards) AS x
-	WHERE o.org_id = ANY (org_ids)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
-	                  AND x = ANY (b.accredited_for));
-END;
-COMMENT ON FUNCTION @extschema@.rule_crt001(bigint[]) IS
-'finding rule CRT001 of ims.finding_rule: the rows behind "no certification body accredited for {ref} is engaged" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('CRT001', 'major', 'system', 'rule_crt001',
-	 'no certification body accredited for {ref} is engaged',
-	 'Engage a certification body accredited for both standards, so that one audit team can certify the integrated system.');
-
-CREATE FUNCTION @extschema@.rule_crt002(org_ids bigint[])
-	RETURNS TABLE (org_id bigint, severity text, standard text, ref text, arg1 text, arg2 text)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT o.org_id,
-	       CASE WHEN NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
-	                             AND b.accredited_for @> o.standards) THEN 'minor' END, NULL, o.name,
-	       CASE WHEN NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
-	                             AND b.accredited_for @> o.standards)
-	            THEN 'no single certification body is accredited for every standard in scope, so no combined audit is possible'
-	            ELSE 'no certification body accredited for every standard in scope has confirmed a combined audit window' END,
-	       NULL
-	FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
-	  AND EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
-	                  AND b.accredited_for @> o.standards AND b.combined_audit_confirmed);
-END;
-COMMENT ON FUNCTION @extschema@.rule_crt002(bigint[]) IS
-'finding rule CRT002 of ims.finding_rule: the rows behind "{1}" (docs/findings.md)';
-INSERT INTO @extschema@.finding_rule (code, severity, scope, rule_function, message, hint) VALUES
-	('CRT002', 'observation', 'system', 'rule_crt002',
-	 '{1}',
-	 'Agree one audit window for all standards with one certification body accredited for each, so the system is audited as one.');
+COMMENT ON FUNCTION @extschema@.rule_sys001(bigint[]) IS
+'finding rule SYS001 of ims.finding_rule: the rows behind "the AI system "{ref}" has no {1} recorded" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SYS001', 'minor', 'nonconformity', 'A.9.4', false, 'system', 'rule_sys001',
+	 'the AI system "{ref}" has no {1} recorded',
+	 'Record what the system is for (intended_use, ISO 42001 A.9.4) and how it could reasonably be misused (foreseeable_misuse, which the impact assessment must consider: 6.1.4, A.5.4).');

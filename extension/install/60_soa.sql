@@ -66,34 +66,38 @@ COMMENT ON FUNCTION @extschema@.init_soa(bigint) IS
 'creates the draft consolidated SoA of an organization: one entry per control of every standard in scope (undecided), or the next version carrying over the approved decisions; returns its soa_id (an existing draft''s, with a notice)';
 
 CREATE FUNCTION @extschema@.integration_findings(org_id bigint)
-	RETURNS TABLE (code text, severity text, standard text, ref text, message text, hint text)
+	RETURNS TABLE (code text, severity text, standard text, ref text, message text, hint text,
+				   category text, requirement text, blocks_approval boolean, waived_until date)
 	LANGUAGE plpgsql STABLE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	PERFORM @extschema@.require_org_access(integration_findings.org_id, 'read');
 	RETURN QUERY
-		SELECT f.code, f.severity, f.standard, f.ref, f.message, f.hint
+		SELECT f.code, f.grade, f.standard, f.ref, f.message, f.hint,
+			   f.category, f.requirement, f.blocks_approval, f.waived_until
 		FROM @extschema@.evaluate_findings(ARRAY[integration_findings.org_id], false) f;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.integration_findings(bigint) IS
-'every finding of SPEC section 7 for one organization: what a certification auditor would find, each with the object in ref and what to do in hint (docs/findings.md)';
+'every finding of SPEC section 7 for one organization: what a certification auditor would find, each with its grade in severity (major, minor, observation), the object in ref, what to do in hint, its category, the requirement it is against, whether it blocks SoA approval and until when a waiver accepts it (docs/findings.md)';
 
 CREATE FUNCTION @extschema@.validate_soa(org_id bigint)
-	RETURNS TABLE (code text, severity text, standard text, ref text, message text, hint text)
+	RETURNS TABLE (code text, severity text, standard text, ref text, message text, hint text,
+				   category text, requirement text, blocks_approval boolean, waived_until date)
 	LANGUAGE plpgsql STABLE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	PERFORM @extschema@.require_org_access(validate_soa.org_id, 'read');
 	RETURN QUERY
-		SELECT f.code, f.severity, f.standard, f.ref, f.message, f.hint
+		SELECT f.code, f.grade, f.standard, f.ref, f.message, f.hint,
+			   f.category, f.requirement, f.blocks_approval, f.waived_until
 		FROM @extschema@.evaluate_findings(ARRAY[validate_soa.org_id], true) f;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.validate_soa(bigint) IS
-'the SoA rules (SOA001 to SOA010) for one organization, on its live SoA: the draft, or else the approved version';
+'the SoA rules (scope soa of ims.finding_rule) for one organization, on its live SoA: the draft, or else the approved version; columns as ims.integration_findings';
 
 CREATE FUNCTION @extschema@.approve_soa(org_id bigint, approver text) RETURNS text
 	LANGUAGE plpgsql
@@ -149,7 +153,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.approve_soa(bigint, text) IS
-'approves the draft SoA of an organization: refused without the approve capability or while a major SoA finding stands; supersedes the previous approved version, records who and when, and returns the SHA-256 digest of the content';
+'approves the draft SoA of an organization: refused without the approve capability or while a finding that blocks approval stands (waived or not); supersedes the previous approved version, records who and when, and returns the SHA-256 digest of the content';
 
 -- The SoA digest (src/soa_digest.c; docs/soa-digest.md)
 CREATE FUNCTION @extschema@.soa_digest(org_id bigint, soa_id bigint, approver text) RETURNS text
@@ -177,7 +181,7 @@ CREATE FUNCTION @extschema@.guard_soa() RETURNS trigger
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	majors record;
+	blockers record;
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		IF NEW.status OPERATOR(pg_catalog.<>) 'draft' AND NOT @extschema@.is_record_admin() THEN
@@ -229,7 +233,7 @@ BEGIN
 	   AND (NEW.status, NEW.approved_by, NEW.approved_at, NEW.digest, NEW.approving_role)
 		   IS DISTINCT FROM (OLD.status, OLD.approved_by, OLD.approved_at, OLD.digest, OLD.approving_role) THEN
 		-- Whoever changes the status, and however, an approval must hold:
-		-- the approve capability, no major SoA finding, and the digest of
+		-- the approve capability, no finding that blocks approval, and the digest of
 		-- exactly this content.  ims.approve_soa() is the way to do it.
 		IF NEW.status OPERATOR(pg_catalog.<>) 'approved' THEN
 			RAISE EXCEPTION 'a draft Statement of Applicability can only be approved'
@@ -261,15 +265,17 @@ BEGIN
 					DETAIL = pg_catalog.format('Version %s is recorded as approved by the role that approves it.', OLD.version),
 					HINT = 'Leave approving_role out of the UPDATE, or approve with ims.approve_soa().';
 		END IF;
+		-- A waiver accepts a finding for a while; it does not make an
+		-- incomplete SoA approvable.
 		SELECT pg_catalog.count(*), pg_catalog.string_agg(f.code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) f.message, '; ')
-		INTO majors
+		INTO blockers
 		FROM (SELECT * FROM @extschema@.evaluate_findings(ARRAY[NEW.org_id], true) v
-			  WHERE v.severity OPERATOR(pg_catalog.=) 'major' LIMIT 5) f;
-		IF majors.count OPERATOR(pg_catalog.>) 0 THEN
-			RAISE EXCEPTION 'the Statement of Applicability of organization % cannot be approved while major findings stand', NEW.org_id
+			  WHERE v.blocks_approval LIMIT 5) f;
+		IF blockers.count OPERATOR(pg_catalog.>) 0 THEN
+			RAISE EXCEPTION 'the Statement of Applicability of organization % cannot be approved while findings that block approval stand', NEW.org_id
 				USING ERRCODE = 'object_not_in_prerequisite_state',
-					DETAIL = pg_catalog.format('Among them: %s.', majors.string_agg),
-					HINT = pg_catalog.format('SELECT * FROM ims.validate_soa(%s) lists them all; resolve every major finding, then approve.', NEW.org_id);
+					DETAIL = pg_catalog.format('Among them: %s.', blockers.string_agg),
+					HINT = pg_catalog.format('SELECT * FROM ims.validate_soa(%s) WHERE blocks_approval lists them all; resolve each (a waiver does not), then approve.', NEW.org_id);
 		END IF;
 		IF NEW.digest IS DISTINCT FROM @extschema@.soa_digest(NEW.org_id, NEW.soa_id, NEW.approved_by) THEN
 			RAISE EXCEPTION 'the digest of version % does not match its content', NEW.version
@@ -285,7 +291,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.guard_soa() IS
-'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no major SoA finding and the digest of its content; the server sets created_at, approved_at and approving_role (a restore''s rows are kept as written)';
+'trigger: approved and superseded SoA versions are immutable; a draft becomes approved only with the approve capability, no finding that blocks approval and the digest of its content; the server sets created_at, approved_at and approving_role (a restore''s rows are kept as written)';
 CREATE TRIGGER soa_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.soa
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_soa();
 

@@ -115,7 +115,9 @@ SELECT o.org_id, o.name AS organization,
 	   sa.applicability AS source_applicability, sa.applicability_rank AS source_applicability_rank,
 	   ta.applicability AS target_applicability, ta.applicability_rank AS target_applicability_rank,
 	   sa.decision = ta.decision AS decided_alike,
-	   tc.ordinal AS target_rank, sc.ordinal AS source_rank
+	   tc.ordinal AS target_rank, sc.ordinal AS source_rank,
+	   m.strength,
+	   CASE m.strength WHEN 'strong' THEN 1 WHEN 'moderate' THEN 2 WHEN 'weak' THEN 3 END AS strength_rank
 FROM @extschema@.organization o
 JOIN @extschema@.control_mapping m ON m.source_standard = ANY (o.standards) AND m.target_standard = ANY (o.standards)
 JOIN @extschema@.control sc ON sc.standard = m.source_standard AND sc.control_id = m.source_control
@@ -139,6 +141,8 @@ COMMENT ON COLUMN @extschema@.report_control_mapping.target_applicability_rank I
 COMMENT ON COLUMN @extschema@.report_control_mapping.decided_alike IS 'Whether both controls have the same decision (applicable, not_applicable, undecided); null while either is not in the live SoA';
 COMMENT ON COLUMN @extschema@.report_control_mapping.target_rank IS 'Position of the target control in its catalog';
 COMMENT ON COLUMN @extschema@.report_control_mapping.source_rank IS 'Position of the source control in its catalog';
+COMMENT ON COLUMN @extschema@.report_control_mapping.strength IS 'strong, moderate or weak: how much of one control''s implementation and evidence carries over to the other';
+COMMENT ON COLUMN @extschema@.report_control_mapping.strength_rank IS '1 strong, 2 moderate, 3 weak: sorts the strongest pairs first';
 GRANT SELECT ON @extschema@.report_control_mapping TO PUBLIC;
 
 CREATE VIEW @extschema@.report_risk_register WITH (security_invoker = true) AS
@@ -495,9 +499,10 @@ BEGIN
 			   string_agg(concat_ws(' ', d.title, d.version), '; ' ORDER BY d.title)
 				   FILTER (WHERE 'iso42001:2023' = ANY (d.covers)) AS titles42
 		FROM @extschema@.document d WHERE d.org_id = org GROUP BY d.topic),
-	f AS (SELECT count(*) FILTER (WHERE v.severity = 'major') AS major,
-				 count(*) FILTER (WHERE v.severity = 'minor') AS minor
-		  FROM @extschema@.evaluate_findings(ARRAY[org], false) v),
+	f AS (SELECT count(*) FILTER (WHERE v.grade = 'major') AS major,
+				 count(*) FILTER (WHERE v.grade = 'minor') AS minor
+		  FROM @extschema@.nonconformities(ARRAY[org]) v
+		  WHERE v.category = 'nonconformity' AND NOT v.waived),
 	last_review AS (SELECT max(r.held_on) AS held_on FROM @extschema@.management_review r WHERE r.org_id = org),
 	last_audit AS (SELECT a.cycle, a.performed_on, a.covers FROM @extschema@.internal_audit a
 				   WHERE a.org_id = org ORDER BY a.performed_on DESC LIMIT 1),
@@ -521,7 +526,7 @@ BEGIN
 		(3, 'interested_parties', NULL, 'Changes in the needs and expectations of interested parties',
 		 (SELECT titles FROM docs WHERE topic = 'interested_parties')),
 		(4, 'nonconformities', NULL, 'Nonconformities, corrective actions and open findings',
-		 (SELECT format('%s major and %s minor findings open (ims.integration_findings)', major, minor) FROM f)),
+		 (SELECT format('%s major and %s minor nonconformities open (ims.report_nonconformities)', major, minor) FROM f)),
 		(5, 'monitoring_results', NULL, 'Monitoring and measurement results',
 		 (SELECT current_rows || ' current evidence records' FROM ev WHERE current_rows > 0)),
 		(6, 'audit_results', NULL, 'Results of internal audits',
@@ -551,20 +556,113 @@ COMMENT ON FUNCTION @extschema@.management_review_agenda(bigint) IS
 -- The findings of every organization the caller can see (docs/findings.md)
 
 CREATE VIEW @extschema@.report_findings WITH (security_invoker = true) AS
-SELECT f.org_id, o.name AS organization, f.code, f.severity, f.severity_rank,
-	   f.standard, f.ref, f.message, f.hint
+SELECT f.org_id, o.name AS organization, f.code, f.grade AS severity, f.grade_rank AS severity_rank,
+	   f.standard, f.ref, f.message, f.hint,
+	   f.category, f.requirement, f.blocks_approval, f.waived_until
 FROM @extschema@.evaluate_findings(NULL, false) WITH ORDINALITY AS f
 JOIN @extschema@.organization o ON o.org_id = f.org_id
 ORDER BY f.ordinality;
 COMMENT ON VIEW @extschema@.report_findings IS
-'the findings of every organization the caller can see, sorted by organization, severity, code and ref (docs/findings.md)';
+'the findings of every organization the caller can see, one row per object found wanting, sorted by organization, grade, code and ref (docs/findings.md); ims.report_nonconformities rolls them up per requirement';
 COMMENT ON COLUMN @extschema@.report_findings.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_findings.organization IS 'Its name';
 COMMENT ON COLUMN @extschema@.report_findings.code IS 'Finding code, such as SOA004 (docs/findings.md)';
-COMMENT ON COLUMN @extschema@.report_findings.severity IS 'major, minor or observation';
-COMMENT ON COLUMN @extschema@.report_findings.severity_rank IS '1 major, 2 minor, 3 observation: sorts by severity';
+COMMENT ON COLUMN @extschema@.report_findings.severity IS 'The grade, as a certification body grades it: major, minor or observation';
+COMMENT ON COLUMN @extschema@.report_findings.severity_rank IS '1 major, 2 minor, 3 observation: sorts by grade';
 COMMENT ON COLUMN @extschema@.report_findings.standard IS 'Standard the finding concerns, when it concerns one';
 COMMENT ON COLUMN @extschema@.report_findings.ref IS 'The object found wanting: a control (ISO 42001 A.5.2), an AI system, a document, a risk';
 COMMENT ON COLUMN @extschema@.report_findings.message IS 'What is wrong';
 COMMENT ON COLUMN @extschema@.report_findings.hint IS 'What to do about it';
+COMMENT ON COLUMN @extschema@.report_findings.category IS 'nonconformity, certification_blocker or advisory';
+COMMENT ON COLUMN @extschema@.report_findings.requirement IS 'The requirement it is against: a clause (6.1.3 d; ims.finding_requirement cites it per standard) or an Annex A control of its standard; NULL for a certification blocker no clause sets';
+COMMENT ON COLUMN @extschema@.report_findings.blocks_approval IS 'true when it blocks ims.approve_soa(), waived or not';
+COMMENT ON COLUMN @extschema@.report_findings.waived_until IS 'Last day of the waiver that accepts it (ims.finding_waiver); NULL when none does';
 GRANT SELECT ON @extschema@.report_findings TO PUBLIC;
+
+-- The findings rolled up as an auditor's report lists them: one row per
+-- requirement per organization and category, with its grade and examples
+-- (docs/findings.md).  A clause of the harmonized structure has the same
+-- number in both standards, so one row cites each standard concerned; an
+-- Annex A control is its standard's own.
+
+CREATE FUNCTION @extschema@.nonconformities(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, organization text, category text, category_rank integer, grade text, grade_rank integer,
+			   requirement text, citation text, requirement_title text, findings bigint, codes text,
+			   examples text, blocks_approval boolean, waived boolean, waived_until date)
+	LANGUAGE sql STABLE
+BEGIN ATOMIC
+	WITH f AS (
+		SELECT f.*,
+			   CASE WHEN f.requirement ~ '^A\.' THEN f.standard END AS control_standard
+		FROM @extschema@.evaluate_findings(org_ids, false) WITH ORDINALITY AS f),
+	g AS (
+		SELECT f.org_id, f.category, f.requirement, f.control_standard,
+			   coalesce(min(f.grade_rank) FILTER (WHERE f.waived_until IS NULL), min(f.grade_rank)) AS grade_rank,
+			   count(*) AS findings,
+			   string_agg(DISTINCT f.code, ', ' ORDER BY f.code) AS codes,
+			   array_agg(DISTINCT f.standard) FILTER (WHERE f.standard IS NOT NULL) AS standards,
+			   bool_or(f.standard IS NULL) AS whole_system,
+			   (array_agg(f.message ORDER BY f.grade_rank, f.ordinality))[1:5] AS first_messages,
+			   bool_or(f.blocks_approval) AS blocks_approval,
+			   bool_and(f.waived_until IS NOT NULL) AS waived,
+			   min(f.waived_until) AS waived_until
+		FROM f GROUP BY f.org_id, f.category, f.requirement, f.control_standard)
+	SELECT g.org_id, o.name AS organization, g.category,
+		   array_position(ARRAY['nonconformity', 'certification_blocker', 'advisory'], g.category) AS category_rank,
+		   (ARRAY['major', 'minor', 'observation'])[g.grade_rank] AS grade, g.grade_rank,
+		   g.requirement,
+		   CASE WHEN g.control_standard IS NOT NULL
+				THEN @extschema@.standard_label(g.control_standard) || ' ' || g.requirement
+				ELSE (SELECT string_agg(@extschema@.standard_label(s) || ' '
+										|| coalesce(CASE s WHEN 'iso27001:2022' THEN r.iso27001
+														   WHEN 'iso42001:2023' THEN r.iso42001 END, g.requirement),
+										', ' ORDER BY s COLLATE "C")
+					  FROM unnest(CASE WHEN g.whole_system OR g.standards IS NULL THEN o.standards ELSE g.standards END) AS s
+					  WHERE g.requirement IS NOT NULL
+						AND (r.requirement IS NULL OR CASE s WHEN 'iso27001:2022' THEN r.iso27001
+															  WHEN 'iso42001:2023' THEN r.iso42001 END IS NOT NULL))
+		   END AS citation,
+		   coalesce(c.title, r.title, k.title) AS requirement_title,
+		   g.findings, g.codes,
+		   array_to_string(g.first_messages, '; ')
+			   || CASE WHEN g.findings > 5 THEN pg_catalog.format('; and %s more', g.findings - 5) ELSE '' END AS examples,
+		   g.blocks_approval, g.waived, CASE WHEN g.waived THEN g.waived_until END AS waived_until
+	FROM g JOIN @extschema@.organization o ON o.org_id = g.org_id
+	LEFT JOIN @extschema@.finding_requirement r ON r.requirement = g.requirement
+	LEFT JOIN @extschema@.control c ON c.standard = g.control_standard AND c.control_id = g.requirement
+	LEFT JOIN LATERAL (SELECT k.title FROM @extschema@.clause k
+					   WHERE g.control_standard IS NULL AND r.requirement IS NULL
+						 AND k.number = g.requirement ORDER BY k.standard LIMIT 1) AS k ON true
+	ORDER BY g.org_id, array_position(ARRAY['nonconformity', 'certification_blocker', 'advisory'], g.category),
+			 g.grade_rank, g.control_standard NULLS FIRST,
+			 (SELECT array_agg(m[1]::integer ORDER BY n) FROM regexp_matches(g.requirement, '[0-9]+', 'g')
+												   WITH ORDINALITY AS x(m, n)),
+			 g.requirement;
+END;
+COMMENT ON FUNCTION @extschema@.nonconformities(bigint[]) IS
+'the findings of the given organizations (NULL: every one the caller can see) rolled up as an auditor''s report lists them: the rows of ims.report_nonconformities';
+
+CREATE VIEW @extschema@.report_nonconformities WITH (security_invoker = true) AS
+SELECT n.org_id, n.organization, n.category, n.category_rank, n.grade, n.grade_rank, n.requirement,
+	   n.citation, n.requirement_title, n.findings, n.codes, n.examples, n.blocks_approval, n.waived,
+	   n.waived_until
+FROM @extschema@.nonconformities(NULL) WITH ORDINALITY AS n
+ORDER BY n.ordinality;
+COMMENT ON VIEW @extschema@.report_nonconformities IS
+'the findings as an auditor''s report lists them: one row per organization, category and requirement, with its grade (the worst of its findings that are not waived) and its first examples; nonconformities first, majors first (docs/findings.md)';
+COMMENT ON COLUMN @extschema@.report_nonconformities.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_nonconformities.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_nonconformities.category IS 'nonconformity, certification_blocker or advisory';
+COMMENT ON COLUMN @extschema@.report_nonconformities.category_rank IS '1 nonconformity, 2 certification_blocker, 3 advisory: sorts by category';
+COMMENT ON COLUMN @extschema@.report_nonconformities.grade IS 'major, minor or observation: the worst grade of its findings not waived (of all of them when every one is waived)';
+COMMENT ON COLUMN @extschema@.report_nonconformities.grade_rank IS '1 major, 2 minor, 3 observation: sorts by grade';
+COMMENT ON COLUMN @extschema@.report_nonconformities.requirement IS 'The requirement: a clause (6.1.3 d) or an Annex A control; NULL for certification blockers no clause sets';
+COMMENT ON COLUMN @extschema@.report_nonconformities.citation IS 'The requirement as each standard concerned numbers it, such as ISO 27001 6.1.3 d), ISO 42001 6.1.3 f)';
+COMMENT ON COLUMN @extschema@.report_nonconformities.requirement_title IS 'What the requirement asks: the title of the clause or control';
+COMMENT ON COLUMN @extschema@.report_nonconformities.findings IS 'How many findings it rolls up';
+COMMENT ON COLUMN @extschema@.report_nonconformities.codes IS 'Their finding codes (docs/findings.md)';
+COMMENT ON COLUMN @extschema@.report_nonconformities.examples IS 'The messages of the first five findings, worst first, and how many more there are';
+COMMENT ON COLUMN @extschema@.report_nonconformities.blocks_approval IS 'true when one of its findings blocks ims.approve_soa()';
+COMMENT ON COLUMN @extschema@.report_nonconformities.waived IS 'true when every one of its findings is waived';
+COMMENT ON COLUMN @extschema@.report_nonconformities.waived_until IS 'When every finding is waived: the first day one of the waivers expires after';
+GRANT SELECT ON @extschema@.report_nonconformities TO PUBLIC;

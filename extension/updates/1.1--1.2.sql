@@ -1,18 +1,42 @@
 /* extension/updates/1.1--1.2.sql: what 1.2 changes in a 1.1 database (CHANGELOG.md) */
 
 ----------------------------------------------------------------------------
+-- Control pairs have a strength, and the shipped mapping is the one of the
+-- second review (docs/mapping-review.md): pairs dropped and added, clause
+-- pairs 4.1 and 6.1.1 analogous, a new action for 9.3.2.  First in the
+-- script, so that what follows (the finding rules among it) can name the
+-- column.
+--
+-- The pairs of a mapping imported into 1.1 get moderate, the strength an
+-- imported mapping that states none gets in 1.2; the column then keeps no
+-- default, as in a fresh install.  The shipped pairs are deleted and loaded
+-- again from catalogs/mapping-27001-42001.json by the loader of CREATE
+-- EXTENSION (as 1.0--1.1 loaded the shipped regulation), so an updated
+-- database holds the rows a fresh install holds, and none of the dropped
+-- pairs.  No other table refers to the mapping tables.
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.control_mapping ADD COLUMN strength text NOT NULL DEFAULT 'moderate';
+ALTER TABLE @extschema@.control_mapping ALTER COLUMN strength DROP DEFAULT;
+ALTER TABLE @extschema@.control_mapping ADD CONSTRAINT control_mapping_strength_check
+	CHECK (strength IN ('strong', 'moderate', 'weak'));
+COMMENT ON COLUMN @extschema@.control_mapping.strength IS 'How much of one control''s implementation and evidence carries over to the other: strong (one process or artefact serves both once extended to the new scope), moderate (a substantial part carries, the rest is specific), weak (a shared element only; deciding the two differently is normal); moderate when an imported mapping states none (docs/mapping-review.md)';
+
+DELETE FROM @extschema@.clause_mapping WHERE builtin;
+DELETE FROM @extschema@.control_mapping WHERE builtin;
+CREATE FUNCTION @extschema@.load_builtin_catalog(file text, mapping boolean) RETURNS text
+	AS 'MODULE_PATHNAME', 'catalog_load_builtin' LANGUAGE C STRICT VOLATILE;
+SELECT @extschema@.load_builtin_catalog('mapping-27001-42001.json', true);
+DROP FUNCTION @extschema@.load_builtin_catalog(text, boolean);
+
+-- @replace view report_control_mapping
+
+----------------------------------------------------------------------------
 -- A restore keeps organizations that name imported standards
 ----------------------------------------------------------------------------
 
 -- @replace function check_standard_codes
 
-----------------------------------------------------------------------------
--- The finding rules move from the library into the extension: one SQL
--- function each, listed in ims.finding_rule.  ims.evaluate_findings keeps
--- its definition; the 1.2 library reads the rules from the table.
-----------------------------------------------------------------------------
-
--- @part 41_finding_rules.sql
 
 ----------------------------------------------------------------------------
 -- A revoke either revokes or raises: every function that checks access and
@@ -101,6 +125,35 @@ END
 $$;
 
 -- @replace function create_organization
+
+----------------------------------------------------------------------------
+-- The finding rules move from the library into the extension: one SQL
+-- function each, listed in ims.finding_rule with the grade a certification
+-- body would give, the category, the requirement and whether they block SoA
+-- approval.  ims.evaluate_findings returns those columns and the waivers,
+-- so it and what returns its rows are made again.  An impact assessment can
+-- name the change it was made for.
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.impact_assessment
+	ADD COLUMN for_change_on date,
+	ADD CONSTRAINT impact_assessment_for_change_check CHECK (for_change_on >= assessed_on);
+COMMENT ON COLUMN @extschema@.impact_assessment.for_change_on IS
+'The significant change, proposed or made, this assessment was made for (ISO 42001 8.4: assess before the change); NULL for an assessment made for no particular change';
+
+DROP VIEW @extschema@.report_findings;
+DROP FUNCTION @extschema@.integration_findings(bigint);
+DROP FUNCTION @extschema@.validate_soa(bigint);
+DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
+-- @replace function evaluate_findings
+-- @part 41_finding_rules.sql
+-- @part 55_waivers.sql
+-- @replace function integration_findings
+-- @replace function validate_soa
+-- @replace function management_review_agenda
+-- @replace view report_findings
+-- @replace function nonconformities
+-- @replace view report_nonconformities
 
 ----------------------------------------------------------------------------
 -- Readiness that follows the article's tracks: per AI system, partial
