@@ -96,7 +96,8 @@ SELECT CASE group_kind WHEN 'clause' THEN 'Clause ' || group_id
                        WHEN 'certification_audit' THEN 'Certification'
                        ELSE 'Total' END AS "group",
        coalesce(group_title, '') AS title, decided_pct AS "decided %", implemented_pct AS "implemented %",
-       evidenced_pct AS "evidenced %", weeks_low || ' to ' || weeks_high AS "weeks left"
+       evidenced_pct AS "evidenced %", coalesce(open_findings::text, '') AS "open NCs",
+       weeks_low || ' to ' || weeks_high AS "weeks left"
 FROM report_readiness
 ORDER BY array_position(ARRAY['clause', 'annex_a_area', 'ai_system', 'audit_review', 'total', 'certification_audit'],
                         group_kind), standard NULLS FIRST, group_rank;

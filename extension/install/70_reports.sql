@@ -239,15 +239,31 @@ GRANT SELECT ON @extschema@.report_impact_assessments TO PUBLIC;
 -- they assume.  The certification audit has a row of its own, after the
 -- total, which the article counts apart ("plus the certification audit
 -- timeline"); it gives no figure for it, so its 4 to 8 weeks are pg_ims's.
-CREATE VIEW @extschema@.report_readiness WITH (security_invoker = true) AS
+--
+-- ims.readiness gives the rows of one organization, and the view calls it
+-- for each organization it shows: so a query for one organization
+-- evaluates the findings and the record of that organization only.  Every
+-- table is read as the caller (row-level security applies).
+CREATE FUNCTION @extschema@.readiness(organization_id bigint)
+	RETURNS TABLE (org_id bigint, organization text, group_kind text, standard text, standard_label text,
+				   group_id text, group_title text, group_rank integer, items bigint, decided_pct numeric,
+				   implemented_pct numeric, evidenced_pct numeric, weeks_low numeric, weeks_high numeric,
+				   open_findings bigint)
+	LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
 WITH org AS (
 	SELECT o.org_id, o.name AS organization, o.standards,
 		   'iso42001:2023' = ANY (o.standards) AS aims,
 		   'iso42001:2023' = ANY (o.standards) AND NOT 'iso27001:2022' = ANY (o.standards) AS standalone
-	FROM @extschema@.organization o),
--- The open nonconformities and the requirement each is against.
+	FROM @extschema@.organization o
+	WHERE o.org_id = readiness.organization_id),
+-- The open nonconformities (findings a certification body writes up as
+-- such, with no waiver accepting them), and the requirement each is
+-- against: a clause of 4 to 10, or an Annex A control of its standard.
 nc AS (
-	SELECT NULL::bigint AS org_id, NULL::text AS standard, NULL::text AS requirement WHERE false),
+	SELECT f.org_id, f.standard, f.requirement
+	FROM @extschema@.evaluate_findings(ARRAY[readiness.organization_id], false) AS f
+	WHERE f.category = 'nonconformity' AND f.waived_until IS NULL),
 -- The clause pairs of each organization: those of report_clause_mapping,
 -- and for a standalone organization those it leaves out because their
 -- source standard is not in scope; these are done when a document on the
@@ -257,6 +273,7 @@ pair AS (
 		   m.documents IS NOT NULL AS decided,
 		   m.status = 'integrated' OR (m.status = 'new_artifact' AND m.documents IS NOT NULL) AS done
 	FROM @extschema@.report_clause_mapping m
+	WHERE m.org_id = readiness.organization_id
 	UNION ALL
 	SELECT o.org_id, m.target_clause, m.ordinal, false, d.org_id IS NOT NULL, coalesce(m.target_standard = ANY (d.covers), false)
 	FROM org o
@@ -265,7 +282,8 @@ pair AS (
 	 AND NOT m.source_standard = ANY (o.standards)
 	LEFT JOIN @extschema@.clause_topic t ON t.clause = m.target_clause
 	LEFT JOIN (SELECT x.org_id, x.topic, array_agg(DISTINCT c) AS covers
-			   FROM @extschema@.document x CROSS JOIN unnest(x.covers) AS c GROUP BY x.org_id, x.topic) AS d
+			   FROM @extschema@.document x CROSS JOIN unnest(x.covers) AS c
+			   WHERE x.org_id = readiness.organization_id GROUP BY x.org_id, x.topic) AS d
 	  ON d.org_id = o.org_id AND d.topic = t.topic
 	WHERE o.standalone),
 -- A finding against a clause counts against the pair of the longest clause
@@ -420,7 +438,7 @@ tracks AS (
 		   coalesce(sum(p.open * p.rate_low) FILTER (WHERE p.track = 'artifact'), 0) AS artifact_low,
 		   coalesce(sum(p.open * p.rate_high) FILTER (WHERE p.track = 'artifact'), 0) AS artifact_high,
 		   2.15 * (NOT y.audit_done)::integer + 2.15 * (NOT y.review_done)::integer AS cycle_weeks,
-		   sum(p.findings) AS open_findings
+		   (SELECT count(*) FROM nc WHERE nc.org_id = o.org_id) AS open_findings
 	FROM org o JOIN cycle y USING (org_id) LEFT JOIN priced p USING (org_id)
 	GROUP BY o.org_id, o.organization, y.audit_done, y.review_done)
 SELECT g.org_id, o.organization, g.group_kind, g.standard, @extschema@.standard_label(g.standard) AS standard_label,
@@ -430,7 +448,8 @@ SELECT g.org_id, o.organization, g.group_kind, g.standard, @extschema@.standard_
 		   WHEN 'annex_a_area' THEN at.title
 		   ELSE coalesce(g.system_name, 'AI system yet to be recorded: none is in scope') END AS group_title,
 	   g.group_rank,
-	   g.items, g.decided_pct, g.implemented_pct, g.evidenced_pct, g.weeks_low, g.weeks_high
+	   g.items, g.decided_pct, g.implemented_pct, g.evidenced_pct, g.weeks_low, g.weeks_high,
+	   CASE WHEN g.group_kind IN ('clause', 'annex_a_area') THEN g.open_findings::bigint END AS open_findings
 FROM grouped g JOIN org o USING (org_id)
 LEFT JOIN (SELECT m.target_clause AS group_id, min(c.title) AS title
 		   FROM @extschema@.clause_mapping m
@@ -446,7 +465,7 @@ SELECT y.org_id, o.organization, 'audit_review', NULL, NULL, NULL,
 	   round(100 * (y.audit_held::integer + y.review_held::integer) / 2.0),
 	   round(100 * (y.audit_done::integer + y.review_done::integer) / 2.0),
 	   round(100 * (y.audit_done::integer + y.review_done::integer) / 2.0),
-	   round(t.cycle_weeks, 1), round(t.cycle_weeks, 1)
+	   round(t.cycle_weeks, 1), round(t.cycle_weeks, 1), NULL
 FROM cycle y JOIN org o USING (org_id) JOIN tracks t USING (org_id)
 UNION ALL
 SELECT t.org_id, t.organization, 'total', NULL, NULL, NULL,
@@ -455,13 +474,24 @@ SELECT t.org_id, t.organization, 'total', NULL, NULL, NULL,
 	   round(least(t.procedural_low, 4) + greatest(t.procedural_low - least(t.procedural_low, 4), t.artifact_low)
 			 + t.cycle_weeks, 1),
 	   round(least(t.procedural_high, 4) + greatest(t.procedural_high - least(t.procedural_high, 4), t.artifact_high)
-			 + t.cycle_weeks, 1)
+			 + t.cycle_weeks, 1),
+	   t.open_findings
 FROM tracks t
 UNION ALL
 SELECT o.org_id, o.organization, 'certification_audit', NULL, NULL, NULL,
 	   'Certification audit, stage 1 and stage 2: after the total, not in it',
-	   NULL, 2, NULL, NULL, NULL, 4.0, 8.0
+	   NULL, 2, NULL, NULL, NULL, 4.0, 8.0, NULL
 FROM org o;
+END;
+COMMENT ON FUNCTION @extschema@.readiness(bigint) IS
+'the rows of ims.report_readiness for one organization, none when the caller cannot read it; the view calls it for each organization it shows';
+
+CREATE VIEW @extschema@.report_readiness WITH (security_invoker = true) AS
+SELECT o.org_id, r.organization, r.group_kind, r.standard, r.standard_label, r.group_id, r.group_title,
+	   r.group_rank, r.items, r.decided_pct, r.implemented_pct, r.evidenced_pct, r.weeks_low, r.weeks_high,
+	   r.open_findings
+FROM @extschema@.organization o
+CROSS JOIN LATERAL @extschema@.readiness(o.org_id) AS r;
 COMMENT ON VIEW @extschema@.report_readiness IS 'Readiness per clause group (4 to 10), Annex A area and AI system: shares decided, implemented and evidenced, and the remaining effort in weeks from the source article''s figures; one row for the internal audit and management review, a total (the critical path to readiness) and the certification audit after it (docs/views.md)';
 COMMENT ON COLUMN @extschema@.report_readiness.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_readiness.organization IS 'Its name';
@@ -477,6 +507,7 @@ COMMENT ON COLUMN @extschema@.report_readiness.implemented_pct IS 'Share impleme
 COMMENT ON COLUMN @extschema@.report_readiness.evidenced_pct IS 'Share implemented and evidenced: current evidence of a fitting kind for a control, a current complete assessment, treated and controlled AI risks; nothing with an open nonconformity';
 COMMENT ON COLUMN @extschema@.report_readiness.weeks_low IS 'Remaining effort, low estimate, in weeks; the total is the critical path, not the sum of the rows';
 COMMENT ON COLUMN @extschema@.report_readiness.weeks_high IS 'Remaining effort, high estimate, in weeks; the total is the critical path, not the sum of the rows';
+COMMENT ON COLUMN @extschema@.report_readiness.open_findings IS 'Open nonconformities (category nonconformity, not waived) against the clauses or controls of the group; on the total, every open nonconformity of the organization; null on the other kinds';
 GRANT SELECT ON @extschema@.report_readiness TO PUBLIC;
 
 -- The one agenda of the integrated management review: the inputs both

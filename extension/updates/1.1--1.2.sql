@@ -160,7 +160,10 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 -- counted half, evidence counted apart, overlapping work not summed, the
 -- audit and review only when not complete, a standalone ISO 42001
 -- organization priced as such, and a row for the certification audit
--- (docs/views.md, "Readiness estimate").  The columns are the same.
+-- (docs/views.md, "Readiness estimate").  Open nonconformities of a clause
+-- or control keep its group from showing done; a new last column,
+-- open_findings, counts them.
 ----------------------------------------------------------------------------
 
+-- @replace function readiness
 -- @replace view report_readiness
