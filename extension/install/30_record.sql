@@ -174,6 +174,8 @@ CREATE TABLE @extschema@.risk_control (
 	CONSTRAINT risk_control_control_fkey FOREIGN KEY (standard, control_id)
 		REFERENCES @extschema@.control (standard, control_id)
 );
+-- RSK003 looks up the risks that a control of one organization treats.
+CREATE INDEX risk_control_control_idx ON @extschema@.risk_control (org_id, standard, control_id);
 COMMENT ON TABLE @extschema@.risk_control IS 'Controls selected to treat a risk (risk treatment plan)';
 COMMENT ON COLUMN @extschema@.risk_control.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.risk_control.risk_id IS 'The risk treated';
