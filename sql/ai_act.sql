@@ -62,12 +62,18 @@ SELECT DISTINCT coverage, regexp_replace(iso42001_statement, '(Art\. \d+|Annex [
 FROM report_ai_act_gap WHERE org_id = :org ORDER BY 1;
 SELECT count(*) AS says_satisfied FROM report_ai_act_gap
 WHERE iso42001_statement NOT LIKE '%does not satisfy%' AND iso42001_statement NOT LIKE '%does not cover%';
+-- no status says more than that the supporting controls are evidenced
+SELECT status, count(*) FROM report_ai_act_gap WHERE org_id = :org GROUP BY status ORDER BY status;
+-- the deprecated count columns are the supporting_controls_ ones
+SELECT count(*) AS differ FROM report_ai_act_gap
+WHERE (controls_applicable, controls_implemented, controls_evidenced)
+      IS DISTINCT FROM (supporting_controls_applicable, supporting_controls_implemented, supporting_controls_evidenced);
 -- the counts follow the SoA: deciding and implementing a supporting control moves the status
-SELECT status, controls_supporting, controls_applicable, controls_implemented, controls_evidenced
+SELECT status, controls_supporting, supporting_controls_applicable, supporting_controls_implemented, supporting_controls_evidenced
 FROM report_ai_act_gap WHERE org_id = :org AND obligation = 'Art. 14';
 UPDATE soa_entry SET applicability = 'applicable(risk)', justification = 'Human oversight of the ranking.', implementation = 'implemented'
 WHERE org_id = :org AND standard = 'iso42001:2023' AND control_id IN ('A.6.2.2', 'A.8.2');
-SELECT status, controls_supporting, controls_applicable, controls_implemented, controls_evidenced
+SELECT status, controls_supporting, supporting_controls_applicable, supporting_controls_implemented, supporting_controls_evidenced
 FROM report_ai_act_gap WHERE org_id = :org AND obligation = 'Art. 14';
 -- a deployer only sees deployers' obligations; a system whose roles are not
 -- recorded sees every role's; one outside the AIMS scope is flagged

@@ -29,13 +29,16 @@ SELECT a.org_id, o.name AS organization, a.system_id, a.name AS ai_system,
 		   WHEN coalesce(ctl.applicable, 0) < coalesce(ctl.supporting, 0) THEN 'controls_not_applied'
 		   WHEN ctl.implemented < ctl.applicable THEN 'controls_not_implemented'
 		   WHEN ctl.evidenced < ctl.applicable THEN 'controls_without_evidence'
-		   ELSE 'controls_in_place'
+		   ELSE 'supporting_controls_evidenced'
 	   END AS status,
 	   CASE ob.coverage
 		   WHEN 'none' THEN 'ISO 42001 does not cover ' || ob.ref || '.'
 		   ELSE 'ISO 42001 supports ' || ob.ref || ' (' || ob.coverage || ') but does not satisfy it.'
 	   END AS iso42001_statement,
-	   ob.not_covered, ob.rationale
+	   ob.not_covered, ob.rationale,
+	   coalesce(ctl.applicable, 0) AS supporting_controls_applicable,
+	   coalesce(ctl.implemented, 0) AS supporting_controls_implemented,
+	   coalesce(ctl.evidenced, 0) AS supporting_controls_evidenced
 FROM @extschema@.ai_system a
 JOIN @extschema@.organization o ON o.org_id = a.org_id
 JOIN @extschema@.obligation ob
@@ -76,13 +79,16 @@ COMMENT ON COLUMN @extschema@.report_ai_act_gap.not_covered_by_iso42001 IS 'True
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_clauses IS 'ISO 42001 clauses that support it, comma-separated';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_controls IS 'ISO 42001 controls that support it, each with its decision, implementation and number of current evidence rows of a fitting kind in the live SoA';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_supporting IS 'Number of supporting controls';
-COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_applicable IS 'How many of them the SoA decides applicable';
-COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_implemented IS 'How many of those are implemented';
-COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_evidenced IS 'How many of those have current evidence of a fitting kind';
-COMMENT ON COLUMN @extschema@.report_ai_act_gap.status IS 'not_covered, outside_aims_scope, clauses_only (supported by management-system clauses, no control), controls_not_applied, controls_not_implemented, controls_without_evidence or controls_in_place (the legal obligation remains open in every case)';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_applicable IS 'Deprecated since 1.2, the same as supporting_controls_applicable';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_implemented IS 'Deprecated since 1.2, the same as supporting_controls_implemented';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.controls_evidenced IS 'Deprecated since 1.2, the same as supporting_controls_evidenced';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.status IS 'Where the ISO 42001 support of the obligation stands: not_covered, outside_aims_scope, clauses_only (supported by management-system clauses, no control), controls_not_applied, controls_not_implemented, controls_without_evidence or supporting_controls_evidenced; none says the obligation is met, which ISO 42001 cannot do';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.iso42001_statement IS 'One sentence: ISO 42001 supports but does not satisfy the obligation, or does not cover it';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.not_covered IS 'What the AI Act requires here that ISO 42001 does not cover';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.rationale IS 'Why the supporting items support the obligation and where they stop';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_controls_applicable IS 'How many of the supporting controls the SoA decides applicable';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_controls_implemented IS 'How many of those are implemented: support in the management system, not compliance with the obligation';
+COMMENT ON COLUMN @extschema@.report_ai_act_gap.supporting_controls_evidenced IS 'How many of the applicable ones have current evidence of a fitting kind';
 GRANT SELECT ON @extschema@.report_ai_act_gap TO PUBLIC;
 
 -- The constraints on ai_act_roles and ai_act_risk_class hold whatever

@@ -41,6 +41,17 @@ COMMENT ON COLUMN @extschema@.soa.created_at IS 'When the draft was created: the
 COMMENT ON COLUMN @extschema@.soa.approving_role IS 'Database role that approved it, set by the server (NULL for versions approved before 1.2)';
 
 -- @replace function guard_soa
+
+----------------------------------------------------------------------------
+-- No status of the AI Act gap reads as compliance: controls_in_place is
+-- now supporting_controls_evidenced, and the counts have names that say
+-- what they count.  The view keeps its 1.1 columns in their order and
+-- adds its new ones at the end (CHANGELOG.md).
+----------------------------------------------------------------------------
+
+-- @replace view report_ai_act_gap
+
+----------------------------------------------------------------------------
 -- Names that cannot break or forge the documents (docs/security.md): the
 -- name policy, ims.name_fault(), as CHECK constraints and in the functions
 -- that write names.
