@@ -119,12 +119,20 @@ SELECT CASE group_kind WHEN 'clause' THEN 'Clause ' || group_id
 FROM report_readiness
 ORDER BY group_kind = 'total', group_kind DESC, standard NULLS FIRST, group_rank;
 
-\echo '== EU AI Act: the high-risk CV screening model (ims.report_ai_act_gap; docs/ai-act.md) =='
-\echo 'ISO 42001 supports the AI Act; it satisfies none of its obligations.'
-SELECT ai_system, status, count(*) AS obligations, string_agg(obligation, ', ' ORDER BY obligation_rank) AS articles
-FROM report_ai_act_gap GROUP BY ai_system, status ORDER BY ai_system, min(obligation_rank);
+\echo '== EU AI Act: the obligations of each AI system (ims.report_ai_act_gap; docs/ai-act.md) =='
+\echo 'ISO 42001 supports the AI Act; it satisfies none of its obligations. The status says how far'
+\echo 'the supporting ISO 42001 controls are applied, implemented and evidenced, never that an obligation is met.'
+SELECT ai_system, ai_act_risk_class AS risk_class, applies, status, count(*) AS obligations,
+       string_agg(obligation, ', ' ORDER BY obligation_rank) AS articles
+FROM report_ai_act_gap
+GROUP BY system_id, ai_system, ai_act_risk_class, applies, status
+ORDER BY system_id, applies = 'to_be_determined', min(obligation_rank);
+\echo 'To be determined (the record does not hold what decides them):'
+SELECT ai_system, obligation, scope_basis FROM report_ai_act_gap
+WHERE applies = 'to_be_determined' ORDER BY system_id, obligation_rank;
 \echo 'Not covered by ISO 42001 at all:'
-SELECT obligation, obligation_title FROM report_ai_act_gap WHERE not_covered_by_iso42001 ORDER BY obligation_rank;
+SELECT ai_system, obligation, obligation_title, applies FROM report_ai_act_gap
+WHERE not_covered_by_iso42001 ORDER BY system_id, obligation_rank;
 
 \echo '== Every finding, with what to do (ims.report_findings; docs/findings.md) =='
 \pset format unaligned
