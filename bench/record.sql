@@ -59,6 +59,21 @@ BEGIN
 	WHERE g.n BETWEEN first_n AND last_n
 	ORDER BY g.n, t.n;
 
+	-- The objectives (one organization in ten set none for ISO 42001:
+	-- OBJ001) and the impact assessment procedure (one in twenty has none:
+	-- AIA004).
+	INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, approved_by)
+	SELECT g.org_id, t.kind, t.topic, t.title,
+		CASE WHEN t.n = 1 AND pg_temp.pct(50, g.n) < 10 THEN '{iso27001:2022}'
+			 WHEN t.n = 2 THEN '{iso42001:2023}'
+			 ELSE '{iso27001:2022,iso42001:2023}' END::text[],
+		'2026', 'Quality office', 'Management board'
+	FROM pg_temp.bench_org g
+	CROSS JOIN (VALUES (1, 'record', 'objectives', 'Objectives of the integrated system'),
+		(2, 'procedure', 'impact_assessment', 'AI system impact assessment')) AS t(n, kind, topic, title)
+	WHERE g.n BETWEEN first_n AND last_n AND (t.n = 1 OR pg_temp.pct(51, g.n) >= 5)
+	ORDER BY g.n, t.n;
+
 	-- Three AI systems, the sample organization's; a few retired or out of
 	-- scope.
 	INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage,

@@ -2,16 +2,42 @@
 # scripts/demo.sh: `make demo`.  Installs what is missing, builds, installs,
 # starts a throwaway cluster, creates the extension, loads the sample
 # organization (scripts/sample_organization.sql, docs/walkthrough.md) and
-# prints what a compliance lead looks at first: the two catalogs, how their
-# clauses and controls map onto each other, and the organization's record.
+# prints what a compliance lead looks at first: the nonconformities an
+# auditor would write, then the two catalogs, how their clauses and
+# controls map onto each other, and the organization's record.
 set -eu
 cd "$(dirname "$0")/.."
 
 . scripts/cluster.sh
 cluster_setup
 
+psql -q -c 'CREATE EXTENSION pg_ims'
+psql -q -o /dev/null -f scripts/sample_organization.sql
+psql -q -o /dev/null -f scripts/sample_ai_act.sql
+
+# First what the compliance lead acts on: the nonconformities an auditor
+# would write about the sample organization.
 psql --pset=footer=off <<'SQL'
-CREATE EXTENSION pg_ims;
+SET search_path = public, ims;
+\echo
+\echo '== What a certification auditor would write (ims.report_nonconformities; docs/findings.md) =='
+\echo 'One row per requirement: nonconformities first, majors first, then what blocks certification, then advice.'
+\pset format unaligned
+\pset tuples_only on
+WITH nc AS (SELECT n.*, row_number() OVER () AS i FROM report_nonconformities n)
+SELECT CASE WHEN lag(category) OVER (ORDER BY i) IS DISTINCT FROM category
+			THEN E'\n' || upper(replace(category, '_', ' ')) || E'\n' ELSE '' END
+	   || format('  %-11s %s%s', grade, coalesce(citation, 'certification planning'),
+				 coalesce(' (' || requirement_title || ')', ''))
+	   || format(E'\n              %s finding%s (%s): %s', findings, CASE WHEN findings > 1 THEN 's' ELSE '' END,
+				 codes, examples)
+	   || CASE WHEN blocks_approval THEN E'\n              blocks the approval of the SoA' ELSE '' END
+FROM nc ORDER BY i;
+\pset tuples_only off
+\pset format aligned
+SQL
+
+psql --pset=footer=off <<'SQL'
 SET search_path = public, ims;
 
 \echo
@@ -52,8 +78,6 @@ WHERE c.standard = 'iso42001:2023'
 ORDER BY c.ordinal;
 SQL
 
-psql -f scripts/sample_organization.sql
-psql -f scripts/sample_ai_act.sql
 psql --pset=footer=off <<'SQL'
 SET search_path = public, ims;
 
@@ -102,14 +126,22 @@ FROM report_readiness
 ORDER BY array_position(ARRAY['clause', 'annex_a_area', 'ai_system', 'audit_review', 'total', 'certification_audit'],
                         group_kind), standard NULLS FIRST, group_rank;
 
-\echo '== EU AI Act: the high-risk CV screening model (ims.report_ai_act_gap; docs/ai-act.md) =='
-\echo 'ISO 42001 supports the AI Act; it satisfies none of its obligations.'
-SELECT ai_system, status, count(*) AS obligations, string_agg(obligation, ', ' ORDER BY obligation_rank) AS articles
-FROM report_ai_act_gap GROUP BY ai_system, status ORDER BY ai_system, min(obligation_rank);
+\echo '== EU AI Act: the obligations of each AI system (ims.report_ai_act_gap; docs/ai-act.md) =='
+\echo 'ISO 42001 supports the AI Act; it satisfies none of its obligations. The status says how far'
+\echo 'the supporting ISO 42001 controls are applied, implemented and evidenced, never that an obligation is met.'
+SELECT ai_system, ai_act_risk_class AS risk_class, applies, status, count(*) AS obligations,
+       string_agg(obligation, ', ' ORDER BY obligation_rank) AS articles
+FROM report_ai_act_gap
+GROUP BY system_id, ai_system, ai_act_risk_class, applies, status
+ORDER BY system_id, applies = 'to_be_determined', min(obligation_rank);
+\echo 'To be determined (the record does not hold what decides them):'
+SELECT ai_system, obligation, scope_basis FROM report_ai_act_gap
+WHERE applies = 'to_be_determined' ORDER BY system_id, obligation_rank;
 \echo 'Not covered by ISO 42001 at all:'
-SELECT obligation, obligation_title FROM report_ai_act_gap WHERE not_covered_by_iso42001 ORDER BY obligation_rank;
+SELECT ai_system, obligation, obligation_title, applies FROM report_ai_act_gap
+WHERE not_covered_by_iso42001 ORDER BY system_id, obligation_rank;
 
-\echo '== What a certification auditor would find (ims.integration_findings; docs/findings.md) =='
+\echo '== Every finding, with what to do (ims.report_findings; docs/findings.md) =='
 \pset format unaligned
 \pset tuples_only on
 WITH grouped AS (
@@ -120,9 +152,13 @@ WITH grouped AS (
 SELECT CASE WHEN row_number() OVER (PARTITION BY severity_rank ORDER BY code) = 1
 			THEN E'\n' || upper(severity) || E'\n' ELSE '' END
 	   || format('  %s  %s', code, first_message)
-	   || CASE WHEN n > 1 THEN format(E'\n          (%s findings: %s)', n, refs) ELSE '' END
+	   || CASE WHEN n > 1 THEN format(E'\n          (%s findings: %s)', n,
+									  CASE WHEN n > 8 THEN split_part(refs, ', ', 1) || ', ' || split_part(refs, ', ', 2)
+														   || format(', ... and %s more', n - 2)
+										   ELSE refs END) ELSE '' END
 	   || format(E'\n          what to do: %s', hint)
 FROM grouped ORDER BY severity_rank, code;
+
 SQL
 
 # The consolidated SoA as an auditor receives it.

@@ -2,7 +2,8 @@
 -- checks carry across: a user catalog and mapping, a kind of evidence of
 -- one's own, the sample organization, a read grant to the role :reader,
 -- and an SoA approved with ims.approve_soa (once its open decisions are
--- made) with a new draft after it.  Runs against 1.0 and later.
+-- made) with a new draft after it; from 1.2 a waiver too.  Runs against
+-- 1.0 and later.
 -- psql -v catalog=... -v mapping=... -v reader=ROLE -f this file, from the
 -- top of the tree.
 \set ON_ERROR_STOP on
@@ -31,6 +32,12 @@ WHERE s.status = 'draft';
 ALTER TABLE ims.soa ENABLE TRIGGER soa_guard;
 \else
 SELECT ims.approve_soa(org_id, 'Management board') FROM ims.organization;
+-- What 1.2 adds to the record: a finding accepted for a while, and an
+-- impact assessment made for a change.
+SELECT ims.waive_finding(org_id, 'CRT002', name, 'The body confirms the combined window in January.',
+						 'Dana Keller', current_date + 60, 'Management board')
+FROM ims.organization;
+UPDATE ims.impact_assessment SET for_change_on = assessed_on + 10;
 \endif
 SELECT ims.init_soa(org_id) FROM ims.organization;
 \o

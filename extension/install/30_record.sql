@@ -99,6 +99,10 @@ CREATE TABLE @extschema@.ai_system (
 	last_significant_change date,
 	ai_act_roles text[],
 	ai_act_risk_class text,
+	ai_act_transparency text[],
+	ai_act_annex_iii text,
+	ai_act_public_service boolean,
+	ai_act_real_world_testing boolean,
 	CONSTRAINT ai_system_pkey PRIMARY KEY (org_id, system_id),
 	CONSTRAINT ai_system_name_key UNIQUE (org_id, name),
 	CONSTRAINT ai_system_org_fkey FOREIGN KEY (org_id) REFERENCES @extschema@.organization (org_id),
@@ -109,7 +113,18 @@ CREATE TABLE @extschema@.ai_system (
 		CHECK (pg_catalog.cardinality(ai_act_roles) > 0
 			   AND ai_act_roles OPERATOR(pg_catalog.<@) ARRAY['provider', 'deployer', 'importer', 'distributor']),
 	CONSTRAINT ai_system_ai_act_risk_class_check
-		CHECK (ai_act_risk_class IN ('prohibited', 'high', 'limited', 'minimal'))
+		CHECK (ai_act_risk_class IN ('prohibited', 'high', 'limited', 'minimal')),
+	CONSTRAINT ai_system_ai_act_transparency_check
+		CHECK (ai_act_transparency OPERATOR(pg_catalog.<@)
+			   ARRAY['interacts_with_persons', 'synthetic_content', 'emotion_recognition',
+					 'biometric_categorisation', 'deep_fake', 'public_interest_text']),
+	CONSTRAINT ai_system_ai_act_transparency_class_check
+		CHECK (NOT (ai_act_risk_class = 'minimal' AND pg_catalog.cardinality(ai_act_transparency) > 0)
+			   AND NOT (ai_act_risk_class = 'limited' AND pg_catalog.cardinality(ai_act_transparency) = 0)),
+	CONSTRAINT ai_system_ai_act_annex_iii_check
+		CHECK (ai_act_annex_iii IN ('1(a)', '1(b)', '1(c)', '2', '3(a)', '3(b)', '3(c)', '3(d)', '4(a)', '4(b)',
+									'5(a)', '5(b)', '5(c)', '5(d)', '6(a)', '6(b)', '6(c)', '6(d)', '6(e)',
+									'7(a)', '7(b)', '7(c)', '7(d)', '8(a)', '8(b)', 'not_listed'))
 );
 COMMENT ON TABLE @extschema@.ai_system IS 'AI systems the organization develops, provides or uses (ISO 42001 4.3, A.6, A.9)';
 COMMENT ON COLUMN @extschema@.ai_system.org_id IS 'The organization';
@@ -122,6 +137,10 @@ COMMENT ON COLUMN @extschema@.ai_system.in_scope IS 'Whether the system is in th
 COMMENT ON COLUMN @extschema@.ai_system.last_significant_change IS 'Date of the last significant change; an impact assessment older than this is out of date';
 COMMENT ON COLUMN @extschema@.ai_system.ai_act_roles IS 'EU AI Act operator roles the organization holds for the system: provider, deployer, importer, distributor (one or more); null until classified';
 COMMENT ON COLUMN @extschema@.ai_system.ai_act_risk_class IS 'EU AI Act risk class: prohibited, high, limited or minimal; null until classified';
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_transparency IS 'The cases of EU AI Act Art. 50 the system falls under: interacts_with_persons (50(1)), synthetic_content (50(2)), emotion_recognition, biometric_categorisation (50(3)), deep_fake, public_interest_text (50(4)); {} for none; null until determined (Art. 50 is then to be determined)';
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_annex_iii IS 'The point of EU AI Act Annex III that lists the system, such as 4(a) or 5(b), or not_listed; null until determined (Art. 27 is then to be determined)';
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_public_service IS 'Whether the organization, as deployer of the system, is a body governed by public law or a private entity providing public services (EU AI Act Art. 27(1)); null until determined';
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_real_world_testing IS 'Whether the organization, as provider or prospective provider, tests the system in real world conditions outside an AI regulatory sandbox (EU AI Act Art. 60 and 61); null until determined';
 
 CREATE TABLE @extschema@.risk (
 	org_id bigint NOT NULL,
@@ -174,6 +193,8 @@ CREATE TABLE @extschema@.risk_control (
 	CONSTRAINT risk_control_control_fkey FOREIGN KEY (standard, control_id)
 		REFERENCES @extschema@.control (standard, control_id)
 );
+-- RSK003 looks up the risks that a control of one organization treats.
+CREATE INDEX risk_control_control_idx ON @extschema@.risk_control (org_id, standard, control_id);
 COMMENT ON TABLE @extschema@.risk_control IS 'Controls selected to treat a risk (risk treatment plan)';
 COMMENT ON COLUMN @extschema@.risk_control.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.risk_control.risk_id IS 'The risk treated';

@@ -547,18 +547,33 @@ CREATE FUNCTION @extschema@.rule_rsk003(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
-	SELECT r.org_id, NULL, c.standard, NULL, r.title,
-	       @extschema@.standard_label(c.standard) || ' ' || c.control_id,
-	       CASE WHEN e.org_id IS NULL THEN 'is missing from the SoA'
-	            WHEN @extschema@.decision(e.applicability) = 'undecided' THEN 'the SoA leaves undecided'
-	            ELSE 'the SoA excludes' END
-	FROM live l JOIN @extschema@.organization o USING (org_id)
-	JOIN @extschema@.risk_control c ON c.org_id = l.org_id AND c.standard = ANY (o.standards)
-	JOIN @extschema@.risk r ON r.org_id = c.org_id AND r.risk_id = c.risk_id
-	LEFT JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
-	                                  AND e.standard = c.standard AND e.control_id = c.control_id
-	WHERE e.org_id IS NULL OR @extschema@.decision(e.applicability) <> 'applicable';
+	-- The treated controls an entry does not include (undecided or excluded:
+	-- a few entries, each looked up in the risk treatment), and those the
+	-- SoA lacks, which only a live SoA with fewer entries than its
+	-- standards have controls can lack.
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)),
+	per_standard AS (SELECT standard, count(*) AS n FROM @extschema@.control GROUP BY standard),
+	not_included AS (
+		SELECT e.org_id, e.standard, e.control_id,
+		       CASE WHEN @extschema@.decision(e.applicability) = 'undecided' THEN 'the SoA leaves undecided'
+		            ELSE 'the SoA excludes' END AS why
+		FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+		WHERE @extschema@.decision(e.applicability) <> 'applicable'),
+	missing AS (
+		SELECT c.org_id, c.standard, c.control_id, 'is missing from the SoA' AS why
+		FROM live l JOIN @extschema@.organization o USING (org_id)
+		JOIN @extschema@.risk_control c ON c.org_id = l.org_id AND c.standard = ANY (o.standards)
+		WHERE (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id
+		       AND e.soa_id = l.soa_id AND e.standard = ANY (o.standards))
+		      < (SELECT sum(n) FROM per_standard p WHERE p.standard = ANY (o.standards))
+		  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.soa_id = l.soa_id
+		                  AND e.standard = c.standard AND e.control_id = c.control_id)
+		GROUP BY c.org_id, c.standard, c.control_id)
+	SELECT r.org_id, NULL, x.standard, NULL, r.title,
+	       @extschema@.standard_label(x.standard) || ' ' || x.control_id, x.why
+	FROM (SELECT * FROM not_included UNION ALL SELECT * FROM missing) AS x
+	JOIN @extschema@.risk_control c ON c.org_id = x.org_id AND c.standard = x.standard AND c.control_id = x.control_id
+	JOIN @extschema@.risk r ON r.org_id = c.org_id AND r.risk_id = c.risk_id;
 END;
 COMMENT ON FUNCTION @extschema@.rule_rsk003(bigint[]) IS
 'finding rule RSK003 of ims.finding_rule: the rows behind "the risk "{ref}" is treated by {1}, which {2}" (docs/findings.md)';
@@ -676,15 +691,20 @@ CREATE FUNCTION @extschema@.rule_soa004(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
-	SELECT u.org_id, CASE WHEN u.undecided = u.entries THEN 'major' END, u.standard, NULL, u.ref, NULL, NULL
-	FROM (SELECT e.org_id, e.standard, @extschema@.standard_label(e.standard) || ' ' || e.control_id AS ref,
-	             @extschema@.decision(e.applicability) = 'undecided' AS is_undecided,
-	             count(*) FILTER (WHERE @extschema@.decision(e.applicability) = 'undecided')
-	                 OVER (PARTITION BY e.org_id, e.standard) AS undecided,
-	             count(*) OVER (PARTITION BY e.org_id, e.standard) AS entries
-	      FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id) AS u
-	WHERE u.is_undecided;
+	-- A standard none of whose entries is decided is a SoA not made for it
+	-- (major); the entries of a standard are counted only where one is
+	-- undecided, so the decided ones of every other standard are not read.
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)),
+	undecided AS (
+		SELECT e.org_id, e.soa_id, e.standard, e.control_id,
+		       count(*) OVER (PARTITION BY e.org_id, e.soa_id, e.standard) AS n
+		FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+		WHERE @extschema@.decision(e.applicability) = 'undecided')
+	SELECT u.org_id,
+	       CASE WHEN u.n = (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = u.org_id
+	                        AND e.soa_id = u.soa_id AND e.standard = u.standard) THEN 'major' END,
+	       u.standard, NULL, @extschema@.standard_label(u.standard) || ' ' || u.control_id, NULL, NULL
+	FROM undecided u;
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa004(bigint[]) IS
 'finding rule SOA004 of ims.finding_rule: the rows behind "{ref} is undecided" (docs/findings.md)';

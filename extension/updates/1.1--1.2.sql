@@ -65,6 +65,52 @@ COMMENT ON COLUMN @extschema@.soa.created_at IS 'When the draft was created: the
 COMMENT ON COLUMN @extschema@.soa.approving_role IS 'Database role that approved it, set by the server (NULL for versions approved before 1.2)';
 
 -- @replace function guard_soa
+
+----------------------------------------------------------------------------
+-- The AI Act gap of every AI system, scoped per system: Art. 4 and Art. 50
+-- for systems that are not high-risk; Art. 27 for the three kinds of
+-- deployer it binds; Art. 60 and 61 for real-world testing.  The facts
+-- they turn on are new columns of ai_system, null (to be determined) in
+-- the systems of a 1.1 database.  The view is replaced below.
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.ai_system
+	ADD COLUMN ai_act_transparency text[],
+	ADD COLUMN ai_act_annex_iii text,
+	ADD COLUMN ai_act_public_service boolean,
+	ADD COLUMN ai_act_real_world_testing boolean,
+	ADD CONSTRAINT ai_system_ai_act_transparency_check
+		CHECK (ai_act_transparency OPERATOR(pg_catalog.<@)
+			   ARRAY['interacts_with_persons', 'synthetic_content', 'emotion_recognition',
+					 'biometric_categorisation', 'deep_fake', 'public_interest_text']),
+	ADD CONSTRAINT ai_system_ai_act_transparency_class_check
+		CHECK (NOT (ai_act_risk_class = 'minimal' AND pg_catalog.cardinality(ai_act_transparency) > 0)
+			   AND NOT (ai_act_risk_class = 'limited' AND pg_catalog.cardinality(ai_act_transparency) = 0)),
+	ADD CONSTRAINT ai_system_ai_act_annex_iii_check
+		CHECK (ai_act_annex_iii IN ('1(a)', '1(b)', '1(c)', '2', '3(a)', '3(b)', '3(c)', '3(d)', '4(a)', '4(b)',
+									'5(a)', '5(b)', '5(c)', '5(d)', '6(a)', '6(b)', '6(c)', '6(d)', '6(e)',
+									'7(a)', '7(b)', '7(c)', '7(d)', '8(a)', '8(b)', 'not_listed'));
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_transparency IS 'The cases of EU AI Act Art. 50 the system falls under: interacts_with_persons (50(1)), synthetic_content (50(2)), emotion_recognition, biometric_categorisation (50(3)), deep_fake, public_interest_text (50(4)); {} for none; null until determined (Art. 50 is then to be determined)';
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_annex_iii IS 'The point of EU AI Act Annex III that lists the system, such as 4(a) or 5(b), or not_listed; null until determined (Art. 27 is then to be determined)';
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_public_service IS 'Whether the organization, as deployer of the system, is a body governed by public law or a private entity providing public services (EU AI Act Art. 27(1)); null until determined';
+COMMENT ON COLUMN @extschema@.ai_system.ai_act_real_world_testing IS 'Whether the organization, as provider or prospective provider, tests the system in real world conditions outside an AI regulatory sandbox (EU AI Act Art. 60 and 61); null until determined';
+
+-- @replace function check_ai_act_classification
+DROP TRIGGER ai_system_ai_act_check ON @extschema@.ai_system;
+CREATE TRIGGER ai_system_ai_act_check
+	BEFORE INSERT OR UPDATE OF ai_act_roles, ai_act_risk_class, ai_act_transparency, ai_act_annex_iii ON @extschema@.ai_system
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_ai_act_classification();
+
+----------------------------------------------------------------------------
+-- No status of the AI Act gap reads as compliance: controls_in_place is
+-- now supporting_controls_evidenced, and the counts have names that say
+-- what they count.  The view keeps its 1.1 columns in their order and
+-- adds its new ones at the end (CHANGELOG.md).
+----------------------------------------------------------------------------
+
+-- @replace view report_ai_act_gap
+
+----------------------------------------------------------------------------
 -- Names that cannot break or forge the documents (docs/security.md): the
 -- name policy, ims.name_fault(), as CHECK constraints and in the functions
 -- that write names.
@@ -138,6 +184,7 @@ $$;
 ALTER TABLE @extschema@.impact_assessment
 	ADD COLUMN for_change_on date,
 	ADD CONSTRAINT impact_assessment_for_change_check CHECK (for_change_on >= assessed_on);
+CREATE INDEX risk_control_control_idx ON @extschema@.risk_control (org_id, standard, control_id);
 COMMENT ON COLUMN @extschema@.impact_assessment.for_change_on IS
 'The significant change, proposed or made, this assessment was made for (ISO 42001 8.4: assess before the change); NULL for an assessment made for no particular change';
 
