@@ -264,16 +264,18 @@ nc AS (
 	SELECT f.org_id, f.standard, f.requirement
 	FROM @extschema@.evaluate_findings(ARRAY[readiness.organization_id], false) AS f
 	WHERE f.category = 'nonconformity' AND f.waived_until IS NULL),
--- The clause pairs of each organization: those of report_clause_mapping,
+-- The clause pairs of the organization: those of report_clause_mapping,
 -- and for a standalone organization those it leaves out because their
 -- source standard is not in scope; these are done when a document on the
 -- clause's topic covers the target standard.
-pair AS (
+mapped AS (
 	SELECT m.org_id, m.target_clause AS clause, m.clause_rank, m.relation = 'no_counterpart' AS new_artifact,
 		   m.documents IS NOT NULL AS decided,
 		   m.status = 'integrated' OR (m.status = 'new_artifact' AND m.documents IS NOT NULL) AS done
 	FROM @extschema@.report_clause_mapping m
-	WHERE m.org_id = readiness.organization_id
+	WHERE m.org_id = readiness.organization_id),
+pair AS (
+	SELECT * FROM mapped
 	UNION ALL
 	SELECT o.org_id, m.target_clause, m.ordinal, false, d.org_id IS NOT NULL, coalesce(m.target_standard = ANY (d.covers), false)
 	FROM org o
@@ -285,7 +287,7 @@ pair AS (
 			   FROM @extschema@.document x CROSS JOIN unnest(x.covers) AS c
 			   WHERE x.org_id = readiness.organization_id GROUP BY x.org_id, x.topic) AS d
 	  ON d.org_id = o.org_id AND d.topic = t.topic
-	WHERE o.standalone),
+	WHERE o.standalone AND NOT EXISTS (SELECT 1 FROM mapped p WHERE p.clause = m.target_clause)),
 -- A finding against a clause counts against the pair of the longest clause
 -- number it falls under (6.1.3 d against 6.1.3, 9.2.1 against 9.2.1).
 pair_nc AS (
