@@ -154,8 +154,10 @@ SELECT * FROM findings_of(:o);
 UPDATE impact_assessment SET for_change_on = NULL WHERE org_id = :o;
 UPDATE ai_system SET last_significant_change = current_date + 20 WHERE org_id = :o;
 SELECT * FROM findings_of(:o);
--- for_change_on is the change the assessment was made for: not one before it
+-- for_change_on is a change the assessment was made for: not one before it,
+-- nor one beyond its next review, which would hide every change until then
 UPDATE impact_assessment SET for_change_on = assessed_on - 1 WHERE org_id = :o;
+UPDATE impact_assessment SET for_change_on = next_review + 1 WHERE org_id = :o;
 UPDATE ai_system SET last_significant_change = current_date - 500 WHERE org_id = :o;
 UPDATE impact_assessment SET assessed_on = current_date - 400, next_review = current_date - 35 WHERE org_id = :o;
 SELECT * FROM findings_of(:o);
@@ -236,7 +238,7 @@ WHERE org_id = :o AND soa_id = :s AND standard = 'iso42001:2023' AND control_id 
 SELECT code, ref FROM findings_of(:o);
 
 -- SOA011: approved, but not by who approved the ISMS policy (SOA010, never approved, is in the fixtures above)
-SELECT fixture_org('SOA010', approver => 'CTO') AS o \gset
+SELECT fixture_org('SOA011', approver => 'CTO') AS o \gset
 SELECT * FROM findings_of(:o);
 
 -- AUD001 and AUD002: the last audit too old; its lead auditor without ISO 42001 competence
@@ -300,6 +302,31 @@ SELECT :o, current_date - 20, 'CEO', '{iso42001:2023}', agenda FROM management_r
 SELECT * FROM findings_of(:o);
 DELETE FROM internal_audit WHERE org_id = :o AND cycle = 'this year, AIMS';
 DELETE FROM management_review WHERE org_id = :o AND held_on = current_date - 20;
+SELECT * FROM findings_of(:o);
+
+-- AUD002 and MRV002 with a programme: each audit's lead needs competence for
+-- the standards that audit covers; the latest review covering ISO 42001 is
+-- the one whose AIMS inputs count, whatever ISMS-only review came after it
+SELECT fixture_org('AUD002 programme') AS o \gset
+UPDATE auditor SET competence = '{iso27001:2022}' WHERE org_id = :o;
+UPDATE internal_audit SET covers = '{iso27001:2022}', performed_on = current_date - 60 WHERE org_id = :o;
+INSERT INTO auditor (org_id, name, competence) VALUES (:o, 'Alan AI Auditor', '{iso42001:2023}');
+INSERT INTO internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
+SELECT :o, 'this year, AIMS', current_date - 30, '{iso42001:2023}', auditor_id
+FROM auditor WHERE org_id = :o AND name = 'Alan AI Auditor';
+INSERT INTO management_review (org_id, held_on, chair, covers, agenda)
+VALUES (:o, current_date - 10, 'CISO', '{iso27001:2022}', '{is_objectives,audit_results}');
+SELECT * FROM findings_of(:o);
+-- the ISMS auditor leading the AIMS audit is a lapse of 7.2
+UPDATE internal_audit SET lead_auditor_id = (SELECT auditor_id FROM auditor WHERE org_id = :o AND name = 'Ann Auditor')
+WHERE org_id = :o AND cycle = 'this year, AIMS';
+SELECT * FROM findings_of(:o);
+
+-- INT004 reads only the clauses ISO 27001 has: an impact assessment
+-- procedure written for ISO 27001 (a DPIA) is not an ISMS procedure left
+-- unextended; AIA004 says what is missing
+SELECT fixture_org('INT004 DPIA') AS o \gset
+UPDATE document SET covers = '{iso27001:2022}', title = 'DPIA procedure' WHERE org_id = :o AND topic = 'impact_assessment';
 SELECT * FROM findings_of(:o);
 
 -- MRV002: without AI objectives or AI risks the review lacks required

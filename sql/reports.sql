@@ -50,9 +50,11 @@ FROM report_risk_register WHERE org_id = :org ORDER BY risk_type_rank, title;
 SELECT ai_system, severity, severity_rank, is_latest, before_last_change, review_overdue, missing_parts
 FROM report_impact_assessments WHERE org_id = :org ORDER BY ai_system;
 
--- report_readiness, and its total
-SELECT group_kind, standard_label, group_id, group_title, items, decided_pct, implemented_pct, evidenced_pct,
-       weeks_low, weeks_high
+-- report_readiness, and its total (an AI system's group_id is its
+-- system_id, which depends on the tests before this one: its rank instead)
+SELECT group_kind, standard_label,
+       CASE group_kind WHEN 'ai_system' THEN 'system ' || group_rank ELSE group_id END AS group_id,
+       group_title, items, decided_pct, implemented_pct, evidenced_pct, weeks_low, weeks_high, open_findings
 FROM report_readiness WHERE org_id = :org
 ORDER BY group_kind = 'total', group_kind, standard NULLS FIRST, group_rank;
 

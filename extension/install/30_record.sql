@@ -220,7 +220,8 @@ CREATE TABLE @extschema@.impact_assessment (
 		REFERENCES @extschema@.ai_system (org_id, system_id),
 	CONSTRAINT impact_assessment_severity_check CHECK (severity IN ('low', 'medium', 'high', 'critical')),
 	CONSTRAINT impact_assessment_review_check CHECK (next_review > assessed_on),
-	CONSTRAINT impact_assessment_for_change_check CHECK (for_change_on >= assessed_on)
+	CONSTRAINT impact_assessment_for_change_check
+		CHECK (for_change_on BETWEEN assessed_on AND coalesce(next_review, assessed_on + 366))
 );
 COMMENT ON TABLE @extschema@.impact_assessment IS 'AI system impact assessments (ISO 42001 6.1.4, 8.4, A.5): one or more per AI system';
 COMMENT ON COLUMN @extschema@.impact_assessment.org_id IS 'The organization';

@@ -159,7 +159,8 @@ CREATE FUNCTION @extschema@.rule_aia001(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT l.org_id, CASE WHEN NOT l.any_assessed THEN 'major' END, 'iso42001:2023', NULL, l.name,
-	       CASE WHEN NOT l.any_assessed AND l.systems > 1
+	       CASE WHEN NOT l.any_assessed AND l.systems = 2 THEN ', nor has the other AI system in scope'
+	            WHEN NOT l.any_assessed AND l.systems > 2
 	            THEN format(', nor has any of the other %s AI systems in scope', l.systems - 1) END, NULL
 	FROM (SELECT s.org_id, s.name, a.assessed,
 	             bool_or(a.assessed) OVER (PARTITION BY s.org_id) AS any_assessed,
@@ -244,7 +245,7 @@ CREATE FUNCTION @extschema@.rule_aud001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, x, NULL, o.name, @extschema@.standard_label(x), NULL
+	SELECT o.org_id, NULL, x, NULL, @extschema@.standard_label(x), @extschema@.standard_label(x), NULL
 	FROM @extschema@.organization o, unnest(o.standards) AS x
 	WHERE o.org_id = ANY (org_ids)
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id
@@ -263,25 +264,33 @@ CREATE FUNCTION @extschema@.rule_aud002(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+	-- Every audit of the cycle (the last 12 months; the latest one when
+	-- none is that recent), each against the standards it covers: an audit
+	-- programme may give each standard its own audit and auditor (9.2.2).
+	WITH audit AS (
+		SELECT a.*, o.standards AS in_scope
+		FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id)
+		WHERE o.org_id = ANY (org_ids)
+		  AND ((a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date)
+		       OR a.audit_id = (SELECT b.audit_id FROM @extschema@.internal_audit b WHERE b.org_id = a.org_id
+		                        ORDER BY b.performed_on DESC, b.audit_id DESC LIMIT 1)))
 	SELECT a.org_id, NULL,
 	       CASE WHEN cardinality(m.missing) = 1 THEN m.missing[1] END, NULL,
 	       format('internal audit %s', a.cycle),
 	       CASE WHEN u.auditor_id IS NULL THEN 'names no lead auditor'
 	            ELSE format('is led by %s, who has no competence record for %s', u.name,
 	                        @extschema@.standard_labels(m.missing)) END, NULL
-	FROM (SELECT DISTINCT ON (a.org_id) a.* FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id)
-	      WHERE o.org_id = ANY (org_ids) ORDER BY a.org_id, a.performed_on DESC, a.audit_id DESC) AS a
-	JOIN @extschema@.organization o USING (org_id)
+	FROM audit a
 	LEFT JOIN @extschema@.auditor u ON u.org_id = a.org_id AND u.auditor_id = a.lead_auditor_id,
-	LATERAL (SELECT coalesce(array_agg(x ORDER BY x COLLATE "C"), '{}') AS missing FROM unnest(o.standards) AS x
-	         WHERE u.auditor_id IS NULL OR NOT x = ANY (u.competence)) AS m
-	WHERE cardinality(m.missing) > 0;
+	LATERAL (SELECT coalesce(array_agg(x ORDER BY x COLLATE "C"), '{}') AS missing FROM unnest(a.covers) AS x
+	         WHERE x = ANY (a.in_scope) AND (u.auditor_id IS NULL OR NOT x = ANY (u.competence))) AS m
+	WHERE u.auditor_id IS NULL OR cardinality(m.missing) > 0;
 END;
 COMMENT ON FUNCTION @extschema@.rule_aud002(bigint[]) IS
-'finding rule AUD002 of ims.finding_rule: the rows behind "the latest {ref} {1}" (docs/findings.md)';
+'finding rule AUD002 of ims.finding_rule: the rows behind "{ref} {1}" (docs/findings.md)';
 INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
 	('AUD002', 'minor', 'nonconformity', '7.2', false, 'system', 'rule_aud002',
-	 'the latest {ref} {1}',
+	 '{ref} {1}',
 	 'Record the lead auditor''s competence for each standard (clause 7.2): an ISO 42001 audit needs competence in AI management.');
 
 CREATE FUNCTION @extschema@.rule_crt001(org_ids bigint[])
@@ -387,6 +396,8 @@ BEGIN ATOMIC
 	  AND EXISTS (SELECT 1 FROM @extschema@.organization o WHERE o.org_id = d.org_id
 	              AND 'iso42001:2023' = ANY (o.standards))
 	  AND 'iso27001:2022' = ANY (d.covers) AND NOT 'iso42001:2023' = ANY (d.covers)
+	  -- a clause of ISO 42001 alone (8.4) is no ISO 27001 procedure to extend: AIA004 says what is missing
+	  AND EXISTS (SELECT 1 FROM @extschema@.clause k WHERE k.standard = 'iso27001:2022' AND k.number = t.clause)
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document x WHERE x.org_id = d.org_id
 	                  AND x.topic = d.topic AND 'iso42001:2023' = ANY (x.covers));
 END;
@@ -418,7 +429,7 @@ CREATE FUNCTION @extschema@.rule_mrv001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, x, NULL, o.name, @extschema@.standard_label(x), NULL
+	SELECT o.org_id, NULL, x, NULL, @extschema@.standard_label(x), @extschema@.standard_label(x), NULL
 	FROM @extschema@.organization o, unnest(o.standards) AS x
 	WHERE o.org_id = ANY (org_ids)
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id
@@ -445,11 +456,12 @@ BEGIN ATOMIC
 	        WHERE NOT i = ANY (r.agenda)), NULL
 	FROM (SELECT DISTINCT ON (r.org_id) r.* FROM @extschema@.management_review r JOIN @extschema@.organization o USING (org_id)
 	      WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
+	        AND 'iso42001:2023' = ANY (r.covers)
 	      ORDER BY r.org_id, r.held_on DESC, r.review_id DESC) AS r
 	WHERE NOT r.agenda @> ARRAY['ai_objectives', 'ai_system_performance', 'ai_risks', 'impact_assessment_outcomes'];
 END;
 COMMENT ON FUNCTION @extschema@.rule_mrv002(bigint[]) IS
-'finding rule MRV002 of ims.finding_rule: the rows behind "the agenda of the latest {ref} lacks the AIMS inputs {1}" (docs/findings.md)';
+'finding rule MRV002 of ims.finding_rule: the rows behind "the agenda of the latest {ref} lacks the AIMS inputs {1}" (docs/findings.md); the latest review that covers ISO 42001 is read, so a review of ISO 27001 alone after it does not count';
 INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
 	('MRV002', 'minor', 'nonconformity', '9.3.2', false, 'system', 'rule_mrv002',
 	 'the agenda of the latest {ref} lacks the AIMS inputs {1}',
@@ -467,7 +479,7 @@ BEGIN ATOMIC
 		WHERE o.org_id = ANY (org_ids) AND x IN ('iso27001:2022', 'iso42001:2023')
 		  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
 		                  AND d.topic = 'objectives' AND x = ANY (d.covers)))
-	SELECT m.org_id, NULL, m.standard, NULL, m.name, format('no %s objectives are set', m.kind), NULL
+	SELECT m.org_id, NULL, m.standard, NULL, @extschema@.standard_label(m.standard), format('no %s objectives are set', m.kind), NULL
 	FROM missing m
 	UNION ALL
 	SELECT m.org_id, NULL, m.standard, NULL, format('management review of %s', to_char(r.held_on, 'YYYY-MM-DD')),
@@ -488,7 +500,7 @@ CREATE FUNCTION @extschema@.rule_pol001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, x, NULL, o.name, @extschema@.standard_label(x), NULL
+	SELECT o.org_id, NULL, x, NULL, @extschema@.standard_label(x), @extschema@.standard_label(x), NULL
 	FROM @extschema@.organization o, unnest(o.standards) AS x
 	WHERE o.org_id = ANY (org_ids) AND x IN ('iso27001:2022', 'iso42001:2023')
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
@@ -506,7 +518,8 @@ CREATE FUNCTION @extschema@.rule_rsk001(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT l.org_id, CASE WHEN NOT l.any_assessed THEN 'major' END, 'iso42001:2023', NULL, l.name,
-	       CASE WHEN NOT l.any_assessed AND l.systems > 1
+	       CASE WHEN NOT l.any_assessed AND l.systems = 2 THEN ', nor has the other AI system in scope'
+	            WHEN NOT l.any_assessed AND l.systems > 2
 	            THEN format(', nor has any of the other %s AI systems in scope', l.systems - 1) END, NULL
 	FROM (SELECT s.org_id, s.name, a.assessed,
 	             bool_or(a.assessed) OVER (PARTITION BY s.org_id) AS any_assessed,
@@ -655,7 +668,7 @@ END;
 COMMENT ON FUNCTION @extschema@.rule_soa002(bigint[]) IS
 'finding rule SOA002 of ims.finding_rule: the rows behind "{1} live SoA versions each cover part of the scope: {2}" (docs/findings.md)';
 INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
-	('SOA002', 'observation', 'advisory', '6.1.3 d', true, 'soa', 'rule_soa002',
+	('SOA002', 'observation', 'advisory', '6.1.3 d', false, 'soa', 'rule_soa002',
 	 '{1} live SoA versions each cover part of the scope: {2}',
 	 'Keep one consolidated SoA (the article''s advice): build the next draft with ims.init_soa(), which lists every control of every standard in scope, and approve it.');
 

@@ -183,7 +183,8 @@ $$;
 
 ALTER TABLE @extschema@.impact_assessment
 	ADD COLUMN for_change_on date,
-	ADD CONSTRAINT impact_assessment_for_change_check CHECK (for_change_on >= assessed_on);
+	ADD CONSTRAINT impact_assessment_for_change_check
+		CHECK (for_change_on BETWEEN assessed_on AND coalesce(next_review, assessed_on + 366));
 CREATE INDEX risk_control_control_idx ON @extschema@.risk_control (org_id, standard, control_id);
 COMMENT ON COLUMN @extschema@.impact_assessment.for_change_on IS
 'The significant change, proposed or made, this assessment was made for (ISO 42001 8.4: assess before the change); NULL for an assessment made for no particular change';
