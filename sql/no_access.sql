@@ -70,7 +70,8 @@ INSERT INTO no_access_call VALUES
 	(27, $$UPDATE ims.soa SET status = 'approved' WHERE org_id = %s RETURNING 1$$),
 	(28, $$SELECT count(*) FROM ims.report_clause_mapping WHERE org_id = %s$$),
 	(29, $$SELECT count(*) FROM ims.document_clause WHERE org_id = %s$$),
-	(30, $$INSERT INTO ims.document_clause VALUES (%s, $$ || :doc || $$, 'iso27001:2022', '5.1') RETURNING 1$$);
+	(30, $$INSERT INTO ims.document_clause VALUES (%s, $$ || :doc || $$, 'iso27001:2022', '5.1') RETURNING 1$$),
+	(31, $$SELECT count(*) FROM ims.clause_coverage(ARRAY[%s]::bigint[])$$);
 GRANT SELECT ON no_access_call TO PUBLIC;
 
 -- a role with no capability at all: the sample organization and an id

@@ -49,6 +49,17 @@ CREATE TRIGGER document_covers_declared BEFORE UPDATE OF covers ON @extschema@.d
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_document_covers_declared();
 
 ----------------------------------------------------------------------------
+-- The clause mapping's status, written once: ims.clause_coverage counts the
+-- declared clauses beside the topic's, and records as evidence that a
+-- clause is served, for many organizations at once; report_clause_mapping
+-- reads it (its columns do not change).  Before the finding rules, which
+-- may call it.
+----------------------------------------------------------------------------
+
+-- @part 35_clause_coverage.sql
+-- @replace view report_clause_mapping
+
+----------------------------------------------------------------------------
 -- The finding rules move from the library into the extension: one SQL
 -- function each, listed in ims.finding_rule.  ims.evaluate_findings keeps
 -- its definition; the 1.2 library reads the rules from the table.
