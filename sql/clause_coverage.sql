@@ -140,6 +140,14 @@ SELECT (SELECT count(*) FROM (SELECT * FROM clause_coverage(ARRAY[:alpha, :beta]
 -- doc_ids lists the documents in the order of documents
 SELECT target_clause, documents, doc_ids = ARRAY[:minutes]::bigint[] AS minutes_only
 FROM clause_coverage(ARRAY[:alpha]::bigint[]) WHERE target_clause = '5.1';
+-- every_organization: the same rows as every organization's id, whatever org_ids says
+SELECT (SELECT count(*) FROM (SELECT * FROM clause_coverage(NULL, every_organization => true)
+                              EXCEPT ALL
+                              SELECT * FROM clause_coverage(ARRAY(SELECT org_id FROM organization))) x) AS only_in_every,
+       (SELECT count(*) FROM (SELECT * FROM clause_coverage(ARRAY(SELECT org_id FROM organization))
+                              EXCEPT ALL
+                              SELECT * FROM clause_coverage('{}', true)) x) AS only_in_ids,
+       (SELECT count(*) FROM clause_coverage(NULL, true)) >= 86 AS at_least_both_here;
 -- no organization, or an empty list: no row
 SELECT count(*) FROM clause_coverage(NULL);
 SELECT count(*) FROM clause_coverage('{}');

@@ -62,19 +62,17 @@ GRANT SELECT ON @extschema@.report_soa TO PUBLIC;
 
 -- Each clause pair of each organization, and whether its documents already
 -- serve both standards: ims.clause_coverage (35_clause_coverage.sql) finds
--- the documents and the status, for every organization the caller can see.
--- The organizations reach it through a one-row subquery in FROM, not as
--- ARRAY(SELECT ...): PostgreSQL inlines a set-returning SQL function only
--- when no argument is a sub-select, and inlined, a filter on org_id goes
--- down to the scans of the documents.
+-- the documents and the status, for every organization the caller can see
+-- (every_organization, a constant, so that the planner expects all of their
+-- rows).  It is inlined, so a filter on org_id goes down to the scans of
+-- the documents.
 CREATE VIEW @extschema@.report_clause_mapping WITH (security_invoker = true) AS
 SELECT o.org_id, o.name AS organization,
 	   m.source_standard, m.source_clause, sc.title AS source_title,
 	   m.target_standard, m.target_clause, tc.title AS target_title,
 	   m.ordinal AS clause_rank, m.relation, m.action, t.topic,
 	   c.documents, c.status, c.status_rank
-FROM (SELECT array_agg(x.org_id) AS org_ids FROM @extschema@.organization x) AS v
-CROSS JOIN LATERAL @extschema@.clause_coverage(v.org_ids) AS c
+FROM @extschema@.clause_coverage(NULL, every_organization => true) AS c
 JOIN @extschema@.organization o ON o.org_id = c.org_id
 JOIN @extschema@.clause_mapping m
   ON m.source_standard = c.source_standard AND m.target_standard = c.target_standard
