@@ -105,7 +105,7 @@ CREATE TABLE @extschema@.document_clause (
 	CONSTRAINT document_clause_clause_fkey FOREIGN KEY (standard, clause)
 		REFERENCES @extschema@.clause (standard, number)
 );
-COMMENT ON TABLE @extschema@.document_clause IS 'Clauses a document serves beyond those of its topic''s (ims.clause_topic), per standard; only of the standards it covers';
+COMMENT ON TABLE @extschema@.document_clause IS 'Clauses a document serves beyond its topic''s (ims.clause_topic), per standard, and only of the standards it covers';
 COMMENT ON COLUMN @extschema@.document_clause.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.document_clause.doc_id IS 'The document (deleting it deletes its declarations)';
 COMMENT ON COLUMN @extschema@.document_clause.standard IS 'Standard of the clause; one the document covers';

@@ -94,7 +94,7 @@ COMMENT ON COLUMN @extschema@.report_clause_mapping.relation IS 'equal, analogou
 COMMENT ON COLUMN @extschema@.report_clause_mapping.action IS 'What to do to bring the clause into the integrated system';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.topic IS 'Document topic that serves the clause (ims.clause_topic)';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.documents IS 'The organization''s documents that serve the pair (on its topic, or declaring the clause in ims.document_clause), each with the standards of the pair it serves';
-COMMENT ON COLUMN @extschema@.report_clause_mapping.status IS 'integrated (a document serves both sides; a record only where no policy, procedure or manual serves the pair), extend (documents serve it, none so), missing (no document), new_artifact (no counterpart in the source standard)';
+COMMENT ON COLUMN @extschema@.report_clause_mapping.status IS 'integrated (a policy, procedure or manual serves both sides; or, where none serves the pair, a record does), extend (documents serve the pair, but not so), missing (no document serves it), new_artifact (no counterpart in the source standard)';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.status_rank IS '1 integrated, 2 extend, 3 missing, 4 new_artifact';
 GRANT SELECT ON @extschema@.report_clause_mapping TO PUBLIC;
 
