@@ -56,6 +56,13 @@ SQL
 	echo "the sample lacks a row in one of the tables with standard codes"
 	exit 1
 }
+# A declaration of a clause of the imported catalog (fill_checked_database.sql):
+# its trigger reads the document's covers, so the restore must load the
+# document and the imported clause first.
+[ "$(psql -d $src -At -c "SELECT count(*) FROM ims.document_clause WHERE standard = 'acme:2025'")" -ge 1 ] || {
+	echo "the filled database lacks a clause declaration for the imported catalog"
+	exit 1
+}
 psql -d $src >/dev/null <<'SQL'
 INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on)
 SELECT org_id, 'iso42001:2023', 'A.6.2.4', 'red_team_report', 'Red-team exercise of the assistant', '2026-11-20'

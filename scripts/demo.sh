@@ -100,6 +100,11 @@ GROUP BY s.org_id, s.system_id ORDER BY s.system_id;
 SELECT topic, string_agg(title || ' ' || covers::text, '; ' ORDER BY title) AS documents
 FROM document GROUP BY topic ORDER BY topic;
 
+\echo '== Clauses documents serve beyond their topic (ims.document_clause) =='
+SELECT d.title, c.clause, string_agg(c.standard, ', ' ORDER BY c.standard) AS standards
+FROM document_clause c JOIN document d USING (org_id, doc_id)
+GROUP BY d.title, c.clause ORDER BY d.title, c.clause;
+
 \echo '== The consolidated Statement of Applicability (one draft, both catalogs) =='
 SELECT s.version, s.status, e.standard, decision(e.applicability) AS decision,
        count(*) AS controls, count(*) FILTER (WHERE e.implementation = 'implemented') AS implemented

@@ -1,7 +1,8 @@
 -- scripts/fill_checked_database.sql: the state the dump/restore and upgrade
 -- checks carry across: a user catalog and mapping, a kind of evidence of
--- one's own, the sample organization, a read grant to the role :reader,
--- and an SoA approved with ims.approve_soa (once its open decisions are
+-- one's own, the sample organization (since 1.2 with a clause of the user
+-- catalog declared by one of its documents), a read grant to the role
+-- :reader, and an SoA approved with ims.approve_soa (once its open decisions are
 -- made) with a new draft after it; from 1.2 a waiver too.  Runs against
 -- 1.0 and later.
 -- psql -v catalog=... -v mapping=... -v reader=ROLE -f this file, from the
@@ -13,6 +14,18 @@ SELECT ims.import_catalog(:'catalog');
 SELECT ims.import_mapping(:'mapping');
 INSERT INTO ims.evidence_kind (code, title, domain) VALUES ('red_team_report', 'AI red-team exercise report', 'ai');
 \i scripts/sample_organization.sql
+-- Since 1.2, a declaration of a clause of the imported catalog, by a
+-- document that covers it: a restore must load the document and the
+-- imported clause before the declaration, whose trigger checks the
+-- document's covers.
+SELECT to_regclass('ims.document_clause') IS NOT NULL AS has_declarations \gset
+\if :has_declarations
+UPDATE ims.document SET covers = covers || 'acme:2025'::text
+WHERE title = 'Scope of the integrated management system';
+INSERT INTO ims.document_clause (org_id, doc_id, standard, clause)
+SELECT org_id, doc_id, 'acme:2025', '1' FROM ims.document
+WHERE title = 'Scope of the integrated management system';
+\endif
 SELECT format('CREATE ROLE %I', :'reader') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'reader') \gexec
 SELECT ims.grant_access(org_id, :'reader', 'read') FROM ims.organization;
 UPDATE ims.soa_entry SET applicability = 'applicable(business)', justification = 'Good practice.'

@@ -8,6 +8,7 @@
 -- below are the ones the source article warns about, so the validator has
 -- something true to say.
 --   - the document-control procedure was never extended to the AIMS;
+--   - there are no AI objectives: the objectives record covers ISO 27001 only;
 --   - incidents are handled by two procedures, one per standard;
 --   - the fraud-scoring model has only CIA risks, no AI risk;
 --   - the CV-screening model's impact assessment predates its retraining;
@@ -49,7 +50,24 @@ INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, ap
 	(:org, 'procedure', 'risk_treatment', 'Risk treatment planning', '{iso27001:2022,iso42001:2023}', '3.0', 'Dana Keller', 'Management board'),
 	(:org, 'procedure', 'impact_assessment', 'AI system impact assessment procedure', '{iso42001:2023}', '1.0', 'Head of data science', 'Dana Keller'),
 	(:org, 'procedure', 'operational_planning', 'Secure and responsible development lifecycle', '{iso27001:2022,iso42001:2023}', '2.2', 'Head of platform', 'Dana Keller'),
-	(:org, 'procedure', 'improvement', 'Continual improvement', '{iso27001:2022,iso42001:2023}', '1.1', 'Quality office', 'Dana Keller');
+	(:org, 'procedure', 'improvement', 'Continual improvement', '{iso27001:2022,iso42001:2023}', '1.1', 'Quality office', 'Dana Keller'),
+	(:org, 'record', 'management_review', 'Management review minutes', '{iso27001:2022,iso42001:2023}', '2026', 'Dana Keller', 'CEO');
+
+-- What the documents serve beyond their topic's clauses (ims.document_clause,
+-- since 1.2; the upgrade check loads this sample into a 1.0 database, which
+-- has no such table): the competence procedure has the awareness programme
+-- (7.3), and the review minutes record top management's commitment to both
+-- systems (5.1).  Nothing declares AI objectives (6.2): there are none yet.
+SELECT to_regclass('ims.document_clause') IS NOT NULL AS has_declarations \gset
+\if :has_declarations
+INSERT INTO ims.document_clause (org_id, doc_id, standard, clause)
+SELECT d.org_id, d.doc_id, s.standard, v.clause
+FROM ims.document d
+JOIN (VALUES ('Competence and awareness', '7.3'), ('Management review minutes', '5.1')) AS v(title, clause)
+  ON v.title = d.title
+CROSS JOIN unnest(ARRAY['iso27001:2022', 'iso42001:2023']) AS s(standard)
+WHERE d.org_id = :org;
+\endif
 
 INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, in_scope, last_significant_change) VALUES
 	(:org, 'Support assistant', 'Answers customer questions about the analytics platform from the product documentation',

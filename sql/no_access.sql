@@ -11,6 +11,7 @@ SET search_path = public, ims;
 \getenv abs_srcdir PG_ABS_SRCDIR
 \i :abs_srcdir/sql/include/load_sample.sql
 SELECT soa_id AS soa FROM ims.soa WHERE org_id = :org AND status = 'draft' \gset
+SELECT min(doc_id) AS doc FROM ims.document WHERE org_id = :org \gset
 SELECT max(org_id) + 1000 AS missing FROM ims.organization \gset
 CREATE ROLE regress_pg_ims_outsider;
 CREATE ROLE regress_pg_ims_neighbour;
@@ -66,7 +67,11 @@ INSERT INTO no_access_call VALUES
 	(24, $$INSERT INTO ims.document (org_id, kind, topic, title, covers) VALUES (%s, 'policy', 'policy', 'x', '{iso27001:2022}') RETURNING 1$$),
 	(25, $$INSERT INTO ims.org_access (org_id, member, capability) VALUES (%s, 'regress_pg_ims_outsider', 'approve') RETURNING 1$$),
 	(26, $$INSERT INTO ims.org_access (org_id, member, capability) VALUES (%s, 'regress_pg_ims_no_such_role', 'approve') RETURNING 1$$),
-	(27, $$UPDATE ims.soa SET status = 'approved' WHERE org_id = %s RETURNING 1$$);
+	(27, $$UPDATE ims.soa SET status = 'approved' WHERE org_id = %s RETURNING 1$$),
+	(28, $$SELECT count(*) FROM ims.report_clause_mapping WHERE org_id = %s$$),
+	(29, $$SELECT count(*) FROM ims.document_clause WHERE org_id = %s$$),
+	(30, $$INSERT INTO ims.document_clause VALUES (%s, $$ || :doc || $$, 'iso27001:2022', '5.1') RETURNING 1$$),
+	(31, $$SELECT count(*) FROM ims.clause_coverage(ARRAY[%s]::bigint[])$$);
 GRANT SELECT ON no_access_call TO PUBLIC;
 
 -- a role with no capability at all: the sample organization and an id

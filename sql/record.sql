@@ -138,7 +138,7 @@ INSERT INTO evidence (org_id, standard, control_id, kind, title, collected_on) V
 SELECT c.relname, a.attname
 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
 WHERE c.relnamespace = 'ims'::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
-  AND c.relname IN ('organization', 'org_access', 'document', 'ai_system', 'risk', 'risk_control',
+  AND c.relname IN ('organization', 'org_access', 'document', 'document_clause', 'ai_system', 'risk', 'risk_control',
                     'impact_assessment', 'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
                     'management_review', 'certification_body')
   AND col_description(c.oid, a.attnum) IS NULL;

@@ -24,9 +24,11 @@ DECLARE
 	sys bigint;
 	rsk bigint;
 	aud bigint;
+	doc bigint;
 BEGIN
 	INSERT INTO ims.document (org_id, kind, topic, title, covers)
-	VALUES (org, 'procedure', 'incident', 'Incidents', '{iso27001:2022,iso42001:2023}');
+	VALUES (org, 'procedure', 'incident', 'Incidents', '{iso27001:2022,iso42001:2023}') RETURNING doc_id INTO doc;
+	INSERT INTO ims.document_clause VALUES (org, doc, 'iso42001:2023', '10.2');
 	INSERT INTO ims.ai_system (org_id, name) VALUES (org, 'Model') RETURNING system_id INTO sys;
 	INSERT INTO ims.risk (org_id, title, risk_type, ai_system_id) VALUES (org, 'Bias', 'fairness', sys)
 	RETURNING risk_id INTO rsk;
@@ -48,7 +50,7 @@ CREATE FUNCTION tenancy_matrix() RETURNS TABLE (tab text, orgs text) LANGUAGE pl
 DECLARE
 	t text;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['organization', 'org_access', 'document', 'ai_system', 'risk', 'risk_control',
+	FOREACH t IN ARRAY ARRAY['organization', 'org_access', 'document', 'document_clause', 'ai_system', 'risk', 'risk_control',
 							 'impact_assessment', 'soa', 'soa_entry', 'evidence', 'auditor',
 							 'internal_audit', 'management_review', 'certification_body']
 	LOOP

@@ -88,6 +88,29 @@ COMMENT ON COLUMN @extschema@.document.version IS 'Version label';
 COMMENT ON COLUMN @extschema@.document.owner IS 'Person who owns the document';
 COMMENT ON COLUMN @extschema@.document.approved_by IS 'Person who approved the current version';
 
+-- A document serves the clauses of its topic (ims.clause_topic) in every
+-- standard it covers, and the clauses it declares here: one topic cannot
+-- say that "Competence and awareness" serves 7.3 as well as 7.2, or that
+-- the management review minutes show leadership (5.1).  A declaration is
+-- per standard, and only for a standard the document covers (trigger
+-- document_clause_covered, 45_integrity.sql).
+CREATE TABLE @extschema@.document_clause (
+	org_id bigint NOT NULL,
+	doc_id bigint NOT NULL,
+	standard text NOT NULL,
+	clause text NOT NULL,
+	CONSTRAINT document_clause_pkey PRIMARY KEY (org_id, doc_id, standard, clause),
+	CONSTRAINT document_clause_document_fkey FOREIGN KEY (org_id, doc_id)
+		REFERENCES @extschema@.document (org_id, doc_id) ON DELETE CASCADE,
+	CONSTRAINT document_clause_clause_fkey FOREIGN KEY (standard, clause)
+		REFERENCES @extschema@.clause (standard, number)
+);
+COMMENT ON TABLE @extschema@.document_clause IS 'Clauses a document serves beyond its topic''s (ims.clause_topic), per standard, and only of the standards it covers';
+COMMENT ON COLUMN @extschema@.document_clause.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.document_clause.doc_id IS 'The document (deleting it deletes its declarations)';
+COMMENT ON COLUMN @extschema@.document_clause.standard IS 'Standard of the clause; one the document covers';
+COMMENT ON COLUMN @extschema@.document_clause.clause IS 'Clause number the document serves, such as 7.3 (a clause of ims.clause)';
+
 CREATE TABLE @extschema@.ai_system (
 	org_id bigint NOT NULL,
 	system_id bigserial NOT NULL,
@@ -428,6 +451,7 @@ COMMENT ON CONSTRAINT soa_entry_owner_check ON @extschema@.soa_entry IS
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.organization', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.org_access', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.document', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.document_clause', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ai_system', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.risk', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.risk_control', '');

@@ -83,3 +83,86 @@ COMMENT ON FUNCTION @extschema@.check_risk_cvss() IS
 'trigger: refuses a CVSS score on a risk of the ai domain, explaining why';
 CREATE TRIGGER risk_cvss_check BEFORE INSERT OR UPDATE OF cvss, risk_type ON @extschema@.risk
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_risk_cvss();
+
+-- A document declares clauses only of the standards it covers
+-- (ims.document_clause): a procedure written for ISO 27001 alone does not
+-- serve an ISO 42001 clause, whatever it declares.  The two triggers below
+-- hold the rule from both sides: a declaration must name a standard of the
+-- document's covers, and covers may not drop a standard the document still
+-- declares clauses of.  Each locks the other's row first (the declaration
+-- locks its document FOR SHARE; an update of covers holds the document's
+-- row), so a declaration and a concurrent change of covers cannot both
+-- pass on snapshots that miss each other.  The foreign key
+-- document_clause_document_fkey orders a restore's rows (documents first),
+-- so no restore is refused here.
+CREATE FUNCTION @extschema@.check_document_clause() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	doc record;
+BEGIN
+	SELECT d.title, d.covers INTO doc FROM @extschema@.document d
+	WHERE d.org_id OPERATOR(pg_catalog.=) NEW.org_id AND d.doc_id OPERATOR(pg_catalog.=) NEW.doc_id
+	FOR SHARE;
+	-- no such document, or one the writer may not edit: the foreign key or
+	-- row-level security refuses the row, with its own message
+	IF NOT FOUND THEN
+		RETURN NEW;
+	END IF;
+	IF NOT NEW.standard OPERATOR(pg_catalog.=) ANY (doc.covers) THEN
+		RAISE EXCEPTION 'document % does not cover standard "%"', NEW.doc_id, NEW.standard
+			USING ERRCODE = 'foreign_key_violation',
+				DETAIL = pg_catalog.format('Document "%s" covers %s; it can serve clauses of those standards only.',
+										   doc.title, pg_catalog.array_to_string(doc.covers, ', ')),
+				HINT = pg_catalog.format('Add %s to the document''s covers first, or declare the clause for a standard it covers.',
+										 NEW.standard),
+				SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'standard';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_document_clause() IS
+'trigger: a clause declaration (ims.document_clause) names a standard its document covers';
+CREATE TRIGGER document_clause_covered BEFORE INSERT OR UPDATE ON @extschema@.document_clause
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_document_clause();
+
+CREATE FUNCTION @extschema@.check_document_covers_declared() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	dropped text;
+	clauses text;
+	n bigint;
+BEGIN
+	-- a null covers is the NOT NULL constraint's to refuse, with its own message
+	IF NEW.covers IS NULL THEN
+		RETURN NEW;
+	END IF;
+	SELECT c.standard, pg_catalog.count(*), pg_catalog.string_agg(c.clause, ', ' ORDER BY k.ordinal, c.clause COLLATE "C")
+	INTO dropped, n, clauses
+	FROM @extschema@.document_clause c
+	LEFT JOIN @extschema@.clause k ON k.standard OPERATOR(pg_catalog.=) c.standard
+								   AND k.number OPERATOR(pg_catalog.=) c.clause
+	WHERE c.org_id OPERATOR(pg_catalog.=) OLD.org_id AND c.doc_id OPERATOR(pg_catalog.=) OLD.doc_id
+	  AND NOT c.standard OPERATOR(pg_catalog.=) ANY (NEW.covers)
+	GROUP BY c.standard
+	ORDER BY c.standard COLLATE "C"
+	LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'document % declares clauses of standard "%"', OLD.doc_id, dropped
+			USING ERRCODE = 'foreign_key_violation',
+				DETAIL = pg_catalog.format('Document "%s" declares %s %s of %s in ims.document_clause; its new covers leave that standard out.',
+										   OLD.title, CASE WHEN n OPERATOR(pg_catalog.=) 1 THEN 'clause' ELSE 'clauses' END,
+										   clauses, dropped),
+				HINT = 'Delete those declarations from ims.document_clause first, or keep the standard in covers.',
+				SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'covers';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_document_covers_declared() IS
+'trigger: a document''s covers keep every standard it declares clauses of (ims.document_clause)';
+CREATE TRIGGER document_covers_declared BEFORE UPDATE OF covers ON @extschema@.document
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_document_covers_declared();

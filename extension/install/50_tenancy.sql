@@ -308,7 +308,7 @@ DECLARE
 	can_read text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''read''))::bigint[])';
 	can_edit text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''edit''))::bigint[])';
 BEGIN
-	FOREACH t IN ARRAY ARRAY['document', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
+	FOREACH t IN ARRAY ARRAY['document', 'document_clause', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
 							 'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
 							 'management_review', 'certification_body']
 	LOOP

@@ -61,35 +61,26 @@ COMMENT ON COLUMN @extschema@.report_soa.fitting_evidence IS 'Current evidence o
 GRANT SELECT ON @extschema@.report_soa TO PUBLIC;
 
 -- Each clause pair of each organization, and whether its documents already
--- serve both standards.
+-- serve both standards: ims.clause_coverage (35_clause_coverage.sql) finds
+-- the documents and the status, for every organization the caller can see
+-- (every_organization, a constant, so that the planner expects all of their
+-- rows).  It is inlined, so a filter on org_id goes down to the scans of
+-- the documents.
 CREATE VIEW @extschema@.report_clause_mapping WITH (security_invoker = true) AS
 SELECT o.org_id, o.name AS organization,
 	   m.source_standard, m.source_clause, sc.title AS source_title,
 	   m.target_standard, m.target_clause, tc.title AS target_title,
 	   m.ordinal AS clause_rank, m.relation, m.action, t.topic,
-	   d.documents,
-	   CASE WHEN m.relation = 'no_counterpart' THEN 'new_artifact'
-			WHEN d.integrated THEN 'integrated'
-			WHEN d.documents IS NOT NULL THEN 'extend'
-			ELSE 'missing' END AS status,
-	   CASE WHEN m.relation = 'no_counterpart' THEN 4
-			WHEN d.integrated THEN 1
-			WHEN d.documents IS NOT NULL THEN 2
-			ELSE 3 END AS status_rank
-FROM @extschema@.organization o
+	   c.documents, c.status, c.status_rank
+FROM @extschema@.clause_coverage(NULL, every_organization => true) AS c
+JOIN @extschema@.organization o ON o.org_id = c.org_id
 JOIN @extschema@.clause_mapping m
-  ON m.target_standard = ANY (o.standards)
- AND (m.source_standard = ANY (o.standards) OR m.relation = 'no_counterpart')
+  ON m.source_standard = c.source_standard AND m.target_standard = c.target_standard
+ AND m.target_clause = c.target_clause
 JOIN @extschema@.clause tc ON tc.standard = m.target_standard AND tc.number = m.target_clause
 LEFT JOIN @extschema@.clause sc ON sc.standard = m.source_standard AND sc.number = m.source_clause
-LEFT JOIN @extschema@.clause_topic t ON t.clause = m.target_clause
-LEFT JOIN LATERAL (
-	SELECT string_agg(x.title || ' (' || array_to_string(x.covers, ', ') || ')', '; ' ORDER BY x.title) AS documents,
-		   bool_or(x.covers @> ARRAY[m.source_standard, m.target_standard]
-				   OR (m.relation = 'no_counterpart' AND m.target_standard = ANY (x.covers))) AS integrated
-	FROM @extschema@.document x
-	WHERE x.org_id = o.org_id AND x.topic = t.topic) AS d ON true;
-COMMENT ON VIEW @extschema@.report_clause_mapping IS 'Each clause pair of the two standards for each organization: relation, integration action, the documents on its topic, and status integrated, extend, missing or new_artifact';
+LEFT JOIN @extschema@.clause_topic t ON t.clause = m.target_clause;
+COMMENT ON VIEW @extschema@.report_clause_mapping IS 'Each clause pair of the two standards for each organization: relation, integration action, the documents that serve it, and status integrated, extend, missing or new_artifact (ims.clause_coverage)';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.organization IS 'Its name';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.source_standard IS 'Standard the organization starts from (ISO 27001)';
@@ -102,8 +93,8 @@ COMMENT ON COLUMN @extschema@.report_clause_mapping.clause_rank IS 'Position in 
 COMMENT ON COLUMN @extschema@.report_clause_mapping.relation IS 'equal, analogous or no_counterpart';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.action IS 'What to do to bring the clause into the integrated system';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.topic IS 'Document topic that serves the clause (ims.clause_topic)';
-COMMENT ON COLUMN @extschema@.report_clause_mapping.documents IS 'The organization''s documents on that topic, with the standards each covers';
-COMMENT ON COLUMN @extschema@.report_clause_mapping.status IS 'integrated (a document covers both standards), extend (documents exist, none covers both), missing (no document), new_artifact (no counterpart in the source standard)';
+COMMENT ON COLUMN @extschema@.report_clause_mapping.documents IS 'The organization''s documents that serve the pair (on its topic, or declaring the clause in ims.document_clause), each with the standards of the pair it serves';
+COMMENT ON COLUMN @extschema@.report_clause_mapping.status IS 'integrated (a policy, procedure or manual serves both sides; or, where none serves the pair, a record does), extend (documents serve the pair, but not so), missing (no document serves it), new_artifact (no counterpart in the source standard)';
 COMMENT ON COLUMN @extschema@.report_clause_mapping.status_rank IS '1 integrated, 2 extend, 3 missing, 4 new_artifact';
 GRANT SELECT ON @extschema@.report_clause_mapping TO PUBLIC;
 

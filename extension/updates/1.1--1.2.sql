@@ -37,6 +37,58 @@ DROP FUNCTION @extschema@.load_builtin_catalog(text, boolean);
 
 -- @replace function check_standard_codes
 
+----------------------------------------------------------------------------
+-- Documents declare the clauses they serve beyond their topic's
+-- (ims.document_clause)
+----------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.document_clause (
+	org_id bigint NOT NULL,
+	doc_id bigint NOT NULL,
+	standard text NOT NULL,
+	clause text NOT NULL,
+	CONSTRAINT document_clause_pkey PRIMARY KEY (org_id, doc_id, standard, clause),
+	CONSTRAINT document_clause_document_fkey FOREIGN KEY (org_id, doc_id)
+		REFERENCES @extschema@.document (org_id, doc_id) ON DELETE CASCADE,
+	CONSTRAINT document_clause_clause_fkey FOREIGN KEY (standard, clause)
+		REFERENCES @extschema@.clause (standard, number)
+);
+COMMENT ON TABLE @extschema@.document_clause IS 'Clauses a document serves beyond its topic''s (ims.clause_topic), per standard, and only of the standards it covers';
+COMMENT ON COLUMN @extschema@.document_clause.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.document_clause.doc_id IS 'The document (deleting it deletes its declarations)';
+COMMENT ON COLUMN @extschema@.document_clause.standard IS 'Standard of the clause; one the document covers';
+COMMENT ON COLUMN @extschema@.document_clause.clause IS 'Clause number the document serves, such as 7.3 (a clause of ims.clause)';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.document_clause', '');
+
+ALTER TABLE @extschema@.document_clause ENABLE ROW LEVEL SECURITY;
+CREATE POLICY document_clause_read ON @extschema@.document_clause FOR SELECT
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
+CREATE POLICY document_clause_insert ON @extschema@.document_clause FOR INSERT
+	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]));
+CREATE POLICY document_clause_update ON @extschema@.document_clause FOR UPDATE
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]))
+	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]));
+CREATE POLICY document_clause_delete ON @extschema@.document_clause FOR DELETE
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]));
+GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.document_clause TO PUBLIC;
+
+-- @replace function check_document_clause
+CREATE TRIGGER document_clause_covered BEFORE INSERT OR UPDATE ON @extschema@.document_clause
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_document_clause();
+-- @replace function check_document_covers_declared
+CREATE TRIGGER document_covers_declared BEFORE UPDATE OF covers ON @extschema@.document
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_document_covers_declared();
+
+----------------------------------------------------------------------------
+-- The clause mapping's status, written once: ims.clause_coverage counts the
+-- declared clauses beside the topic's, and records as evidence that a
+-- clause is served, for many organizations at once; report_clause_mapping
+-- reads it (its columns do not change).  Before the finding rules, which
+-- may call it.
+----------------------------------------------------------------------------
+
+-- @part 35_clause_coverage.sql
+-- @replace view report_clause_mapping
 
 ----------------------------------------------------------------------------
 -- A revoke either revokes or raises: every function that checks access and
