@@ -18,7 +18,9 @@
 --   - the management review agenda lacks AI system performance;
 --   - the certification body has not confirmed a combined audit window;
 --   - five implemented ISO 27001 controls have no evidence;
---   - the SoA is a draft: some controls undecided, one exclusion unjustified.
+--   - the SoA is a draft: some controls undecided, one exclusion unjustified;
+--   - nothing in the record serves monitoring and measurement (9.1), planning
+--     of changes, resources or communication (CLS001).
 
 \set ON_ERROR_STOP on
 -- Dates are relative to today, so the story (and what the validator finds

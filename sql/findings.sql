@@ -24,6 +24,12 @@ BEGIN
 					  'incident', 'competence', 'nonconformity', 'supplier', 'impact_assessment']) AS t;
 	INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, approved_by)
 	VALUES (org, 'record', 'objectives', 'Objectives', '{iso27001:2022,iso42001:2023}', '1.0', 'Ida Owner', 'Board');
+	-- and a document for every other clause topic, so that each clause is served (CLS001)
+	INSERT INTO ims.document (org_id, kind, topic, title, covers, version, owner, approved_by)
+	SELECT org, 'procedure', t.topic, initcap(replace(t.topic, '_', ' ')), '{iso27001:2022,iso42001:2023}', '1.0',
+		   'Ida Owner', 'Board'
+	FROM (SELECT DISTINCT topic FROM ims.clause_topic) AS t
+	WHERE NOT EXISTS (SELECT 1 FROM ims.document d WHERE d.org_id = org AND d.topic = t.topic);
 	INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, last_significant_change)
 	VALUES (org, 'Model', 'Ranks leads', 'Used to refuse service', 'operation', current_date - 200) RETURNING system_id INTO sys;
 	INSERT INTO ims.risk (org_id, title, risk_type, ai_system_id, likelihood, impact, treatment, owner) VALUES
@@ -358,6 +364,7 @@ SELECT code FROM findings_of(:o) WHERE code = 'AIA004';
 -- SCP001 and SCP002: ISO 42001 in scope with no AI system in scope; no
 -- scope statement (major), or one only in a scope document (observation)
 SELECT fixture_org('SCP001 SCP002') AS o \gset
+DELETE FROM document WHERE org_id = :o AND topic = 'scope';
 UPDATE ai_system SET in_scope = false WHERE org_id = :o;
 UPDATE organization SET scope_statement = '  ' WHERE org_id = :o;
 SELECT * FROM findings_of(:o) WHERE code LIKE 'SCP%';
@@ -434,6 +441,17 @@ VALUES (:o, 'SYS001', 'Model', 'x', 'CISO', 'Board', current_date + 30);
 RESET SESSION AUTHORIZATION;
 SELECT revoke_access(:o, 'regress_pg_ims_editor', 'edit');
 DROP ROLE regress_pg_ims_editor;
+
+-- CLS001: a clause no document or record serves for any standard; a lapse
+-- where the clause asks for documented information (9.1), advice elsewhere
+-- (7.4); a clause heading (9) asks nothing of its own
+SELECT fixture_org('CLS001') AS o \gset
+DELETE FROM document WHERE org_id = :o AND topic IN ('monitoring', 'communication');
+SELECT * FROM findings_of(:o);
+-- a record, such as a monitoring report, serves its clause
+INSERT INTO document (org_id, kind, topic, title, covers) VALUES
+	(:o, 'record', 'monitoring', 'Monitoring report Q3', '{iso27001:2022,iso42001:2023}');
+SELECT code, requirement FROM findings_of(:o);
 
 -- The bolt-on organization: a second system beside the ISMS.  Two SoAs
 -- cannot be built (the schema refuses a second draft), but the rest shows.

@@ -293,6 +293,35 @@ INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks
 	 '{ref} {1}',
 	 'Record the lead auditor''s competence for each standard (clause 7.2): an ISO 42001 audit needs competence in AI management.');
 
+CREATE FUNCTION @extschema@.rule_cls001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- A clause pair no document or record serves, for either standard
+	-- (report_clause_mapping's status missing).  Where the clause asks for
+	-- documented information, the auditor finds none: a lapse (minor);
+	-- elsewhere the record only fails to show how it is met, which the
+	-- auditor will ask (an observation).  A clause heading (5, 7, 9) asks
+	-- nothing of its own.
+	SELECT c.org_id,
+	       CASE WHEN c.target_clause = ANY (ARRAY['4.3', '5.2', '6.1.2', '6.1.3', '6.1.4', '6.2', '7.2', '7.5.1',
+	                                              '8.1', '8.2', '8.3', '8.4', '9.1', '9.2.2', '9.3.3', '10.2'])
+	            THEN NULL ELSE 'observation' END,
+	       NULL, c.target_clause, 'clause ' || c.target_clause, k.title,
+	       CASE WHEN c.target_clause = ANY (ARRAY['4.3', '5.2', '6.1.2', '6.1.3', '6.1.4', '6.2', '7.2', '7.5.1',
+	                                              '8.1', '8.2', '8.3', '8.4', '9.1', '9.2.2', '9.3.3', '10.2'])
+	            THEN 'although the clause asks for documented information' ELSE 'so the record does not show how it is met' END
+	FROM @extschema@.clause_coverage(org_ids) c
+	JOIN @extschema@.clause k ON k.standard = c.target_standard AND k.number = c.target_clause
+	WHERE c.status = 'missing' AND position('.' IN c.target_clause) > 0;
+END;
+COMMENT ON FUNCTION @extschema@.rule_cls001(bigint[]) IS
+'finding rule CLS001 of ims.finding_rule: the rows behind "no document or record serves {ref} ({1}) for any standard, {2}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('CLS001', 'minor', 'nonconformity', NULL, false, 'system', 'rule_cls001',
+	 'no document or record serves {ref} ({1}) for any standard, {2}',
+	 'Record the document or the record that serves the clause (ims.document, with the clauses it serves beyond its topic in ims.document_clause); ims.report_clause_mapping gives the action for each clause.');
+
 CREATE FUNCTION @extschema@.rule_crt001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
