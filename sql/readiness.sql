@@ -77,12 +77,13 @@ VALUES (:rules, current_date - 20, '{iso27001:2022}');
 SELECT group_kind, items, decided_pct, implemented_pct, weeks_low, weeks_high
 FROM report_readiness WHERE org_id = :rules AND group_kind = 'audit_review';
 INSERT INTO internal_audit (org_id, cycle, performed_on, covers)
-VALUES (:rules, 'integrated', current_date - 40, '{iso42001:2023,iso27001:2022}');
--- the audit is complete, the review is not: half the month
+VALUES (:rules, 'aims only', current_date - 40, '{iso42001:2023}');
+-- the audits of a programme add up (as for AUD001): the audit is complete,
+-- the review is not: half the month
 SELECT group_kind, items, decided_pct, implemented_pct, weeks_low, weeks_high
 FROM report_readiness WHERE org_id = :rules AND group_kind = 'audit_review';
 INSERT INTO management_review (org_id, held_on, covers)
-VALUES (:rules, current_date - 10, '{iso27001:2022,iso42001:2023}');
+VALUES (:rules, current_date - 10, '{iso42001:2023}');
 SELECT group_kind, items, decided_pct, implemented_pct, weeks_low, weeks_high
 FROM report_readiness WHERE org_id = :rules AND group_kind = 'audit_review';
 -- the total loses the month; the certification audit stays ahead

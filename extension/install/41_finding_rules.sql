@@ -154,6 +154,23 @@ END;
 COMMENT ON FUNCTION @extschema@.live_ai_systems(bigint[]) IS
 'the AI systems the AIMS covers, of the organizations the caller can see with ISO 42001 in scope: in scope and not retired';
 
+CREATE FUNCTION @extschema@.cycle_coverage(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, standard text, audited boolean, reviewed boolean)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT o.org_id, x,
+	       EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id
+	               AND a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date
+	               AND x = ANY (a.covers)),
+	       EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id
+	               AND r.held_on > current_date - interval '12 months' AND r.held_on <= current_date
+	               AND x = ANY (r.covers))
+	FROM @extschema@.organization o, unnest(o.standards) AS x
+	WHERE o.org_id = ANY (org_ids);
+END;
+COMMENT ON FUNCTION @extschema@.cycle_coverage(bigint[]) IS
+'for each standard in scope of the organizations the caller can see, whether an internal audit and a management review held in the last 12 months (and not after today) covered it: the audits and reviews of a programme add up';
+
 CREATE FUNCTION @extschema@.rule_aia001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -245,13 +262,9 @@ CREATE FUNCTION @extschema@.rule_aud001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, x, NULL, @extschema@.standard_label(x), @extschema@.standard_label(x), NULL
-	FROM @extschema@.organization o, unnest(o.standards) AS x
-	WHERE o.org_id = ANY (org_ids)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id
-	                  AND a.performed_on > current_date - interval '12 months'
-	                  AND a.performed_on <= current_date
-	                  AND x = ANY (a.covers));
+	SELECT c.org_id, NULL, c.standard, NULL, @extschema@.standard_label(c.standard),
+	       @extschema@.standard_label(c.standard), NULL
+	FROM @extschema@.cycle_coverage(org_ids) c WHERE NOT c.audited;
 END;
 COMMENT ON FUNCTION @extschema@.rule_aud001(bigint[]) IS
 'finding rule AUD001 of ims.finding_rule: the rows behind "no internal audit in the last 12 months covered {1}" (docs/findings.md)';
@@ -458,13 +471,9 @@ CREATE FUNCTION @extschema@.rule_mrv001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.org_id, NULL, x, NULL, @extschema@.standard_label(x), @extschema@.standard_label(x), NULL
-	FROM @extschema@.organization o, unnest(o.standards) AS x
-	WHERE o.org_id = ANY (org_ids)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id
-	                  AND r.held_on > current_date - interval '12 months'
-	                  AND r.held_on <= current_date
-	                  AND x = ANY (r.covers));
+	SELECT c.org_id, NULL, c.standard, NULL, @extschema@.standard_label(c.standard),
+	       @extschema@.standard_label(c.standard), NULL
+	FROM @extschema@.cycle_coverage(org_ids) c WHERE NOT c.reviewed;
 END;
 COMMENT ON FUNCTION @extschema@.rule_mrv001(bigint[]) IS
 'finding rule MRV001 of ims.finding_rule: the rows behind "no management review in the last 12 months covered {1}" (docs/findings.md)';

@@ -412,18 +412,16 @@ grouped AS (
 		   sum(p.findings) AS open_findings
 	FROM priced p WHERE p.shown
 	GROUP BY p.org_id, p.group_kind, p.standard, p.group_id, p.system_name),
--- The internal audit and the management review are complete when one held
--- in the last 12 months covers every standard in scope.
+-- The internal audit and the management review are complete when those
+-- held in the last 12 months cover every standard in scope, together as a
+-- programme may (ims.cycle_coverage, which AUD001 and MRV001 read too).
 cycle AS (
-	SELECT o.org_id, a.org_id IS NOT NULL AS audit_held, coalesce(a.done, false) AS audit_done,
-		   r.org_id IS NOT NULL AS review_held, coalesce(r.done, false) AS review_done
-	FROM org o
-	LEFT JOIN (SELECT a.org_id, bool_or(a.covers @> o.standards AND a.performed_on <= current_date
-										AND a.performed_on > current_date - interval '12 months') AS done
-			   FROM @extschema@.internal_audit a JOIN org o USING (org_id) GROUP BY a.org_id) AS a USING (org_id)
-	LEFT JOIN (SELECT r.org_id, bool_or(r.covers @> o.standards AND r.held_on <= current_date
-										AND r.held_on > current_date - interval '12 months') AS done
-			   FROM @extschema@.management_review r JOIN org o USING (org_id) GROUP BY r.org_id) AS r USING (org_id)),
+	SELECT o.org_id,
+		   EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id) AS audit_held,
+		   coalesce((SELECT bool_and(c.audited) FROM @extschema@.cycle_coverage(ARRAY[o.org_id]) c), false) AS audit_done,
+		   EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id) AS review_held,
+		   coalesce((SELECT bool_and(c.reviewed) FROM @extschema@.cycle_coverage(ARRAY[o.org_id]) c), false) AS review_done
+	FROM org o),
 tracks AS (
 	SELECT o.org_id, o.organization,
 		   coalesce(sum(p.open * p.rate_low) FILTER (WHERE p.track = 'procedural'), 0) AS procedural_low,
