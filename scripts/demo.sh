@@ -96,6 +96,17 @@ SELECT s.name AS ai_system, s.lifecycle_stage, s.in_scope,
 FROM ai_system s LEFT JOIN risk r ON r.org_id = s.org_id AND r.ai_system_id = s.system_id
 GROUP BY s.org_id, s.system_id ORDER BY s.system_id;
 
+\echo '== Risk treatment: residual risk against each domain''s criteria (ims.report_risk_treatment) =='
+SELECT title, risk_domain AS domain, inherent_level AS inherent, residual_level AS residual,
+       acceptable_level AS acceptable, acceptance_status, coalesce(plan_approved_by, '') AS plan_approved_by,
+       actions_open, actions_overdue
+FROM report_risk_treatment ORDER BY acceptance_status_rank DESC, risk_domain, residual_level DESC NULLS LAST, title;
+
+\echo '== Objectives register (ims.report_objectives) =='
+SELECT title, standards, target, frequency, measurements, coalesce(latest_value::text, latest_result, '') AS latest,
+       measurement_overdue AS overdue
+FROM report_objectives ORDER BY standards, objective_id;
+
 \echo '== Documents by topic, and the standards each is written for =='
 SELECT topic, string_agg(title || ' ' || covers::text, '; ' ORDER BY title) AS documents
 FROM document GROUP BY topic ORDER BY topic;

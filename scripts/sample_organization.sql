@@ -20,7 +20,10 @@
 --   - five implemented ISO 27001 controls have no evidence;
 --   - the SoA is a draft: some controls undecided, one exclusion unjustified;
 --   - nothing in the record serves monitoring and measurement (9.1), planning
---     of changes, resources or communication (CLS001).
+--     of changes, resources or communication (CLS001);
+--   - the residual bias risk was accepted before a re-rating, one treatment
+--     plan is unapproved, one action a quarter late, one objective never
+--     measured (the risk treatment and objectives registers, at the end).
 
 \set ON_ERROR_STOP on
 -- Dates are relative to today, so the story (and what the validator finds
@@ -197,3 +200,106 @@ INSERT INTO ims.management_review (org_id, held_on, chair, covers, agenda) VALUE
 
 INSERT INTO ims.certification_body (org_id, name, accredited_for, combined_audit_confirmed) VALUES
 	(:org, 'Nordic Certification AB', '{iso27001:2022,iso42001:2023}', false);
+
+-- Risk criteria, residual ratings, treatment plans, acceptances and the
+-- objectives register (since 1.2; the upgrade check loads this sample into
+-- a 1.0 database, which has none of them).  The gaps: the residual bias
+-- risk of the screening model was accepted before its retraining re-rated
+-- it; the data-quality plan was never approved by its owner; the patch
+-- pipeline is a quarter late; an awareness objective was never measured;
+-- and still no AI objective.
+SELECT to_regclass('ims.risk_criteria') IS NOT NULL AS has_risk_treatment \gset
+\if :has_risk_treatment
+INSERT INTO ims.risk_criteria (org_id, domain, likelihood_scale, consequence_scale, consequence_basis,
+							   acceptable_level, method, approved_by, approved_on) VALUES
+	(:org, 'information_security', '{Rare,Unlikely,Possible,Likely,Almost certain}',
+	 '{Negligible,Minor,Moderate,Major,Severe}',
+	 'Impact on the organization and its customers: financial, legal, contractual, reputational', 6,
+	 'Integrated risk assessment methodology 4.1, section 3', 'Management board', current_date - 400),
+	(:org, 'ai', '{Rare,Possible,Likely,Frequent}', '{Negligible,Limited,Significant,Serious,Irreversible}',
+	 'Severity of the harm to the individuals, groups or society affected, and how reversible it is', 4,
+	 'Integrated risk assessment methodology 4.1, section 4 (AI risks)', 'Management board', current_date - 400);
+
+UPDATE ims.risk r
+SET residual_likelihood = v.rl, residual_impact = v.ri, other_types = v.other_types::ims.risk_type[],
+	affected_subjects = v.subjects::text[], plan_approved_by = v.approver, plan_approved_on = current_date - v.approved_ago
+FROM (VALUES
+	('Customer data exposed through a misconfigured storage bucket', 1, 5, NULL, NULL, 'Head of platform', 380),
+	('Unpatched library in the ingestion service', 2, 3, NULL, NULL, 'Head of platform', 380),
+	('Region-wide outage of the cloud provider', 2, 2, NULL, NULL, 'Head of SRE', 380),
+	('Ransomware on office laptops', 1, 3, NULL, NULL, 'IT lead', 380),
+	('Assistant gives confident wrong answers about billing', 2, 2, NULL, '{individuals}', 'Head of support', 250),
+	('Prompt injection exposes another tenant''s documentation', 1, 4, '{confidentiality}', NULL, 'Head of platform', 250),
+	('Screening model disadvantages applicants by gender or age', 2, 3, NULL, '{individuals,groups}', 'Head of people', 200),
+	('Recruiters over-rely on the ranking', 2, 3, NULL, '{individuals}', 'Head of people', 200),
+	('Training data for the screening model is unrepresentative', 1, 4, NULL, '{groups,society}', NULL, NULL),
+	('Fraud model scoring service tampered with', 1, 4, NULL, NULL, 'Head of platform', 300)
+) AS v(title, rl, ri, other_types, subjects, approver, approved_ago)
+WHERE r.org_id = :org AND r.title = v.title;
+
+INSERT INTO ims.risk_reference (org_id, risk_id, standard, list, item_id)
+SELECT :org, r.risk_id, 'iso42001:2023', v.list, v.item_id
+FROM ims.risk r
+JOIN (VALUES
+	('Assistant gives confident wrong answers about billing', 'annex_c_risk_sources', 'C.3.2'),
+	('Assistant gives confident wrong answers about billing', 'annex_c_objectives', 'C.2.11'),
+	('Prompt injection exposes another tenant''s documentation', 'annex_c_objectives', 'C.2.10'),
+	('Screening model disadvantages applicants by gender or age', 'annex_c_risk_sources', 'C.3.4'),
+	('Screening model disadvantages applicants by gender or age', 'annex_c_objectives', 'C.2.5'),
+	('Recruiters over-rely on the ranking', 'annex_c_risk_sources', 'C.3.3'),
+	('Training data for the screening model is unrepresentative', 'annex_c_objectives', 'C.2.3')
+) AS v(title, list, item_id) ON v.title = r.title
+WHERE r.org_id = :org;
+
+INSERT INTO ims.risk_treatment_action (org_id, risk_id, action, owner, due_on, status, completed_on)
+SELECT :org, r.risk_id, v.action, v.owner, current_date + v.due, v.status,
+	   CASE WHEN v.status = 'done' THEN current_date + v.due - 3 END
+FROM ims.risk r
+JOIN (VALUES
+	('Unpatched library in the ingestion service', 'Move the ingestion service to the automated patch pipeline', 'Head of platform', -118, 'in_progress'),
+	('Ransomware on office laptops', 'Roll out EDR to every laptop', 'IT lead', -200, 'done'),
+	('Assistant gives confident wrong answers about billing', 'Cite the source document in every answer', 'Head of support', 45, 'planned'),
+	('Screening model disadvantages applicants by gender or age', 'Retrain on the rebalanced applicant sample', 'Head of data science', -80, 'done'),
+	('Screening model disadvantages applicants by gender or age', 'Quarterly bias audit of the ranking', 'Head of data science', -12, 'in_progress'),
+	('Recruiters over-rely on the ranking', 'Recruiter training on the limits of the ranking', 'Head of people', 30, 'planned')
+) AS v(title, action, owner, due, status) ON v.title = r.title
+WHERE r.org_id = :org;
+INSERT INTO ims.risk_treatment_action_control (org_id, action_id, risk_id, standard, control_id)
+SELECT :org, x.action_id, x.risk_id, c.standard, c.control_id
+FROM ims.risk_treatment_action x
+JOIN ims.risk_control c ON c.org_id = x.org_id AND c.risk_id = x.risk_id
+WHERE x.org_id = :org;
+
+-- the residual bias risk was accepted at level 6; the retraining's bias
+-- audit then rated it 8, and nobody accepted it again
+SELECT ims.accept_risk(:org, r.risk_id, 'Head of people',
+					   'Recruiters take every decision; the remaining disparity is monitored quarterly.',
+					   current_date + 200)
+FROM ims.risk r WHERE r.org_id = :org AND r.title = 'Screening model disadvantages applicants by gender or age';
+UPDATE ims.risk SET residual_impact = 4
+WHERE org_id = :org AND title = 'Screening model disadvantages applicants by gender or age';
+SELECT ims.accept_risk(:org, r.risk_id, 'Head of people',
+					   'Every ranking is reviewed by a trained recruiter; training is planned for all new recruiters.',
+					   current_date + 180)
+FROM ims.risk r WHERE r.org_id = :org AND r.title = 'Recruiters over-rely on the ranking';
+
+INSERT INTO ims.objective (org_id, title, standards, target, measure, method, frequency, owner, set_on, due_on) VALUES
+	(:org, 'Critical vulnerabilities fixed within 14 days', '{iso27001:2022}', 'at least 95 %',
+	 'Share of critical findings of the vulnerability scan closed within 14 days', 'Monthly scan report',
+	 'monthly', 'Head of platform', current_date - 300, current_date + 65),
+	(:org, 'No customer data incident', '{iso27001:2022}', '0 incidents',
+	 'Personal data breaches notified to customers', 'Incident register', 'quarterly', 'Dana Keller',
+	 current_date - 300, current_date + 65),
+	(:org, 'Security awareness training completed', '{iso27001:2022}', 'at least 95 % of staff',
+	 'Share of staff who completed this year''s training', 'Learning platform report', 'quarterly', 'People team',
+	 current_date - 150, current_date + 65);
+INSERT INTO ims.objective_measurement (org_id, objective_id, measured_on, value, note)
+SELECT :org, j.objective_id, current_date - v.ago, v.value, v.note
+FROM ims.objective j
+JOIN (VALUES
+	('Critical vulnerabilities fixed within 14 days', 25, 96, NULL),
+	('Critical vulnerabilities fixed within 14 days', 55, 91, 'Two fixes waited for a vendor release'),
+	('No customer data incident', 40, 0, NULL)
+) AS v(title, ago, value, note) ON v.title = j.title
+WHERE j.org_id = :org;
+\endif

@@ -32,10 +32,32 @@ BEGIN
 	WHERE NOT EXISTS (SELECT 1 FROM ims.document d WHERE d.org_id = org AND d.topic = t.topic);
 	INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, last_significant_change)
 	VALUES (org, 'Model', 'Ranks leads', 'Used to refuse service', 'operation', current_date - 200) RETURNING system_id INTO sys;
-	INSERT INTO ims.risk (org_id, title, risk_type, ai_system_id, likelihood, impact, treatment, owner) VALUES
-		(org, 'Model ranks some customers unfairly', 'fairness', sys, 2, 3, 'mitigate', 'Head of AI');
-	INSERT INTO ims.risk (org_id, title, risk_type, likelihood, impact, cvss, treatment, owner) VALUES
-		(org, 'Database exposed', 'confidentiality', 1, 5, 7.5, 'mitigate', 'CISO');
+	-- risk criteria of both domains; each risk rated before and after its
+	-- treatment, within the criteria, its plan approved by its owner
+	INSERT INTO ims.risk_criteria (org_id, domain, likelihood_scale, consequence_scale, consequence_basis,
+								   acceptable_level, approved_by, approved_on) VALUES
+		(org, 'information_security', '{Rare,Unlikely,Possible,Likely,Certain}',
+		 '{Negligible,Minor,Moderate,Major,Severe}', 'Impact on the organization', 6, 'Board', current_date - 300),
+		(org, 'ai', '{Rare,Possible,Likely,Frequent}', '{Negligible,Limited,Significant,Serious,Irreversible}',
+		 'Severity of the harm to the people affected', 4, 'Board', current_date - 300);
+	INSERT INTO ims.risk (org_id, title, risk_type, ai_system_id, likelihood, impact, residual_likelihood, residual_impact,
+						  affected_subjects, treatment, owner, plan_approved_by, plan_approved_on) VALUES
+		(org, 'Model ranks some customers unfairly', 'fairness', sys, 2, 3, 1, 3, '{individuals,groups}', 'mitigate',
+		 'Head of AI', 'Head of AI', current_date - 250);
+	INSERT INTO ims.risk (org_id, title, risk_type, likelihood, impact, residual_likelihood, residual_impact, cvss,
+						  treatment, owner, plan_approved_by, plan_approved_on) VALUES
+		(org, 'Database exposed', 'confidentiality', 1, 5, 1, 4, 7.5, 'mitigate', 'CISO', 'CISO', current_date - 250);
+	INSERT INTO ims.risk_treatment_action (org_id, risk_id, action, owner, due_on, status, completed_on)
+	SELECT org, r.risk_id, 'Retrain with a balanced sample', 'Head of AI', current_date - 220, 'done', current_date - 225
+	FROM ims.risk r WHERE r.org_id = org AND r.risk_type = 'fairness';
+	-- objectives of both standards, measured as often as they say
+	INSERT INTO ims.objective (org_id, title, standards, target, measure, method, frequency, owner, set_on)
+	VALUES (org, 'Releases pass their bias test', '{iso42001:2023}', '100 %', 'Share of releases with a passed bias test',
+			'Release records', 'quarterly', 'Head of AI', current_date - 200),
+		   (org, 'Critical patches within 14 days', '{iso27001:2022}', '95 %', 'Share of critical patches applied in 14 days',
+			'Patch reports', 'monthly', 'CISO', current_date - 200);
+	INSERT INTO ims.objective_measurement (org_id, objective_id, measured_on, value)
+	SELECT org, j.objective_id, current_date - 20, 97 FROM ims.objective j WHERE j.org_id = org;
 	INSERT INTO ims.impact_assessment (org_id, system_id, assessed_on, individuals, groups, society, severity,
 									   foreseeable_misuse, stakeholder_views, approved_by, next_review)
 	VALUES (org, sys, current_date - 100, 'Customers ranked low get less attention', 'Small shops', 'Negligible',
@@ -352,6 +374,7 @@ SELECT * FROM findings_of(:o);
 -- the AI objectives
 SELECT fixture_org('POL001 OBJ001 AIA004') AS o \gset
 UPDATE document SET covers = '{iso27001:2022}' WHERE org_id = :o AND topic IN ('policy', 'objectives');
+DELETE FROM objective WHERE org_id = :o AND 'iso42001:2023' = ANY (standards);
 DELETE FROM document WHERE org_id = :o AND topic = 'impact_assessment';
 SELECT * FROM findings_of(:o);
 -- without any impact assessment either, the process does not exist
@@ -476,6 +499,82 @@ INSERT INTO evidence (org_id, standard, control_id, kind, title, collected_on) V
 INSERT INTO certification_body (org_id, name, accredited_for) VALUES (:bolt, 'ISMS Cert Ltd', '{iso27001:2022}');
 SELECT code, severity, count(*) AS findings, min(ref) AS first_ref
 FROM findings_of(:bolt) GROUP BY 1, 2 ORDER BY min(CASE severity WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END), 1;
+
+-- RSK004: no risk criteria for the AI domain (minor); none for any domain (major)
+SELECT fixture_org('RSK004') AS o \gset
+DELETE FROM risk_criteria WHERE org_id = :o AND domain = 'ai';
+SELECT * FROM findings_of(:o);
+DELETE FROM risk_criteria WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+
+-- RSK005: a residual risk above the acceptable level that no owner accepted;
+-- an acceptance clears it; within the criteria none is needed
+SELECT fixture_org('RSK005') AS o \gset
+UPDATE risk SET residual_likelihood = 2, residual_impact = 3 WHERE org_id = :o AND risk_type = 'fairness';
+SELECT * FROM findings_of(:o);
+SELECT risk_id AS fair FROM risk WHERE org_id = :o AND risk_type = 'fairness' \gset
+SELECT accept_risk(:o, :fair, 'Head of AI', 'Further debiasing costs more than the harm it avoids.',
+				   current_date + 180) > 0 AS accepted;
+SELECT * FROM findings_of(:o);
+-- a risk accepted as it is carries its inherent rating: above the level, it
+-- needs an acceptance too
+UPDATE risk SET treatment = 'accept', likelihood = 2, residual_likelihood = NULL, residual_impact = NULL
+WHERE org_id = :o AND risk_type = 'confidentiality';
+SELECT * FROM findings_of(:o);
+
+-- RSK006: the residual rating changes after the acceptance: it no longer
+-- counts; accepted again, it does
+UPDATE risk SET residual_impact = 2 WHERE org_id = :o AND risk_type = 'fairness';
+UPDATE risk SET residual_impact = 3 WHERE org_id = :o AND risk_type = 'fairness';
+SELECT * FROM findings_of(:o);
+SELECT accept_risk(:o, :fair, 'Head of AI', 'Re-rated after the retraining; still the best we can do.') > 0 AS accepted;
+SELECT code, ref FROM findings_of(:o) WHERE code LIKE 'RSK%';
+-- an acceptance that expired (a restore brings it as it was recorded)
+SET row_security = off;
+INSERT INTO risk_acceptance (org_id, risk_id, accepted_by, accepted_at, accepted_likelihood, accepted_impact,
+							 justification, expires_on)
+SELECT :o, risk_id, 'CISO', now(), 2, 5, 'Accepted for last year.', current_date - 1
+FROM risk WHERE org_id = :o AND risk_type = 'confidentiality';
+RESET row_security;
+SELECT * FROM findings_of(:o);
+
+-- RSK007: an open action a few weeks late (an observation), one a quarter late (minor)
+SELECT fixture_org('RSK007') AS o \gset
+INSERT INTO risk_treatment_action (org_id, risk_id, action, owner, due_on, status)
+SELECT :o, risk_id, v.action, 'CISO', current_date - v.late, v.status
+FROM risk, (VALUES ('Encrypt the backups', 20, 'in_progress'), ('Rotate the keys', 120, 'planned'),
+				   ('Drop the old replica', 200, 'cancelled')) AS v(action, late, status)
+WHERE org_id = :o AND risk_type = 'confidentiality';
+SELECT * FROM findings_of(:o);
+UPDATE risk_treatment_action SET status = 'done', completed_on = current_date WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+
+-- RSK008: a plan the owner has not approved (6.1.3 f); a risk to mitigate
+-- with no plan at all (6.1.3 e); a risk accepted as it is needs no plan
+SELECT fixture_org('RSK008') AS o \gset
+UPDATE risk SET plan_approved_by = NULL, plan_approved_on = NULL WHERE org_id = :o AND risk_type = 'fairness';
+INSERT INTO risk (org_id, title, risk_type, likelihood, impact, residual_likelihood, residual_impact, treatment, owner)
+VALUES (:o, 'Laptop stolen', 'confidentiality', 2, 2, 1, 2, 'mitigate', 'CISO'),
+	   (:o, 'Printer jams', 'availability', 2, 1, NULL, NULL, 'accept', 'CISO');
+SELECT * FROM findings_of(:o);
+
+-- OBJ001 (above): objectives in the register are set, with no objectives
+-- document; OBJ002: an objective never measured though due (minor), one
+-- measured once and then not again (an observation)
+SELECT fixture_org('OBJ001') AS o \gset
+DELETE FROM document WHERE org_id = :o AND topic = 'objectives';
+SELECT code, severity, requirement, standard, ref FROM findings_of(:o) WHERE code LIKE 'OBJ%';
+SELECT fixture_org('OBJ002') AS o \gset
+INSERT INTO objective (org_id, title, standards, target, measure, frequency, owner, set_on) VALUES
+	(:o, 'Model cards for every system', '{iso42001:2023}', 'All systems', 'Systems with a current model card',
+	 'quarterly', 'Head of AI', current_date - 100),
+	(:o, 'Set this month', '{iso42001:2023}', 'All', 'Anything', 'quarterly', 'Head of AI', current_date - 10),
+	(:o, 'Achieved last year', '{iso27001:2022}', 'All', 'Anything', 'monthly', 'CISO', current_date - 400);
+UPDATE objective SET status = 'achieved' WHERE org_id = :o AND title = 'Achieved last year';
+UPDATE objective_measurement SET measured_on = current_date - 200
+WHERE org_id = :o AND objective_id = (SELECT objective_id FROM objective WHERE org_id = :o AND frequency = 'monthly'
+									  AND status = 'active');
+SELECT * FROM findings_of(:o);
 
 -- report_findings: every organization the caller can see, one call
 SELECT organization, count(*) FILTER (WHERE severity = 'major') AS major,

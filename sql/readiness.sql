@@ -130,9 +130,10 @@ SELECT group_kind, count(*) AS rows, sum(weeks_low) AS weeks_low, sum(weeks_high
 FROM report_readiness WHERE org_id = :isms GROUP BY group_kind ORDER BY group_kind;
 
 -- 7. Findings: the sample has two open nonconformities against 8.4 (an AI
--- system without impact assessment, one assessed before its retraining),
--- so clause 8 is not done although every clause 8 pair has its document;
--- waived, they no longer count (waived_until is set), and clause 8 is done
+-- system without impact assessment, one assessed before its retraining)
+-- and one against 8.3 (a treatment action a quarter late), so clause 8 is
+-- not done although every clause 8 pair has its document; waived, they no
+-- longer count (waived_until is set), and clause 8 is done
 \i :abs_srcdir/sql/include/load_sample.sql
 SELECT code, grade, category, requirement, ref FROM evaluate_findings(ARRAY[:org]::bigint[])
 WHERE requirement ~ '^8' AND category = 'nonconformity' ORDER BY code;
@@ -143,7 +144,7 @@ FROM report_readiness WHERE org_id = $1 AND group_kind = 'clause' AND group_id =
 EXECUTE clause8(:org);
 SELECT waive_finding(:org, code, ref, 'Accepted while the assessments are redone.', 'Dana Keller',
                      current_date + 30, 'Management board') > 0 AS waived
-FROM evaluate_findings(ARRAY[:org]::bigint[]) WHERE code IN ('AIA001', 'AIA002') ORDER BY code;
+FROM evaluate_findings(ARRAY[:org]::bigint[]) WHERE code IN ('AIA001', 'AIA002', 'RSK007') ORDER BY code;
 EXECUTE clause8(:org);
 -- a finding that is no nonconformity (an observation of 9.3.2) does not
 -- count: clause 9 has none

@@ -178,14 +178,32 @@ CREATE TABLE @extschema@.risk (
 	cvss numeric(3,1),
 	treatment text,
 	owner text,
+	other_types @extschema@.risk_type[],
+	affected_subjects text[],
+	residual_likelihood smallint,
+	residual_impact smallint,
+	rating_changed_at timestamptz,
+	plan_approved_by text,
+	plan_approved_on date,
 	CONSTRAINT risk_pkey PRIMARY KEY (org_id, risk_id),
 	CONSTRAINT risk_org_fkey FOREIGN KEY (org_id) REFERENCES @extschema@.organization (org_id),
 	CONSTRAINT risk_ai_system_fkey FOREIGN KEY (org_id, ai_system_id)
 		REFERENCES @extschema@.ai_system (org_id, system_id),
 	CONSTRAINT risk_register_check CHECK (register ~ '^[a-z][a-z0-9_]*$'),
 	CONSTRAINT risk_title_check CHECK (pg_catalog.btrim(title) <> ''),
-	CONSTRAINT risk_likelihood_check CHECK (likelihood BETWEEN 1 AND 5),
-	CONSTRAINT risk_impact_check CHECK (impact BETWEEN 1 AND 5),
+	CONSTRAINT risk_likelihood_check CHECK (likelihood BETWEEN 1 AND 10),
+	CONSTRAINT risk_impact_check CHECK (impact BETWEEN 1 AND 10),
+	CONSTRAINT risk_residual_check
+		CHECK ((residual_likelihood IS NULL) = (residual_impact IS NULL)
+			   AND residual_likelihood BETWEEN 1 AND likelihood AND residual_impact BETWEEN 1 AND impact),
+	CONSTRAINT risk_other_types_check
+		CHECK (pg_catalog.cardinality(other_types) > 0 AND NOT risk_type OPERATOR(@extschema@.=) ANY (other_types)
+			   AND pg_catalog.array_position(other_types, NULL) IS NULL),
+	CONSTRAINT risk_affected_subjects_check
+		CHECK (pg_catalog.cardinality(affected_subjects) > 0
+			   AND affected_subjects OPERATOR(pg_catalog.<@) ARRAY['individuals', 'groups', 'society']),
+	CONSTRAINT risk_plan_approved_by_check CHECK (@extschema@.name_fault(plan_approved_by) IS NULL),
+	CONSTRAINT risk_plan_approval_check CHECK ((plan_approved_by IS NULL) = (plan_approved_on IS NULL)),
 	CONSTRAINT risk_cvss_range_check CHECK (cvss BETWEEN 0 AND 10),
 	CONSTRAINT risk_cvss_domain_check
 		CHECK (cvss IS NULL OR @extschema@.risk_domain(risk_type) OPERATOR(pg_catalog.=) 'information_security'),
@@ -199,11 +217,18 @@ COMMENT ON COLUMN @extschema@.risk.title IS 'What could happen';
 COMMENT ON COLUMN @extschema@.risk.risk_type IS 'Category: confidentiality, integrity, availability or an AI harm (ims.risk_types())';
 COMMENT ON COLUMN @extschema@.risk.ai_system_id IS 'AI system the risk arises from, if any';
 COMMENT ON COLUMN @extschema@.risk.asset IS 'Asset or process at risk';
-COMMENT ON COLUMN @extschema@.risk.likelihood IS 'Likelihood, 1 (rare) to 5 (almost certain)';
-COMMENT ON COLUMN @extschema@.risk.impact IS 'Impact, 1 (negligible) to 5 (severe)';
+COMMENT ON COLUMN @extschema@.risk.likelihood IS 'Inherent likelihood, before treatment: 1 (lowest) to the number of levels of the likelihood scale of its domain''s criteria (ims.risk_criteria; at most 10)';
+COMMENT ON COLUMN @extschema@.risk.impact IS 'Inherent impact, before treatment: 1 (lowest) to the number of levels of the consequence scale of its domain''s criteria (at most 10)';
 COMMENT ON COLUMN @extschema@.risk.cvss IS 'CVSS base score, 0.0 to 10.0; only for information security risks (a bias risk is not scored with CVSS)';
 COMMENT ON COLUMN @extschema@.risk.treatment IS 'mitigate, accept, avoid or transfer';
 COMMENT ON COLUMN @extschema@.risk.owner IS 'Risk owner';
+COMMENT ON COLUMN @extschema@.risk.other_types IS 'Further types the risk truly has beside risk_type, such as confidentiality for a prompt injection of type ai_security; risk_type alone decides its domain';
+COMMENT ON COLUMN @extschema@.risk.affected_subjects IS 'Whom an AI risk affects (ISO 42001 6.1.4): individuals, groups, society (one or more); null where not assessed';
+COMMENT ON COLUMN @extschema@.risk.residual_likelihood IS 'Residual likelihood, after the treatment (at most the inherent); null until rated';
+COMMENT ON COLUMN @extschema@.risk.residual_impact IS 'Residual impact, after the treatment (at most the inherent); null until rated';
+COMMENT ON COLUMN @extschema@.risk.rating_changed_at IS 'When the rating or the treatment last changed, set by the server; acceptances made before it no longer count';
+COMMENT ON COLUMN @extschema@.risk.plan_approved_by IS 'The risk owner who approved the treatment plan (clause 6.1.3 f)';
+COMMENT ON COLUMN @extschema@.risk.plan_approved_on IS 'When the treatment plan was approved';
 
 CREATE TABLE @extschema@.risk_control (
 	org_id bigint NOT NULL,

@@ -92,17 +92,21 @@ INSERT INTO @extschema@.finding_requirement (requirement, title, iso27001, iso42
 	('5.2', 'Policy', '5.2', '5.2'),
 	('5.3', 'Roles, responsibilities and authorities', '5.3', '5.3'),
 	('6.1.2', 'Risk assessment', '6.1.2', '6.1.2'),
+	('6.1.2 a', 'Risk criteria, including risk acceptance criteria', '6.1.2 a)', '6.1.1'),
 	('6.1.2 c', 'Risk owners identified', '6.1.2 c)', '6.1.2'),
 	('6.1.3 a', 'Risk treatment options selected', '6.1.3 a)', '6.1.3 a)'),
 	('6.1.3 b', 'Controls determined from the risk treatment', '6.1.3 b)', '6.1.3 b)'),
 	('6.1.3 d', 'Statement of Applicability', '6.1.3 d)', '6.1.3 f)'),
-	('6.1.3 f', 'Risk owners'' approval of the treatment plan', '6.1.3 f)', NULL),
+	('6.1.3 e', 'Risk treatment plan formulated', '6.1.3 e)', '6.1.3'),
+	('6.1.3 f', 'Risk owners'' approval of the treatment plan and acceptance of residual risks', '6.1.3 f)', '6.1.3'),
 	('6.1.4', 'AI system impact assessment process', NULL, '6.1.4'),
 	('6.2', 'Objectives and planning to achieve them', '6.2', '6.2'),
+	('6.2 d', 'Objectives monitored', '6.2 d)', '6.2 d)'),
 	('7.2', 'Competence', '7.2', '7.2'),
 	('7.5', 'Documented information', '7.5', '7.5'),
 	('7.5.1', 'Documented information: general', '7.5.1', '7.5.1'),
 	('7.5.1 b', 'Documented information needed for effectiveness', '7.5.1 b)', '7.5.1 b)'),
+	('8.3', 'Risk treatment plan implemented', '8.3', '8.3'),
 	('8.4', 'AI system impact assessment performed', NULL, '8.4'),
 	('9.2.2', 'Internal audit programme', '9.2.2', '9.2.2'),
 	('9.3', 'Management review', '9.3', '9.3'),
@@ -515,6 +519,8 @@ BEGIN ATOMIC
 		       CASE x WHEN 'iso42001:2023' THEN 'ai_objectives' ELSE 'is_objectives' END AS agenda_item
 		FROM @extschema@.organization o, unnest(o.standards) AS x
 		WHERE o.org_id = ANY (org_ids) AND x IN ('iso27001:2022', 'iso42001:2023')
+		  AND NOT EXISTS (SELECT 1 FROM @extschema@.objective j WHERE j.org_id = o.org_id
+		                  AND j.status <> 'withdrawn' AND x = ANY (j.standards))
 		  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
 		                  AND d.topic = 'objectives' AND x = ANY (d.covers)))
 	SELECT m.org_id, NULL, m.standard, NULL, @extschema@.standard_label(m.standard), format('no %s objectives are set', m.kind), NULL
@@ -532,7 +538,7 @@ COMMENT ON FUNCTION @extschema@.rule_obj001(bigint[]) IS
 INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
 	('OBJ001', 'major', 'nonconformity', '6.2', false, 'system', 'rule_obj001',
 	 '{1}',
-	 'Set measurable objectives for each standard in scope, consistent with the policy, and plan how to achieve them (clause 6.2); record them as a document of topic objectives that covers the standard.');
+	 'Set measurable objectives for each standard in scope, consistent with the policy, and plan how to achieve them (clause 6.2); record them in ims.objective with their target, measure, frequency and owner.');
 
 CREATE FUNCTION @extschema@.rule_pol001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
@@ -580,7 +586,7 @@ CREATE FUNCTION @extschema@.rule_rsk002(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT r.org_id, NULL,
-	       CASE @extschema@.risk_domain(r.risk_type) WHEN 'ai' THEN 'iso42001:2023' ELSE 'iso27001:2022' END,
+	       @extschema@.risk_domain_standard(@extschema@.risk_domain(r.risk_type)),
 	       CASE WHEN r.treatment IS NULL THEN '6.1.3 a' ELSE '6.1.2 c' END, r.title,
 	       concat_ws(' and ', CASE WHEN r.treatment IS NULL THEN 'no treatment' END,
 	                 CASE WHEN coalesce(btrim(r.owner), '') = '' THEN 'no owner' END), NULL
@@ -944,3 +950,156 @@ INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks
 	('SYS001', 'minor', 'nonconformity', 'A.9.4', false, 'system', 'rule_sys001',
 	 'the AI system "{ref}" has no {1} recorded',
 	 'Record what the system is for (intended_use, ISO 42001 A.9.4) and how it could reasonably be misused (foreseeable_misuse, which the impact assessment must consider: 6.1.4, A.5.4).');
+
+----------------------------------------------------------------------------
+-- Risk criteria, treatment plans, acceptance and objectives
+-- (31_risk_treatment.sql; docs/risk-treatment.md)
+----------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.rule_rsk004(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- a domain needs criteria when its standard is in scope or the register
+	-- holds risks of it; with none for any domain, the risk assessment has
+	-- no basis at all
+	WITH needed AS (
+		SELECT o.org_id, d.domain, d.standard, d.label,
+		       EXISTS (SELECT 1 FROM @extschema@.risk_criteria c WHERE c.org_id = o.org_id AND c.domain = d.domain) AS has
+		FROM @extschema@.organization o
+		CROSS JOIN (VALUES ('information_security', 'iso27001:2022', 'information security'),
+		                   ('ai', 'iso42001:2023', 'AI')) AS d(domain, standard, label)
+		WHERE o.org_id = ANY (org_ids)
+		  AND (d.standard = ANY (o.standards)
+		       OR EXISTS (SELECT 1 FROM @extschema@.risk r WHERE r.org_id = o.org_id
+		                  AND @extschema@.risk_domain(r.risk_type) = d.domain)))
+	SELECT n.org_id, CASE WHEN NOT n.any_has THEN 'major' END, n.standard, NULL, n.label || ' risk criteria',
+	       CASE WHEN NOT n.any_has THEN ', nor for any other risk domain' ELSE '' END, NULL
+	FROM (SELECT *, bool_or(has) OVER (PARTITION BY org_id) AS any_has FROM needed) n
+	WHERE NOT n.has;
+END;
+COMMENT ON FUNCTION @extschema@.rule_rsk004(bigint[]) IS
+'finding rule RSK004 of ims.finding_rule: the rows behind "no {ref} are established{1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('RSK004', 'minor', 'nonconformity', '6.1.2 a', false, 'system', 'rule_rsk004',
+	 'no {ref} are established{1}',
+	 'Record the scales risks of the domain are rated on and the level up to which a residual risk is acceptable (ims.risk_criteria; ISO 27001 6.1.2 a, ISO 42001 6.1.1): AI risks are rated by the severity of the harm to the people affected, apart from information security risks.');
+
+CREATE FUNCTION @extschema@.rule_rsk005(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT t.org_id, NULL,
+	       @extschema@.risk_domain_standard(t.domain), NULL, r.title,
+	       t.residual_level::text, t.acceptable_level::text
+	FROM @extschema@.risk_treatment_status(org_ids) t
+	JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id
+	WHERE t.acceptance_status = 'not_accepted';
+END;
+COMMENT ON FUNCTION @extschema@.rule_rsk005(bigint[]) IS
+'finding rule RSK005 of ims.finding_rule: the rows behind "the residual risk "{ref}" is at level {1}, above the acceptable level {2}, and no risk owner has accepted it" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('RSK005', 'minor', 'nonconformity', '6.1.3 f', false, 'system', 'rule_rsk005',
+	 'the residual risk "{ref}" is at level {1}, above the acceptable level {2}, and no risk owner has accepted it',
+	 'Have the risk owner accept the residual risk (ims.accept_risk, clause 6.1.3 f), or treat it further until its residual rating is within the criteria.');
+
+CREATE FUNCTION @extschema@.rule_rsk006(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT t.org_id, NULL,
+	       @extschema@.risk_domain_standard(t.domain), NULL, r.title,
+	       CASE t.acceptance_status
+	            WHEN 'stale' THEN format('of %s no longer counts: the residual rating changed after it (level %s, accepted at %s)',
+	                                     to_char(a.accepted_at, 'YYYY-MM-DD'), t.residual_level,
+	                                     a.accepted_likelihood * a.accepted_impact)
+	            ELSE format('expired on %s', to_char(a.expires_on, 'YYYY-MM-DD')) END,
+	       NULL
+	FROM @extschema@.risk_treatment_status(org_ids) t
+	JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id
+	JOIN @extschema@.risk_acceptance a ON a.org_id = t.org_id AND a.acceptance_id = t.acceptance_id
+	WHERE t.acceptance_status IN ('stale', 'expired');
+END;
+COMMENT ON FUNCTION @extschema@.rule_rsk006(bigint[]) IS
+'finding rule RSK006 of ims.finding_rule: the rows behind "the acceptance of the residual risk "{ref}" {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('RSK006', 'minor', 'nonconformity', '6.1.3 f', false, 'system', 'rule_rsk006',
+	 'the acceptance of the residual risk "{ref}" {1}',
+	 'Have the risk owner accept the risk again at its current residual rating (ims.accept_risk), or treat it until it is within the criteria: an acceptance covers the rating it accepted, until it expires.');
+
+CREATE FUNCTION @extschema@.rule_rsk007(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- a date missed by weeks is noted; a plan left unimplemented for a
+	-- quarter is a nonconformity of 8.3
+	SELECT x.org_id, CASE WHEN current_date - x.due_on <= 90 THEN 'observation' END,
+	       @extschema@.risk_domain_standard(@extschema@.risk_domain(r.risk_type)), NULL,
+	       x.action, r.title, (current_date - x.due_on)::text
+	FROM @extschema@.risk_treatment_action x
+	JOIN @extschema@.organization o ON o.org_id = x.org_id
+	JOIN @extschema@.risk r ON r.org_id = x.org_id AND r.risk_id = x.risk_id
+	WHERE o.org_id = ANY (org_ids) AND x.status IN ('planned', 'in_progress') AND x.due_on < current_date;
+END;
+COMMENT ON FUNCTION @extschema@.rule_rsk007(bigint[]) IS
+'finding rule RSK007 of ims.finding_rule: the rows behind "the treatment action "{ref}" of the risk "{1}" is {2} days overdue" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('RSK007', 'minor', 'nonconformity', '8.3', false, 'system', 'rule_rsk007',
+	 'the treatment action "{ref}" of the risk "{1}" is {2} days overdue',
+	 'Complete the action, or have its owner re-plan it with a new due date and the reason, approved by the risk owner (clause 8.3: the risk treatment plan is implemented).');
+
+CREATE FUNCTION @extschema@.rule_rsk008(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT r.org_id, NULL,
+	       @extschema@.risk_domain_standard(@extschema@.risk_domain(r.risk_type)),
+	       CASE WHEN p.planned THEN '6.1.3 f' ELSE '6.1.3 e' END, r.title,
+	       CASE WHEN p.planned THEN 'has a treatment plan the risk owner has not approved'
+	            ELSE format('is to be %s, but has no treatment plan: no action and no control', r.treatment
+	                        || CASE r.treatment WHEN 'mitigate' THEN 'd' ELSE 'ed' END) END,
+	       NULL
+	FROM @extschema@.risk r
+	JOIN @extschema@.organization o ON o.org_id = r.org_id
+	CROSS JOIN LATERAL (
+		SELECT EXISTS (SELECT 1 FROM @extschema@.risk_treatment_action x WHERE x.org_id = r.org_id AND x.risk_id = r.risk_id)
+		       OR EXISTS (SELECT 1 FROM @extschema@.risk_control c WHERE c.org_id = r.org_id AND c.risk_id = r.risk_id)
+		       AS planned) p
+	WHERE o.org_id = ANY (org_ids) AND r.treatment IN ('mitigate', 'transfer', 'avoid')
+	  AND (NOT p.planned OR r.plan_approved_by IS NULL);
+END;
+COMMENT ON FUNCTION @extschema@.rule_rsk008(bigint[]) IS
+'finding rule RSK008 of ims.finding_rule: the rows behind "the risk "{ref}" {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('RSK008', 'minor', 'nonconformity', NULL, false, 'system', 'rule_rsk008',
+	 'the risk "{ref}" {1}',
+	 'Formulate the treatment plan (ims.risk_treatment_action: action, owner, due date, the controls it implements; clause 6.1.3 e) and record the risk owner''s approval of it (plan_approved_by, plan_approved_on; clause 6.1.3 f).');
+
+CREATE FUNCTION @extschema@.rule_obj002(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- never measured although a measurement was due: not monitored; measured
+	-- once but a period missed since: noted
+	SELECT j.org_id, CASE WHEN s.measurements > 0 THEN 'observation' END, x, NULL, j.title,
+	       CASE WHEN s.measurements = 0
+	            THEN format('has never been measured, though its first %s measurement was due on %s',
+	                        replace(j.frequency, '_', '-'), to_char(s.next_measurement_due, 'YYYY-MM-DD'))
+	            ELSE format('was last measured on %s; its next %s measurement was due on %s',
+	                        to_char(s.latest_measured_on, 'YYYY-MM-DD'), replace(j.frequency, '_', '-'),
+	                        to_char(s.next_measurement_due, 'YYYY-MM-DD')) END,
+	       NULL
+	FROM @extschema@.objective_status(org_ids) s
+	JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.objective_id = s.objective_id
+	JOIN @extschema@.organization o ON o.org_id = j.org_id
+	CROSS JOIN LATERAL unnest(j.standards) AS x
+	WHERE j.status = 'active' AND x = ANY (o.standards)
+	  AND CASE WHEN s.measurements = 0 THEN s.next_measurement_due < current_date
+	           ELSE (s.next_measurement_due + @extschema@.frequency_interval(j.frequency))::date < current_date END;
+END;
+COMMENT ON FUNCTION @extschema@.rule_obj002(bigint[]) IS
+'finding rule OBJ002 of ims.finding_rule: the rows behind "the objective "{ref}" {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('OBJ002', 'minor', 'nonconformity', '6.2 d', false, 'system', 'rule_obj002',
+	 'the objective "{ref}" {1}',
+	 'Measure it as its method and frequency say and record the result (ims.objective_measurement): objectives are monitored (clause 6.2 d), and the management review reads their fulfilment (9.3.2).');

@@ -57,6 +57,8 @@ CREATE TRIGGER internal_audit_covers_known BEFORE INSERT OR UPDATE OF covers ON 
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('covers');
 CREATE TRIGGER management_review_covers_known BEFORE INSERT OR UPDATE OF covers ON @extschema@.management_review
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('covers');
+CREATE TRIGGER objective_standards_known BEFORE INSERT OR UPDATE OF standards ON @extschema@.objective
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('standards');
 CREATE TRIGGER certification_body_accredited_for_known BEFORE INSERT OR UPDATE OF accredited_for ON @extschema@.certification_body
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('accredited_for');
 

@@ -301,27 +301,43 @@ COMMENT ON FUNCTION @extschema@.is_record_admin() IS
 ----------------------------------------------------------------------------
 
 -- Every policy says: the row's organization is one on which the current
--- role holds the capability (ims.accessible_orgs, once per statement).
-DO $$
+-- role holds the capability (ims.accessible_orgs, once per statement):
+-- read to see a row, edit (or what the table asks, such as approve for a
+-- waiver) to write one.  Written once here for every record table, and
+-- called again by an update for the tables it adds.
+CREATE FUNCTION @extschema@.protect_record_table(record_table text, write_capability text DEFAULT 'edit')
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
-	t text;
 	can_read text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''read''))::bigint[])';
-	can_edit text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''edit''))::bigint[])';
+	can_write text := format('org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(%L))::bigint[])',
+							 write_capability);
 BEGIN
-	FOREACH t IN ARRAY ARRAY['document', 'document_clause', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
-							 'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
-							 'management_review', 'certification_body']
-	LOOP
-		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', t);
-		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', t || '_read', t, can_read);
-		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR INSERT WITH CHECK (%s)', t || '_insert', t, can_edit);
-		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR UPDATE USING (%s) WITH CHECK (%s)',
-					   t || '_update', t, can_edit, can_edit);
-		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR DELETE USING (%s)', t || '_delete', t, can_edit);
-		EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.%I TO PUBLIC', t);
-	END LOOP;
+	EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', record_table);
+	EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', record_table || '_read', record_table, can_read);
+	EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR INSERT WITH CHECK (%s)',
+				   record_table || '_insert', record_table, can_write);
+	EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR UPDATE USING (%s) WITH CHECK (%s)',
+				   record_table || '_update', record_table, can_write, can_write);
+	EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR DELETE USING (%s)',
+				   record_table || '_delete', record_table, can_write);
+	EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.%I TO PUBLIC', record_table);
 END
 $$;
+COMMENT ON FUNCTION @extschema@.protect_record_table(text, text) IS
+'enables row-level security on a record table of the extension with the four policies of every record table (read to see, write_capability to insert, update and delete) and grants it to PUBLIC; run by the install and update scripts';
+REVOKE ALL ON FUNCTION @extschema@.protect_record_table(text, text) FROM PUBLIC;
+
+SELECT @extschema@.protect_record_table(t)
+FROM unnest(ARRAY['document', 'document_clause', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
+				  'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
+				  'management_review', 'certification_body',
+				  'risk_criteria', 'risk_treatment_action', 'risk_treatment_action_control',
+				  'risk_reference', 'objective', 'objective_measurement', 'objective_reference']) AS t;
+-- an acceptance of a residual risk is a decision, like approving the SoA
+SELECT @extschema@.protect_record_table('risk_acceptance', 'approve');
 
 ALTER TABLE @extschema@.organization ENABLE ROW LEVEL SECURITY;
 CREATE POLICY organization_read ON @extschema@.organization FOR SELECT
@@ -347,6 +363,7 @@ GRANT USAGE ON SEQUENCE @extschema@.document_doc_id_seq, @extschema@.ai_system_s
 	@extschema@.risk_risk_id_seq, @extschema@.impact_assessment_assessment_id_seq,
 	@extschema@.soa_soa_id_seq, @extschema@.evidence_evidence_id_seq, @extschema@.auditor_auditor_id_seq,
 	@extschema@.internal_audit_audit_id_seq, @extschema@.management_review_review_id_seq,
-	@extschema@.certification_body_body_id_seq TO PUBLIC;
+	@extschema@.certification_body_body_id_seq, @extschema@.risk_treatment_action_action_id_seq,
+	@extschema@.risk_acceptance_acceptance_id_seq, @extschema@.objective_objective_id_seq TO PUBLIC;
 
 REVOKE ALL ON FUNCTION @extschema@.create_organization(text, text) FROM PUBLIC;

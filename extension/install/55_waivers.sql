@@ -43,17 +43,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.finding_waiver_waiver_id
 
 -- Accepting a finding is a management decision: reading waivers needs
 -- read, writing them approve, as granting access does.
-ALTER TABLE @extschema@.finding_waiver ENABLE ROW LEVEL SECURITY;
-CREATE POLICY finding_waiver_read ON @extschema@.finding_waiver FOR SELECT
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
-CREATE POLICY finding_waiver_insert ON @extschema@.finding_waiver FOR INSERT
-	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
-CREATE POLICY finding_waiver_update ON @extschema@.finding_waiver FOR UPDATE
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]))
-	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
-CREATE POLICY finding_waiver_delete ON @extschema@.finding_waiver FOR DELETE
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
-GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.finding_waiver TO PUBLIC;
+SELECT @extschema@.protect_record_table('finding_waiver', 'approve');
 GRANT USAGE ON SEQUENCE @extschema@.finding_waiver_waiver_id_seq TO PUBLIC;
 
 CREATE FUNCTION @extschema@.waive_finding(org_id bigint, code text, ref text, justification text,

@@ -159,9 +159,9 @@ COMMENT ON COLUMN @extschema@.report_risk_register.risk_type_rank IS 'Integer th
 COMMENT ON COLUMN @extschema@.report_risk_register.risk_domain IS 'information_security or ai';
 COMMENT ON COLUMN @extschema@.report_risk_register.ai_system IS 'AI system the risk arises from, if any';
 COMMENT ON COLUMN @extschema@.report_risk_register.asset IS 'Asset or process at risk';
-COMMENT ON COLUMN @extschema@.report_risk_register.likelihood IS 'Likelihood, 1 to 5';
-COMMENT ON COLUMN @extschema@.report_risk_register.impact IS 'Impact, 1 to 5';
-COMMENT ON COLUMN @extschema@.report_risk_register.score IS 'Likelihood times impact, 1 to 25';
+COMMENT ON COLUMN @extschema@.report_risk_register.likelihood IS 'Inherent likelihood, on the scale of its domain''s risk criteria (residual ratings: ims.report_risk_treatment)';
+COMMENT ON COLUMN @extschema@.report_risk_register.impact IS 'Inherent impact, on the scale of its domain''s risk criteria';
+COMMENT ON COLUMN @extschema@.report_risk_register.score IS 'Inherent likelihood times impact';
 COMMENT ON COLUMN @extschema@.report_risk_register.cvss IS 'CVSS base score (information security risks only)';
 COMMENT ON COLUMN @extschema@.report_risk_register.treatment IS 'mitigate, accept, avoid or transfer';
 COMMENT ON COLUMN @extschema@.report_risk_register.owner IS 'Risk owner';
@@ -501,6 +501,111 @@ COMMENT ON COLUMN @extschema@.report_readiness.weeks_high IS 'Remaining effort, 
 COMMENT ON COLUMN @extschema@.report_readiness.open_findings IS 'Open nonconformities (category nonconformity, not waived) against the clauses or controls of the group; on the total, every open nonconformity of the organization; null on the other kinds';
 GRANT SELECT ON @extschema@.report_readiness TO PUBLIC;
 
+-- Each risk's treatment: its ratings on its domain's criteria, its plan,
+-- and whether its residual risk is accepted (docs/risk-treatment.md)
+CREATE VIEW @extschema@.report_risk_treatment WITH (security_invoker = true) AS
+SELECT r.org_id, o.name AS organization, r.risk_id, r.title,
+	   r.risk_type::text AS risk_type, @extschema@.risk_type_rank(r.risk_type) AS risk_type_rank, t.domain AS risk_domain,
+	   (SELECT string_agg(x::text, ', ' ORDER BY @extschema@.risk_type_rank(x)) FROM unnest(r.other_types) AS x) AS other_types,
+	   array_to_string(r.affected_subjects, ', ') AS affected_subjects,
+	   s.name AS ai_system, r.owner, r.treatment,
+	   r.likelihood AS inherent_likelihood, r.impact AS inherent_impact, t.inherent_level,
+	   t.residual_likelihood, t.residual_impact, t.residual_level, t.acceptable_level,
+	   t.residual_level <= t.acceptable_level AS within_criteria,
+	   t.acceptance_status,
+	   array_position(ARRAY['accepted', 'within_criteria', 'not_rated', 'no_criteria', 'expired', 'stale', 'not_accepted'],
+					  t.acceptance_status) AS acceptance_status_rank,
+	   a.accepted_by, a.accepted_at, a.expires_on AS acceptance_expires_on,
+	   r.plan_approved_by, r.plan_approved_on,
+	   t.actions, t.actions_open, t.actions_overdue, t.next_due_on,
+	   (SELECT string_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id, ', ' ORDER BY k.standard, c.ordinal)
+		FROM @extschema@.risk_control k JOIN @extschema@.control c USING (standard, control_id)
+		WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id) AS controls,
+	   (SELECT string_agg(f.item_id || ' ' || i.title, '; ' ORDER BY f.list, f.item_id COLLATE "C")
+		FROM @extschema@.risk_reference f JOIN @extschema@.reference_item i USING (standard, list, item_id)
+		WHERE f.org_id = r.org_id AND f.risk_id = r.risk_id) AS references_cited
+FROM @extschema@.risk_treatment_status(ARRAY(SELECT x.org_id FROM @extschema@.organization x)) t
+JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id
+JOIN @extschema@.organization o ON o.org_id = r.org_id
+LEFT JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.ai_system_id
+LEFT JOIN @extschema@.risk_acceptance a ON a.org_id = t.org_id AND a.acceptance_id = t.acceptance_id;
+COMMENT ON VIEW @extschema@.report_risk_treatment IS 'Each risk''s treatment: inherent and residual ratings on its domain''s criteria, its plan and its approval, and whether its residual risk is accepted (clauses 6.1.2 a, 6.1.3 e-f, 8.3)';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.risk_id IS 'Identifier of the risk';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.title IS 'What could happen';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.risk_type IS 'Risk type as text; it decides the domain';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.risk_type_rank IS 'Integer that sorts as risk_type sorts (CIA first)';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.risk_domain IS 'information_security or ai: whose criteria rate it';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.other_types IS 'Further types it has, comma-separated; null for none';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.affected_subjects IS 'Whom it affects (individuals, groups, society), comma-separated; null where not assessed';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.ai_system IS 'AI system it arises from, if any';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.owner IS 'Risk owner';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.treatment IS 'mitigate, accept, avoid or transfer; null when not decided';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.inherent_likelihood IS 'Likelihood before treatment, on the domain''s scale';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.inherent_impact IS 'Impact before treatment, on the domain''s scale';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.inherent_level IS 'Inherent likelihood times impact';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.residual_likelihood IS 'Likelihood after treatment (the inherent one for a risk accepted as it is); null until rated';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.residual_impact IS 'Impact after treatment (the inherent one for a risk accepted as it is); null until rated';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.residual_level IS 'Residual likelihood times impact; null until rated';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.acceptable_level IS 'The highest residual level the domain''s criteria accept; null without criteria';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.within_criteria IS 'Whether the residual level is within the acceptable level; null when either is unknown';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.acceptance_status IS 'accepted (a current acceptance covers it), within_criteria (none needed), not_rated (residual not rated), no_criteria, expired, stale (the rating changed after the acceptance) or not_accepted (above the criteria, never accepted)';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.acceptance_status_rank IS '1 accepted to 7 not_accepted: sorts what needs a decision last';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.accepted_by IS 'Who made the latest acceptance, if any';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.accepted_at IS 'When the latest acceptance was recorded';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.acceptance_expires_on IS 'When the latest acceptance expires; null for no expiry';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.plan_approved_by IS 'Risk owner who approved the treatment plan; null when not approved';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.plan_approved_on IS 'When the plan was approved';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.actions IS 'Actions in the treatment plan';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.actions_open IS 'Actions planned or in progress';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.actions_overdue IS 'Open actions past their due date';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.next_due_on IS 'Earliest due date of an open action';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.controls IS 'Controls that treat it, standard-qualified, comma-separated';
+COMMENT ON COLUMN @extschema@.report_risk_treatment.references_cited IS 'ISO 42001 Annex C risk sources and objectives it cites, as id and title, semicolon-separated';
+GRANT SELECT ON @extschema@.report_risk_treatment TO PUBLIC;
+
+-- The objectives register with each objective's latest measurement
+CREATE VIEW @extschema@.report_objectives WITH (security_invoker = true) AS
+SELECT j.org_id, o.name AS organization, j.objective_id, j.title,
+	   @extschema@.standard_labels(j.standards) AS standards,
+	   'iso27001:2022' = ANY (j.standards) AS for_iso27001, 'iso42001:2023' = ANY (j.standards) AS for_iso42001,
+	   j.target, j.measure, j.method, j.frequency, j.owner, j.set_on, j.due_on, j.status,
+	   array_position(ARRAY['planned', 'active', 'achieved', 'not_achieved', 'withdrawn'], j.status) AS status_rank,
+	   s.measurements, s.latest_measured_on, s.latest_value, s.latest_result, s.next_measurement_due,
+	   j.status = 'active' AND s.next_measurement_due < current_date AS measurement_overdue,
+	   (SELECT string_agg(f.item_id || ' ' || i.title, '; ' ORDER BY f.item_id COLLATE "C")
+		FROM @extschema@.objective_reference f JOIN @extschema@.reference_item i USING (standard, list, item_id)
+		WHERE f.org_id = j.org_id AND f.objective_id = j.objective_id) AS references_cited
+FROM @extschema@.objective_status(ARRAY(SELECT x.org_id FROM @extschema@.organization x)) s
+JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.objective_id = s.objective_id
+JOIN @extschema@.organization o ON o.org_id = j.org_id;
+COMMENT ON VIEW @extschema@.report_objectives IS 'The objectives of both standards (clause 6.2), with their latest measurement and when the next is due';
+COMMENT ON COLUMN @extschema@.report_objectives.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_objectives.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_objectives.objective_id IS 'Identifier of the objective';
+COMMENT ON COLUMN @extschema@.report_objectives.title IS 'The objective';
+COMMENT ON COLUMN @extschema@.report_objectives.standards IS 'Standards it is an objective of, by short name';
+COMMENT ON COLUMN @extschema@.report_objectives.for_iso27001 IS 'Whether it is an information security objective (ISO 27001)';
+COMMENT ON COLUMN @extschema@.report_objectives.for_iso42001 IS 'Whether it is an AI objective (ISO 42001)';
+COMMENT ON COLUMN @extschema@.report_objectives.target IS 'What counts as achieved';
+COMMENT ON COLUMN @extschema@.report_objectives.measure IS 'What is measured';
+COMMENT ON COLUMN @extschema@.report_objectives.method IS 'How it is measured and evaluated';
+COMMENT ON COLUMN @extschema@.report_objectives.frequency IS 'monthly, quarterly, half_yearly or yearly';
+COMMENT ON COLUMN @extschema@.report_objectives.owner IS 'Who is responsible for it';
+COMMENT ON COLUMN @extschema@.report_objectives.set_on IS 'When it was set';
+COMMENT ON COLUMN @extschema@.report_objectives.due_on IS 'When it is to be achieved';
+COMMENT ON COLUMN @extschema@.report_objectives.status IS 'planned, active, achieved, not_achieved or withdrawn';
+COMMENT ON COLUMN @extschema@.report_objectives.status_rank IS '1 planned to 5 withdrawn';
+COMMENT ON COLUMN @extschema@.report_objectives.measurements IS 'How many measurements are recorded';
+COMMENT ON COLUMN @extschema@.report_objectives.latest_measured_on IS 'Date of the latest measurement; null when never measured';
+COMMENT ON COLUMN @extschema@.report_objectives.latest_value IS 'Value of the latest measurement';
+COMMENT ON COLUMN @extschema@.report_objectives.latest_result IS 'Result of the latest measurement in words';
+COMMENT ON COLUMN @extschema@.report_objectives.next_measurement_due IS 'When the next measurement is due: one period after the latest, or after the objective was set';
+COMMENT ON COLUMN @extschema@.report_objectives.measurement_overdue IS 'Whether an active objective''s next measurement is past due';
+COMMENT ON COLUMN @extschema@.report_objectives.references_cited IS 'ISO 42001 Annex C objectives it serves, as id and title, semicolon-separated';
+GRANT SELECT ON @extschema@.report_objectives TO PUBLIC;
+
 -- The one agenda of the integrated management review: the inputs both
 -- standards ask of it (clause 9.3.2 of each), and the AIMS inputs, each
 -- with what the record holds for it (NULL where it holds nothing).
@@ -528,15 +633,35 @@ BEGIN
 	last_review AS (SELECT max(r.held_on) AS held_on FROM @extschema@.management_review r WHERE r.org_id = org),
 	last_audit AS (SELECT a.cycle, a.performed_on, a.covers FROM @extschema@.internal_audit a
 				   WHERE a.org_id = org ORDER BY a.performed_on DESC LIMIT 1),
-	risks AS (SELECT count(*) FILTER (WHERE @extschema@.risk_domain(r.risk_type) = 'information_security') AS cia,
-					 count(*) FILTER (WHERE @extschema@.risk_domain(r.risk_type) = 'ai') AS ai,
-					 count(*) FILTER (WHERE @extschema@.risk_domain(r.risk_type) = 'ai' AND r.treatment IS NULL) AS ai_open,
-					 count(*) FILTER (WHERE @extschema@.risk_domain(r.risk_type) = 'information_security' AND r.treatment IS NULL) AS cia_open
-			  FROM @extschema@.risk r WHERE r.org_id = org),
+	risks AS (SELECT count(*) FILTER (WHERE t.domain = 'information_security') AS cia,
+					 count(*) FILTER (WHERE t.domain = 'ai') AS ai,
+					 count(*) FILTER (WHERE t.domain = 'ai' AND r.treatment IS NULL) AS ai_open,
+					 count(*) FILTER (WHERE t.domain = 'information_security' AND r.treatment IS NULL) AS cia_open,
+					 count(*) FILTER (WHERE t.domain = 'ai' AND t.acceptance_status IN ('not_accepted', 'stale', 'expired')) AS ai_unaccepted,
+					 count(*) FILTER (WHERE t.domain = 'information_security'
+									  AND t.acceptance_status IN ('not_accepted', 'stale', 'expired')) AS cia_unaccepted,
+					 sum(t.actions_overdue) FILTER (WHERE t.domain = 'ai') AS ai_overdue,
+					 sum(t.actions_overdue) FILTER (WHERE t.domain = 'information_security') AS cia_overdue
+			  FROM @extschema@.risk_treatment_status(ARRAY[org]) t
+			  JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id),
 	ev AS (SELECT count(*) AS current_rows,
 				  count(*) FILTER (WHERE v.kind IN ('monitoring_dashboard', 'evaluation_report')) AS ai_performance
 		   FROM @extschema@.evidence v WHERE v.org_id = org AND v.collected_on <= current_date
 			 AND (v.valid_until IS NULL OR v.valid_until >= current_date)),
+	-- the objectives register: each live objective with its target and its
+	-- latest measurement, per standard
+	objectives AS (
+		SELECT x AS code,
+			   string_agg(format('%s (target %s; %s)', j.title, j.target,
+								 CASE WHEN s.latest_measured_on IS NULL THEN 'not measured yet'
+									  ELSE format('%s on %s', coalesce(s.latest_value::text, s.latest_result),
+												  to_char(s.latest_measured_on, 'YYYY-MM-DD')) END),
+						  '; ' ORDER BY j.objective_id) AS listed
+		FROM @extschema@.objective_status(ARRAY[org]) s
+		JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.objective_id = s.objective_id
+		CROSS JOIN LATERAL unnest(j.standards) AS x
+		WHERE j.status IN ('planned', 'active', 'achieved', 'not_achieved')
+		GROUP BY x),
 	ia AS (SELECT count(*) AS recent, count(DISTINCT i.system_id) AS systems
 		   FROM @extschema@.impact_assessment i WHERE i.org_id = org
 			 AND i.assessed_on > current_date - interval '12 months')
@@ -555,15 +680,19 @@ BEGIN
 		 (SELECT format('internal audit %s on %s, covering %s', cycle, to_char(performed_on, 'YYYY-MM-DD'),
 						array_to_string(covers, ', ')) FROM last_audit)),
 		(7, 'is_objectives', 'iso27001:2022', 'Fulfilment of the information security objectives',
-		 (SELECT titles27 FROM docs WHERE topic = 'objectives')),
+		 coalesce((SELECT listed FROM objectives WHERE code = 'iso27001:2022'),
+				  (SELECT titles27 FROM docs WHERE topic = 'objectives'))),
 		(8, 'is_risks', 'iso27001:2022', 'Information security risk assessment and treatment',
-		 (SELECT format('%s information security risks, %s without treatment', cia, cia_open) FROM risks WHERE cia > 0)),
+		 (SELECT format('%s information security risks, %s without treatment, %s residual risks above the criteria not accepted, %s treatment actions overdue',
+						cia, cia_open, cia_unaccepted, cia_overdue) FROM risks WHERE cia > 0)),
 		(9, 'ai_objectives', 'iso42001:2023', 'Fulfilment of the AI objectives',
-		 (SELECT titles42 FROM docs WHERE topic = 'objectives')),
+		 coalesce((SELECT listed FROM objectives WHERE code = 'iso42001:2023'),
+				  (SELECT titles42 FROM docs WHERE topic = 'objectives'))),
 		(10, 'ai_system_performance', 'iso42001:2023', 'Performance of the AI systems',
 		 (SELECT ai_performance || ' current monitoring or evaluation records' FROM ev WHERE ai_performance > 0)),
 		(11, 'ai_risks', 'iso42001:2023', 'AI risks and their treatment',
-		 (SELECT format('%s AI risks, %s without treatment', ai, ai_open) FROM risks WHERE ai > 0)),
+		 (SELECT format('%s AI risks, %s without treatment, %s residual risks above the criteria not accepted, %s treatment actions overdue',
+						ai, ai_open, ai_unaccepted, ai_overdue) FROM risks WHERE ai > 0)),
 		(12, 'impact_assessment_outcomes', 'iso42001:2023', 'Outcomes of AI system impact assessments',
 		 (SELECT format('%s assessments of %s AI systems in the last 12 months', recent, systems) FROM ia WHERE recent > 0)),
 		(13, 'improvement', NULL, 'Opportunities for continual improvement',

@@ -60,17 +60,9 @@ COMMENT ON COLUMN @extschema@.document_clause.standard IS 'Standard of the claus
 COMMENT ON COLUMN @extschema@.document_clause.clause IS 'Clause number the document serves, such as 7.3 (a clause of ims.clause)';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.document_clause', '');
 
-ALTER TABLE @extschema@.document_clause ENABLE ROW LEVEL SECURITY;
-CREATE POLICY document_clause_read ON @extschema@.document_clause FOR SELECT
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
-CREATE POLICY document_clause_insert ON @extschema@.document_clause FOR INSERT
-	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]));
-CREATE POLICY document_clause_update ON @extschema@.document_clause FOR UPDATE
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]))
-	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]));
-CREATE POLICY document_clause_delete ON @extschema@.document_clause FOR DELETE
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]));
-GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.document_clause TO PUBLIC;
+-- the policies of every record table, written once (50_tenancy.sql)
+-- @replace function protect_record_table
+SELECT @extschema@.protect_record_table('document_clause');
 
 -- @replace function check_document_clause
 CREATE TRIGGER document_clause_covered BEFORE INSERT OR UPDATE ON @extschema@.document_clause
@@ -225,6 +217,63 @@ $$;
 -- @replace function create_organization
 
 ----------------------------------------------------------------------------
+-- Risk criteria per domain, inherent and residual ratings, treatment plans,
+-- residual-risk acceptance and the objectives register
+-- (31_risk_treatment.sql; docs/risk-treatment.md).  The rating of a 1.1
+-- risk becomes its inherent rating: the columns keep their names and
+-- values, and the 1-to-5 bound becomes the bound of the domain's scale (at
+-- most 10).  Such a risk has no residual rating and its organization no
+-- criteria until they are recorded (RSK004 says so); its rating counts as
+-- changed at the update, so no acceptance can predate it.  Before the
+-- finding rules, which read the new tables.
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.risk
+	ADD COLUMN other_types @extschema@.risk_type[],
+	ADD COLUMN affected_subjects text[],
+	ADD COLUMN residual_likelihood smallint,
+	ADD COLUMN residual_impact smallint,
+	ADD COLUMN rating_changed_at timestamptz,
+	ADD COLUMN plan_approved_by text,
+	ADD COLUMN plan_approved_on date,
+	DROP CONSTRAINT risk_likelihood_check,
+	DROP CONSTRAINT risk_impact_check,
+	ADD CONSTRAINT risk_likelihood_check CHECK (likelihood BETWEEN 1 AND 10),
+	ADD CONSTRAINT risk_impact_check CHECK (impact BETWEEN 1 AND 10),
+	ADD CONSTRAINT risk_residual_check
+		CHECK ((residual_likelihood IS NULL) = (residual_impact IS NULL)
+			   AND residual_likelihood BETWEEN 1 AND likelihood AND residual_impact BETWEEN 1 AND impact),
+	ADD CONSTRAINT risk_other_types_check
+		CHECK (pg_catalog.cardinality(other_types) > 0 AND NOT risk_type OPERATOR(@extschema@.=) ANY (other_types)
+			   AND pg_catalog.array_position(other_types, NULL) IS NULL),
+	ADD CONSTRAINT risk_affected_subjects_check
+		CHECK (pg_catalog.cardinality(affected_subjects) > 0
+			   AND affected_subjects OPERATOR(pg_catalog.<@) ARRAY['individuals', 'groups', 'society']),
+	ADD CONSTRAINT risk_plan_approved_by_check CHECK (@extschema@.name_fault(plan_approved_by) IS NULL),
+	ADD CONSTRAINT risk_plan_approval_check CHECK ((plan_approved_by IS NULL) = (plan_approved_on IS NULL));
+UPDATE @extschema@.risk SET rating_changed_at = pg_catalog.now();
+COMMENT ON COLUMN @extschema@.risk.likelihood IS 'Inherent likelihood, before treatment: 1 (lowest) to the number of levels of the likelihood scale of its domain''s criteria (ims.risk_criteria; at most 10)';
+COMMENT ON COLUMN @extschema@.risk.impact IS 'Inherent impact, before treatment: 1 (lowest) to the number of levels of the consequence scale of its domain''s criteria (at most 10)';
+COMMENT ON COLUMN @extschema@.risk.other_types IS 'Further types the risk truly has beside risk_type, such as confidentiality for a prompt injection of type ai_security; risk_type alone decides its domain';
+COMMENT ON COLUMN @extschema@.risk.affected_subjects IS 'Whom an AI risk affects (ISO 42001 6.1.4): individuals, groups, society (one or more); null where not assessed';
+COMMENT ON COLUMN @extschema@.risk.residual_likelihood IS 'Residual likelihood, after the treatment (at most the inherent); null until rated';
+COMMENT ON COLUMN @extschema@.risk.residual_impact IS 'Residual impact, after the treatment (at most the inherent); null until rated';
+COMMENT ON COLUMN @extschema@.risk.rating_changed_at IS 'When the rating or the treatment last changed, set by the server; acceptances made before it no longer count';
+COMMENT ON COLUMN @extschema@.risk.plan_approved_by IS 'The risk owner who approved the treatment plan (clause 6.1.3 f)';
+COMMENT ON COLUMN @extschema@.risk.plan_approved_on IS 'When the treatment plan was approved';
+
+-- @part 31_risk_treatment.sql
+SELECT @extschema@.protect_record_table(t)
+FROM unnest(ARRAY['risk_criteria', 'risk_treatment_action', 'risk_treatment_action_control',
+				  'risk_reference', 'objective', 'objective_measurement', 'objective_reference']) AS t;
+SELECT @extschema@.protect_record_table('risk_acceptance', 'approve');
+GRANT USAGE ON SEQUENCE @extschema@.risk_treatment_action_action_id_seq,
+	@extschema@.risk_acceptance_acceptance_id_seq, @extschema@.objective_objective_id_seq TO PUBLIC;
+CREATE TRIGGER objective_standards_known BEFORE INSERT OR UPDATE OF standards ON @extschema@.objective
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('standards');
+-- @replace view report_risk_register
+
+----------------------------------------------------------------------------
 -- The finding rules move from the library into the extension: one SQL
 -- function each, listed in ims.finding_rule with the grade a certification
 -- body would give, the category, the requirement and whether they block SoA
@@ -254,6 +303,9 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 -- @replace view report_findings
 -- @replace function nonconformities
 -- @replace view report_nonconformities
+-- the risk treatment and the objectives, which name the helpers of the rules
+-- @replace view report_risk_treatment
+-- @replace view report_objectives
 
 ----------------------------------------------------------------------------
 -- Readiness that follows the article's tracks: per AI system, partial
