@@ -35,7 +35,8 @@ rounds=3
 
 # The tables the validator reads, each counted once.
 tables="organization document ai_system risk risk_control impact_assessment soa soa_entry evidence
-	internal_audit auditor management_review certification_body finding_waiver"
+	internal_audit auditor management_review certification_body finding_waiver
+	risk_criteria risk_treatment_action risk_acceptance objective objective_measurement"
 scan_stmt="SELECT 0"
 for t in $tables; do
 	scan_stmt="$scan_stmt + (SELECT count(*) FROM ims.$t)"

@@ -11,7 +11,8 @@
 -- CALL pg_temp.generate_record(first_n, last_n) then writes, organization
 -- by organization as applications do (so that one organization's rows
 -- share heap pages), each organization's documents, AI systems, risks,
--- impact assessments, auditors, internal audits, management reviews and
+-- impact assessments, risk criteria, treatment actions, acceptances,
+-- objectives, auditors, internal audits, management reviews and
 -- certification body.  The SoA, its entries and the evidence differ by
 -- bench and stay with each.
 
@@ -193,6 +194,69 @@ BEGIN
 	CROSS JOIN (VALUES (1), (2)) AS v(n)
 	WHERE g.n BETWEEN first_n AND last_n AND (v.n = 2 OR pg_temp.pct(57, g.n) < 50)
 	ORDER BY g.n, v.n;
+
+	-- Risk criteria of both domains for most, the AI ones missing in one in
+	-- ten (RSK004); residual ratings one level below the inherent ones on
+	-- most risks, plans approved on most (RSK008), one or two actions per
+	-- treated risk with some late (RSK007), the residual risks above the
+	-- criteria accepted by their owners in most cases (RSK005), an accepted
+	-- rating changed afterwards now and then (RSK006); two to four objectives,
+	-- most measured (OBJ001, OBJ002).
+	INSERT INTO ims.risk_criteria (org_id, domain, likelihood_scale, consequence_scale, consequence_basis,
+		acceptable_level, approved_by, approved_on)
+	SELECT g.org_id, d.domain, '{Rare,Unlikely,Possible,Likely,Certain}', '{Negligible,Minor,Moderate,Major,Severe}',
+		CASE d.domain WHEN 'ai' THEN 'Harm to the people affected' ELSE 'Impact on the organization' END,
+		CASE d.domain WHEN 'ai' THEN 4 ELSE 6 END, 'Management board', current_date - 300
+	FROM pg_temp.bench_org g
+	CROSS JOIN (VALUES ('information_security'), ('ai')) AS d(domain)
+	WHERE g.n BETWEEN first_n AND last_n AND (d.domain = 'information_security' OR pg_temp.pct(101, g.n) >= 10)
+	ORDER BY g.n, d.domain;
+	UPDATE ims.risk r
+	SET residual_likelihood = greatest(1, r.likelihood - 1), residual_impact = greatest(1, r.impact - 1),
+		plan_approved_by = CASE WHEN pg_temp.pct(103, g.n, r.risk_id) < 85 THEN r.owner END,
+		plan_approved_on = CASE WHEN pg_temp.pct(103, g.n, r.risk_id) < 85 AND r.owner IS NOT NULL
+								THEN current_date - 200 END
+	FROM pg_temp.bench_org g
+	WHERE r.org_id = g.org_id AND g.n BETWEEN first_n AND last_n AND pg_temp.pct(102, g.n, r.risk_id) < 90;
+	INSERT INTO ims.risk_treatment_action (org_id, risk_id, action, owner, due_on, status, completed_on)
+	SELECT r.org_id, r.risk_id, format('Action %s of risk %s', a, r.risk_id), coalesce(r.owner, 'Risk owner 1'),
+		x.due_on, x.status, CASE WHEN x.status = 'done' THEN x.due_on END
+	FROM pg_temp.bench_org g
+	JOIN ims.risk r ON r.org_id = g.org_id
+	CROSS JOIN LATERAL generate_series(1, 1 + pg_temp.rnd(106, r.risk_id) % 2) AS a
+	CROSS JOIN LATERAL (SELECT current_date + 150 - pg_temp.rnd(104, r.risk_id, a) % 240 AS due_on,
+		(ARRAY['planned', 'in_progress', 'done', 'done'])[1 + pg_temp.rnd(105, r.risk_id, a) % 4] AS status) x
+	WHERE g.n BETWEEN first_n AND last_n AND r.treatment IN ('mitigate', 'transfer', 'avoid')
+	ORDER BY g.n, r.risk_id, a;
+	INSERT INTO ims.risk_acceptance (org_id, risk_id, accepted_by, justification, expires_on)
+	SELECT t.org_id, t.risk_id, coalesce(r.owner, 'Risk owner 1'), 'Accepted by its owner.', current_date + 200
+	FROM pg_temp.bench_org g
+	JOIN ims.risk_treatment_status(ARRAY[g.org_id]) t ON true
+	JOIN ims.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id
+	WHERE g.n BETWEEN first_n AND last_n AND t.acceptance_status = 'not_accepted'
+	  AND pg_temp.pct(107, g.n, t.risk_id) < 80
+	ORDER BY g.n, t.risk_id;
+	UPDATE ims.risk r SET residual_impact = r.impact
+	FROM pg_temp.bench_org g
+	WHERE r.org_id = g.org_id AND g.n BETWEEN first_n AND last_n AND r.residual_impact < r.impact
+	  AND EXISTS (SELECT 1 FROM ims.risk_acceptance a WHERE a.org_id = r.org_id AND a.risk_id = r.risk_id)
+	  AND pg_temp.pct(108, g.n, r.risk_id) < 15;
+	INSERT INTO ims.objective (org_id, title, standards, target, measure, frequency, owner, set_on)
+	SELECT g.org_id, format('Objective %s of organization %s', j, g.n),
+		CASE WHEN j % 2 = 0 THEN '{iso42001:2023}' ELSE '{iso27001:2022}' END::text[],
+		'at least 90 %', 'Share of cases on time', (ARRAY['monthly', 'quarterly', 'half_yearly'])[1 + j % 3],
+		'Objective owner', current_date - 250
+	FROM pg_temp.bench_org g
+	CROSS JOIN LATERAL generate_series(1, 2 + pg_temp.rnd(109, g.n) % 3) AS j
+	WHERE g.n BETWEEN first_n AND last_n AND (j % 2 = 1 OR pg_temp.pct(110, g.n) >= 15)
+	ORDER BY g.n, j;
+	INSERT INTO ims.objective_measurement (org_id, objective_id, measured_on, value)
+	SELECT j.org_id, j.objective_id, current_date - 20 - 30 * m, 80 + pg_temp.rnd(111, j.objective_id, m) % 20
+	FROM pg_temp.bench_org g
+	JOIN ims.objective j ON j.org_id = g.org_id
+	CROSS JOIN LATERAL generate_series(0, pg_temp.rnd(112, j.objective_id) % 4 - 1) AS m
+	WHERE g.n BETWEEN first_n AND last_n
+	ORDER BY g.n, j.objective_id, m;
 
 	-- A certification body for most, accredited for ISO 42001 too in most
 	-- cases (CRT001 otherwise), a combined audit window confirmed in about half

@@ -648,8 +648,10 @@ BEGIN
 				  count(*) FILTER (WHERE v.kind IN ('monitoring_dashboard', 'evaluation_report')) AS ai_performance
 		   FROM @extschema@.evidence v WHERE v.org_id = org AND v.collected_on <= current_date
 			 AND (v.valid_until IS NULL OR v.valid_until >= current_date)),
+	scope AS (SELECT o.standards FROM @extschema@.organization o WHERE o.org_id = org),
 	-- the objectives register: each live objective with its target and its
-	-- latest measurement, per standard
+	-- latest measurement, per standard; with none there nor in a document,
+	-- the finding that says so (the condition of rule OBJ001)
 	objectives AS (
 		SELECT x AS code,
 			   string_agg(format('%s (target %s; %s)', j.title, j.target,
@@ -681,13 +683,17 @@ BEGIN
 						array_to_string(covers, ', ')) FROM last_audit)),
 		(7, 'is_objectives', 'iso27001:2022', 'Fulfilment of the information security objectives',
 		 coalesce((SELECT listed FROM objectives WHERE code = 'iso27001:2022'),
-				  (SELECT titles27 FROM docs WHERE topic = 'objectives'))),
+				  (SELECT titles27 FROM docs WHERE topic = 'objectives'),
+				  (SELECT 'none are set: finding OBJ001, a major nonconformity of clause 6.2'
+				   FROM scope WHERE 'iso27001:2022' = ANY (standards)))),
 		(8, 'is_risks', 'iso27001:2022', 'Information security risk assessment and treatment',
 		 (SELECT format('%s information security risks, %s without treatment, %s residual risks above the criteria not accepted, %s treatment actions overdue',
 						cia, cia_open, cia_unaccepted, cia_overdue) FROM risks WHERE cia > 0)),
 		(9, 'ai_objectives', 'iso42001:2023', 'Fulfilment of the AI objectives',
 		 coalesce((SELECT listed FROM objectives WHERE code = 'iso42001:2023'),
-				  (SELECT titles42 FROM docs WHERE topic = 'objectives'))),
+				  (SELECT titles42 FROM docs WHERE topic = 'objectives'),
+				  (SELECT 'none are set: finding OBJ001, a major nonconformity of clause 6.2'
+				   FROM scope WHERE 'iso42001:2023' = ANY (standards)))),
 		(10, 'ai_system_performance', 'iso42001:2023', 'Performance of the AI systems',
 		 (SELECT ai_performance || ' current monitoring or evaluation records' FROM ev WHERE ai_performance > 0)),
 		(11, 'ai_risks', 'iso42001:2023', 'AI risks and their treatment',
