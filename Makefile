@@ -109,9 +109,13 @@ test:
 	@scripts/test.sh
 
 # The suite against PostgreSQL 17 and 18 built from Debian's source
-# packages (cached; scripts/test-versions.sh).
+# packages (cached; scripts/test-versions.sh), and the Debian package
+# installed into a fresh Debian 12 root (scripts/test-package.sh).
 test-versions:
 	@scripts/test-versions.sh
+
+test-package:
+	@scripts/test-package.sh
 
 # libFuzzer on the pure-C parsers; FUZZ_SECONDS per harness.
 FUZZ_SECONDS ?= 60
@@ -132,4 +136,4 @@ print-version:
 print-%:
 	@echo $($*)
 
-.PHONY: test test-versions demo fuzz print-version valgrind-check
+.PHONY: test test-versions test-package demo fuzz print-version valgrind-check
