@@ -1,7 +1,7 @@
 # scripts/cluster.sh: what every script of scripts/ and bench/ shares,
 # sourced by each: where PostgreSQL's programs are (PGBIN), the psql they
 # call, the Debian packages they need (require_packages), and a throwaway
-# PostgreSQL 15 cluster.
+# PostgreSQL cluster of the server PG_CONFIG names (Debian 12's 15 by default).
 #
 # PGBIN comes from pg_config: PG_CONFIG names it, as for the Makefile.  On
 # a fresh machine pg_config (postgresql-client-15) is not there yet; then
@@ -63,7 +63,7 @@ require_packages()
 		mkdir -p $dropin
 		echo 'create_main_cluster = false' >$dropin/zz-pg_ims-deps.conf
 		export DEBIAN_FRONTEND=noninteractive
-		apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing
+		apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends $missing
 	) >"$log" 2>&1 || status=$?
 	if [ "$status" != 0 ]; then
 		cat "$log" >&2

@@ -26,7 +26,21 @@ undo_earlier_edit()
 }
 undo_earlier_edit
 
-packages="make gcc postgresql-15 postgresql-server-dev-15 libcjson-dev clang-14 libclang-rt-14-dev"
+# The server is the one PG_CONFIG names (scripts/cluster.sh): Debian's
+# packages of it when it is Debian's (/usr/lib/postgresql/N), nothing when
+# it is a build of its own (make test-versions), which must be there.
+packages="make gcc libcjson-dev clang-14 libclang-rt-14-dev"
+case $PG_CONFIG in
+/usr/lib/postgresql/*/bin/pg_config)
+	major=${PG_CONFIG#/usr/lib/postgresql/}
+	major=${major%%/*}
+	packages="$packages postgresql-$major postgresql-server-dev-$major" ;;
+*)
+	if [ ! -x "$PG_CONFIG" ]; then
+		echo "pg_ims: PG_CONFIG=$PG_CONFIG is not an executable pg_config" >&2
+		exit 1
+	fi ;;
+esac
 # Node.js and npm run ajv-cli, which validates the OSCAL export against
 # NIST's JSON schema (scripts/check-oscal-ssp.sh); any npm on the PATH will do.
 command -v npm >/dev/null 2>&1 || packages="$packages npm"

@@ -11,12 +11,19 @@ CREATE EXTENSION IF NOT EXISTS pg_ims;
 SELECT extname, extversion, extrelocatable, extnamespace::regnamespace
 FROM pg_extension WHERE extname = 'pg_ims';
 
--- every member, by kind
+-- every member, by kind; not the types PostgreSQL makes with a type or a
+-- relation (its array type, the row type of a table or view), which are
+-- members from PostgreSQL 17 on (commit e5bc9454e) and not before
 SELECT pg_describe_object(classid, objid, 0) AS member
-FROM pg_depend
+FROM pg_depend d
 WHERE refclassid = 'pg_extension'::regclass
   AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'pg_ims')
   AND deptype = 'e'
+  AND NOT (classid = 'pg_type'::regclass
+           AND EXISTS (SELECT 1 FROM pg_type t LEFT JOIN pg_class c ON c.oid = t.typrelid
+                       WHERE t.oid = d.objid
+                         AND (c.relkind <> 'c'
+                              OR EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid))))
 ORDER BY 1;
 
 -- the tables pg_dump keeps user rows of, and which rows
@@ -40,7 +47,8 @@ WHERE refclassid = 'pg_extension'::regclass
   AND classid IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)
   AND obj_description(objid, classid::regclass::text) IS NULL
   AND NOT (classid = 'pg_type'::regclass
-           AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid AND t.typelem <> 0))
+           AND EXISTS (SELECT 1 FROM pg_type t LEFT JOIN pg_class c ON c.oid = t.typrelid
+                       WHERE t.oid = d.objid AND (t.typelem <> 0 OR c.relkind <> 'c')))
   AND NOT (classid = 'pg_class'::regclass
            AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objid AND c.relkind IN ('i', 'S')))
 ORDER BY 1;

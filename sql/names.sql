@@ -6,8 +6,13 @@
 \getenv abs_srcdir PG_ABS_SRCDIR
 SET search_path = public, ims;
 
--- The policy, one verdict per kind of fault (NULL: allowed)
-SELECT v AS value, name_fault(v) AS fault
+-- The policy, one verdict per kind of fault (NULL: allowed).  Invisible
+-- format characters (zero width, bidirectional) show as <U+XXXX>: a reader
+-- cannot see them, and psql counts their width differently from 17 on.
+SELECT (SELECT string_agg(CASE WHEN c ~ U&'[\200B-\200F\202A-\202E\2060-\2069\FEFF]'
+                               THEN '<U+' || upper(to_hex(ascii(c))) || '>' ELSE c END, '' ORDER BY n)
+        FROM unnest(string_to_array(v, NULL)) WITH ORDINALITY AS x(c, n)) AS value,
+       name_fault(v) AS fault
 FROM (VALUES ('Acme GmbH'), (U&'M\00FCller\00A0& S\00F6hne'), ('=1+2 | # <b>'), (''), (E' \t\n'),
              (' Acme'), (E'\tAcme'), (U&'\200BAcme'), (U&'Acme\00A0'), (U&'Acme\3000'), (E'Acme\n'),
              (E'Acme\n| Status | approved |'), (E'Ac\rme'), (U&'Ac\2028me'), (E'Ac\tme'), (E'Ac\x07me'),

@@ -7,6 +7,10 @@
 -- it, gives a different answer.  work_mem is small, so the hash join runs
 -- in batches and the hash aggregation spills, both by hash bits.
 --
+-- expected/type_plans_1.out: the plans of PostgreSQL 17 and 18, whose
+-- planner sorts the input of an ordered aggregate below it and implements
+-- a sorted UNION with a Merge Append; the answers are the same.
+--
 SET search_path = public, ims;
 SELECT setseed(0.15);
 
@@ -57,6 +61,8 @@ DECLARE
 	line text;
 BEGIN
 	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+		-- PostgreSQL 18 marks the nodes an enable_* setting disables
+		CONTINUE WHEN line ~ '^\s*Disabled: true$';
 		RETURN NEXT line;
 	END LOOP;
 END

@@ -13,4 +13,17 @@
 
 #include "fmgr.h"
 
+/*
+ * From PostgreSQL 18 the magic block also carries the module's name and
+ * version, which pg_get_loaded_modules() shows.  The version comes from
+ * the control file (default_version), through the Makefile's
+ * -DPG_IMS_VERSION, so that the control file stays its one source.
+ */
+#if PG_VERSION_NUM >= 180000
+#ifndef PG_IMS_VERSION
+#error "PG_IMS_VERSION is not defined: build pg_ims with its Makefile"
+#endif
+PG_MODULE_MAGIC_EXT(.name = "pg_ims", .version = PG_IMS_VERSION);
+#else
 PG_MODULE_MAGIC;
+#endif

@@ -16,6 +16,7 @@
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
 #include "pg_ims.h"
 #include "risk_type_label.h"
