@@ -310,7 +310,11 @@ DECLARE
 BEGIN
 	FOREACH t IN ARRAY ARRAY['document', 'document_clause', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
 							 'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
-							 'management_review', 'certification_body']
+							 'management_review', 'certification_body',
+							 -- AI system records (33_ai_system_records.sql)
+							 'ai_system_change', 'ai_lifecycle_record', 'dataset', 'dataset_use', 'ai_supplier',
+							 'ai_supplier_review', 'ai_component', 'ai_responsibility', 'impact', 'impact_risk',
+							 'impact_mitigation']
 	LOOP
 		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', t || '_read', t, can_read);
@@ -348,5 +352,10 @@ GRANT USAGE ON SEQUENCE @extschema@.document_doc_id_seq, @extschema@.ai_system_s
 	@extschema@.soa_soa_id_seq, @extschema@.evidence_evidence_id_seq, @extschema@.auditor_auditor_id_seq,
 	@extschema@.internal_audit_audit_id_seq, @extschema@.management_review_review_id_seq,
 	@extschema@.certification_body_body_id_seq TO PUBLIC;
+GRANT USAGE ON SEQUENCE @extschema@.ai_system_change_change_id_seq, @extschema@.ai_lifecycle_record_record_id_seq,
+	@extschema@.dataset_dataset_id_seq, @extschema@.ai_supplier_supplier_id_seq,
+	@extschema@.ai_supplier_review_review_id_seq, @extschema@.ai_component_component_id_seq,
+	@extschema@.ai_responsibility_allocation_id_seq, @extschema@.impact_impact_id_seq,
+	@extschema@.impact_mitigation_mitigation_id_seq TO PUBLIC;
 
 REVOKE ALL ON FUNCTION @extschema@.create_organization(text, text) FROM PUBLIC;
