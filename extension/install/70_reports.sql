@@ -177,13 +177,30 @@ SELECT i.org_id, o.name AS organization, i.assessment_id, s.name AS ai_system, s
 	   i.assessment_id = (SELECT l.assessment_id FROM @extschema@.impact_assessment l
 						  WHERE l.org_id = i.org_id AND l.system_id = i.system_id
 						  ORDER BY l.assessed_on DESC, l.assessment_id DESC LIMIT 1) AS is_latest,
-	   i.assessed_on < s.last_significant_change AS before_last_change,
+	   -- as AIA002 reads it: the assessment covers its date, for_change_on and
+	   -- the recorded change it names (within its review period); a change
+	   -- of ims.ai_system_change that an assessment names is assessed
+	   greatest(i.assessed_on, i.for_change_on, n.changed_on)
+	   < greatest(CASE WHEN s.last_significant_change <= current_date THEN s.last_significant_change END,
+				  (SELECT max(c.changed_on) FROM @extschema@.ai_system_change c
+				   WHERE c.org_id = i.org_id AND c.system_id = i.system_id AND c.significant
+					 AND c.changed_on <= current_date
+					 AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_assessment a
+									 WHERE a.org_id = c.org_id AND a.change_id = c.change_id))) AS before_last_change,
 	   i.next_review < current_date AS review_overdue,
-	   num_nulls(nullif(btrim(i.individuals), ''), nullif(btrim(i.groups), ''), nullif(btrim(i.society), ''),
+	   -- a rated harm to each subject (ims.impact; AIA005), foreseeable misuse and stakeholder views (AIA003)
+	   num_nulls((SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
+				  AND m.subject = 'individuals' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
+				 (SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
+				  AND m.subject = 'groups' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
+				 (SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
+				  AND m.subject = 'society' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
 				 nullif(btrim(i.foreseeable_misuse), ''), nullif(btrim(i.stakeholder_views), '')) AS missing_parts
 FROM @extschema@.impact_assessment i
 JOIN @extschema@.organization o ON o.org_id = i.org_id
-JOIN @extschema@.ai_system s ON s.org_id = i.org_id AND s.system_id = i.system_id;
+JOIN @extschema@.ai_system s ON s.org_id = i.org_id AND s.system_id = i.system_id
+LEFT JOIN @extschema@.ai_system_change n ON n.org_id = i.org_id AND n.change_id = i.change_id
+	AND n.changed_on <= coalesce(i.next_review, i.assessed_on + 366);
 COMMENT ON VIEW @extschema@.report_impact_assessments IS 'AI system impact assessments, with whether each is the latest, out of date or incomplete';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.organization IS 'Its name';
@@ -194,17 +211,17 @@ COMMENT ON COLUMN @extschema@.report_impact_assessments.in_scope IS 'Whether it 
 COMMENT ON COLUMN @extschema@.report_impact_assessments.assessed_on IS 'Date of the assessment';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.severity IS 'low, medium, high or critical';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.severity_rank IS '1 low to 4 critical';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.individuals IS 'Impacts on individuals';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.groups IS 'Impacts on groups';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.society IS 'Impacts on society';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.individuals IS 'Summary of the impacts on individuals (the impacts are rows of ims.impact)';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.groups IS 'Summary of the impacts on groups (the impacts are rows of ims.impact)';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.society IS 'Summary of the impacts on society (the impacts are rows of ims.impact)';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.foreseeable_misuse IS 'Foreseeable misuse considered';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.stakeholder_views IS 'Stakeholder views gathered';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.approved_by IS 'Who approved it';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.next_review IS 'Review due date';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.is_latest IS 'Whether it is the latest assessment of its system';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.before_last_change IS 'Whether it predates the system''s last significant change';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.before_last_change IS 'Whether a significant change of the system (last_significant_change, or one of ims.ai_system_change no assessment names) came after what it covers, not after today (as AIA002 reads it); null when none is recorded';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.review_overdue IS 'Whether its review date has passed';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.missing_parts IS 'How many of individuals, groups, society, foreseeable misuse and stakeholder views are empty';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.missing_parts IS 'How many of these are missing (0 to 5): a rated harm to individuals, to groups and to society (ims.impact, AIA005), foreseeable misuse and stakeholder views (AIA003)';
 GRANT SELECT ON @extschema@.report_impact_assessments TO PUBLIC;
 
 -- Readiness per clause group, Annex A area and AI system, and the remaining

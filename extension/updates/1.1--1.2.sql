@@ -320,6 +320,10 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 -- (33_ai_system_records.sql)
 ----------------------------------------------------------------------------
 
+-- report_impact_assessments reads the new records as AIA002, AIA003 and
+-- AIA005 do; its columns do not change, and readiness, which reads it,
+-- keeps its body.
+-- @replace view report_impact_assessments
 -- @replace view report_ai_systems
 -- @replace view report_datasets
 -- @replace view report_ai_suppliers
