@@ -473,7 +473,8 @@ BEGIN ATOMIC
 	  AND r.recorded_on <= current_date AND (r.valid_until IS NULL OR r.valid_until >= current_date)
 	UNION ALL
 	SELECT u.org_id, u.system_id, 'iso42001:2023', x.control_id, 'dataset', d.dataset_id, d.name,
-	       'data_provenance_record', NULL::date
+	       CASE WHEN x.control_id IN ('A.7.4', 'A.7.6') THEN 'data_quality_report' ELSE 'data_provenance_record' END,
+	       NULL::date
 	FROM (SELECT DISTINCT du.org_id, du.dataset_id, du.system_id FROM @extschema@.dataset_use du
 	      WHERE du.org_id = ANY (org_ids)) u
 	JOIN @extschema@.dataset d ON d.org_id = u.org_id AND d.dataset_id = u.dataset_id,
