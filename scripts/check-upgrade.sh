@@ -119,8 +119,19 @@ FROM ims.soa s WHERE s.status = 'approved';
 \i scripts/sample_ai_act.sql
 SELECT 'ai act rows ' || (count(*) > 0) FROM ims.report_ai_act_gap;
 SELECT 'ssp ' || jsonb_typeof(ims.export_oscal_ssp(org_id)) FROM ims.organization;
+-- the impacts a 1.1 assessment wrote as text are rows of ims.impact, one
+-- per subject written, unrated harms whose text is the assessment's
+SELECT 'impacts from text ' || (count(*) > 0 AND bool_and(m.impact_id IS NOT NULL AND m.nature = 'harm'
+									AND m.likelihood IS NULL AND m.severity IS NULL)
+								AND count(*) = (SELECT count(*) FROM ims.impact))
+FROM ims.impact_assessment i
+	 CROSS JOIN LATERAL (VALUES ('individuals', i.individuals), ('groups', i.groups), ('society', i.society)) AS t(subject, txt)
+	 LEFT JOIN ims.impact m ON m.org_id = i.org_id AND m.assessment_id = i.assessment_id
+		AND m.subject = t.subject AND m.description = btrim(t.txt)
+WHERE btrim(t.txt) <> '';
 SQL
 cat "$work/after.txt"
+grep -qx 'impacts from text true' "$work/after.txt" || status=1
 grep -qx 'digest true' "$work/after.txt" && ! grep -q 'digest false' "$work/after.txt" || status=1
 grep -qx 'ai act rows true' "$work/after.txt" || status=1
 grep -qx 'ssp object' "$work/after.txt" || status=1

@@ -23,7 +23,10 @@
 --     of changes, resources or communication (CLS001);
 --   - the residual bias risk was accepted before a re-rating, one treatment
 --     plan is unapproved, one action a quarter late, one objective never
---     measured (the risk treatment and objectives registers, at the end).
+--     measured (the risk treatment and objectives registers, at the end);
+--   - in its AI register (since 1.2, at the end of this file): one system
+--     without an owner, two life-cycle records missing, a dataset without
+--     provenance, two AI suppliers without complete due diligence.
 
 \set ON_ERROR_STOP on
 -- Dates are relative to today, so the story (and what the validator finds
@@ -302,4 +305,175 @@ JOIN (VALUES
 	('No customer data incident', 40, 0, NULL)
 ) AS v(title, ago, value, note) ON v.title = j.title
 WHERE j.org_id = :org;
+\endif
+
+-- The AI register (since 1.2: ims.ai_system_change, ims.ai_lifecycle_record,
+-- the dataset register, AI suppliers and the impact assessment as rows;
+-- the upgrade check loads this sample into 1.0, which has none of them).
+-- Realistic records, and realistic gaps:
+--   - the support assistant runs on a hosted language model whose supplier
+--     discloses neither its training data nor who owns the outputs, and
+--     nobody decided which of its events are logged;
+--   - the CV-screening model was retrained 75 days ago, a significant
+--     change no impact assessment was made for; its operation and
+--     monitoring plan is still being written;
+--   - the fraud-scoring model came over from the payments team without an
+--     owner, its fraud-signal supplier was never reviewed, and nobody
+--     recorded where its transaction data comes from.
+SELECT to_regclass('ims.dataset') IS NOT NULL AS has_ai_records \gset
+\if :has_ai_records
+UPDATE ims.ai_system s SET owner = v.owner, ai_roles = v.roles
+FROM (VALUES ('Support assistant', 'Miriam Hofer', '{ai_provider,ai_customer}'::text[]),
+			 ('CV screening model', 'Lea Brandt', '{ai_producer,ai_provider,ai_customer}'::text[]),
+			 ('Fraud scoring model', NULL, '{ai_producer,ai_provider,ai_customer}'::text[])) AS v(name, owner, roles)
+WHERE s.org_id = :org AND s.name = v.name;
+
+INSERT INTO ims.ai_supplier (org_id, name, supplies, contract_terms, contact) VALUES
+	(:org, 'Lumen AI Ltd', 'Hosted large language model (inference API)',
+	 'Enterprise terms: prompts and outputs not used for training; 30 days'' notice of model retirement; EU data residency', 'enterprise@lumen.example'),
+	(:org, 'PayGuard Data BV', 'Card fraud signals API (device and merchant risk scores)', NULL, 'support@payguard.example');
+SELECT supplier_id AS lumen FROM ims.ai_supplier WHERE org_id = :org AND name = 'Lumen AI Ltd' \gset
+SELECT supplier_id AS payguard FROM ims.ai_supplier WHERE org_id = :org AND name = 'PayGuard Data BV' \gset
+-- Lumen discloses the model's lineage and benchmarks, not its training data
+-- nor the ownership of outputs beyond its terms' general clause.
+INSERT INTO ims.ai_supplier_review (org_id, supplier_id, reviewed_on, reviewed_by, model_provenance, training_data_origin,
+									performance_claims, output_ip, contract_terms, conclusion, next_review) VALUES
+	(:org, :lumen, current_date - 250, 'Procurement', 'Model family and version published in the vendor''s model card',
+	 NULL, 'Vendor benchmarks; our own evaluation on 400 support questions (see verification record)', NULL,
+	 'Enterprise terms checked by legal', 'Approved for the support assistant', current_date + 115);
+
+INSERT INTO ims.ai_component (org_id, system_id, kind, name, version, supplier_id) VALUES
+	(:org, :assistant, 'third_party_model', 'Lumen chat model', '2026-03', :lumen),
+	(:org, :assistant, 'software', 'Documentation retrieval pipeline', '1.4', NULL),
+	(:org, :screening, 'own_model', 'Applicant ranking model', '2.1', NULL),
+	(:org, :fraud, 'own_model', 'Fraud scoring model', '5.0', NULL),
+	(:org, :fraud, 'ai_service', 'PayGuard fraud signals', 'v3', :payguard);
+
+INSERT INTO ims.ai_responsibility (org_id, system_id, party, supplier_id, party_name, responsibility, documented_in) VALUES
+	(:org, :assistant, 'supplier', :lumen, NULL, 'Model updates and 30 days'' notice of changes; abuse monitoring of the API', 'Lumen enterprise agreement'),
+	(:org, :assistant, 'organization', NULL, NULL, 'Human handover to a support agent; monthly sampling of answers', 'Support assistant operating plan'),
+	(:org, :screening, 'organization', NULL, NULL, 'Recruiters take every decision; the ranking is advice', 'Recruiting guideline'),
+	(:org, :fraud, 'supplier', :payguard, NULL, 'Accuracy of the fraud signals; notice of outages', 'PayGuard order form'),
+	(:org, :fraud, 'customer', NULL, 'Shops using Nimbus payments analytics', 'Decide on every payment the model flags', 'Customer terms, annex AI');
+
+INSERT INTO ims.dataset (org_id, name, source, acquisition, licence, consent_basis, provenance, quality_measures,
+						 known_biases, limitations, preparation, personal_data, owner) VALUES
+	(:org, 'Product documentation corpus', 'Nimbus product documentation', 'Own content', 'Nimbus copyright', NULL,
+	 'Exported nightly from the documentation repository, versioned by release', 'Broken links and stale pages checked each release',
+	 NULL, 'English only', 'Split into passages, embedded for retrieval', false, 'Miriam Hofer'),
+	(:org, 'Support conversations sample', 'Support desk tickets 2025', 'Collected in operation', NULL,
+	 'Legitimate interest, stated in the support privacy notice', 'Ticket export of 2025-11, pseudonymised',
+	 'Two reviewers label the expected answer', 'Few tickets in languages other than English and German', NULL,
+	 'Names and e-mail addresses removed before labelling', true, 'Miriam Hofer'),
+	(:org, 'Historical applications 2019-2025', 'Applicant tracking system', 'Collected in operation', NULL,
+	 'Applicant privacy notice; works council agreement on AI screening', 'ATS export of 2026-09, hashed applicant ids, retained for 24 months',
+	 'Completeness of CV fields; label agreement of recruiters', 'Fewer applicants over 50 and women in engineering roles',
+	 'Only roles Nimbus recruited for', 'Outcome labels from hiring decisions; rebalanced by age band and gender', true, 'Lea Brandt'),
+	(:org, 'Card transactions 2024-2026', 'Payment data of customers'' shops', 'Processed under customer contracts',
+	 'Data processing agreements with customer shops', NULL, NULL, 'Chargeback labels reconciled monthly',
+	 'Shops in Germany and Austria dominate', 'Chargebacks arrive up to 120 days late', 'Chargeback labels joined; amounts normalised', true, 'Head of payments');
+INSERT INTO ims.dataset_use (org_id, dataset_id, system_id, purpose)
+SELECT :org, d.dataset_id, v.system_id, v.purpose
+FROM ims.dataset d
+JOIN (VALUES ('Product documentation corpus', :assistant, 'inference'),
+			 ('Support conversations sample', :assistant, 'test'),
+			 ('Historical applications 2019-2025', :screening, 'training'),
+			 ('Historical applications 2019-2025', :screening, 'validation'),
+			 ('Historical applications 2019-2025', :screening, 'test'),
+			 ('Card transactions 2024-2026', :fraud, 'training'),
+			 ('Card transactions 2024-2026', :fraud, 'validation'),
+			 ('Card transactions 2024-2026', :fraud, 'inference')) AS v(name, system_id, purpose) ON v.name = d.name
+WHERE d.org_id = :org;
+
+INSERT INTO ims.ai_system_change (org_id, system_id, changed_on, kind, description, significant) VALUES
+	(:org, :assistant, current_date - 272, 'new_model', 'Moved to the Lumen chat model 2026-03', true),
+	(:org, :screening, current_date - 75, 'retraining', 'Retrained on applications up to 2026-06 (model 2.1)', true),
+	(:org, :fraud, current_date - 313, 'new_deployment', 'Taken over from the payments team into the platform', true),
+	(:org, :fraud, current_date - 40, 'configuration', 'Alert threshold raised from 0.80 to 0.85', false);
+
+INSERT INTO ims.ai_lifecycle_record (org_id, system_id, stage, title, recorded_on, summary, measures, results, decision, approved_by, uri) VALUES
+	(:org, :assistant, 'requirements', 'Support assistant requirements', current_date - 300, 'Answers product questions only, in English and German, hands over to an agent on request', NULL, NULL, NULL, 'Miriam Hofer', 'dms://aims/assistant/requirements'),
+	(:org, :assistant, 'design_development', 'Retrieval design and prompt specification', current_date - 290, 'Retrieval over the documentation corpus; system prompt refuses legal and financial advice', NULL, NULL, NULL, NULL, 'dms://aims/assistant/design'),
+	(:org, :assistant, 'verification_validation', 'Evaluation on 400 support questions', current_date - 275, NULL, 'Answer correctness judged by two agents; refusal of out-of-scope questions; prompt-injection test set', 'Correct 91 %, out-of-scope refused 97 %, no cross-tenant leak in 150 injection attempts', NULL, 'Miriam Hofer', 'dms://aims/assistant/evaluation-2026'),
+	(:org, :assistant, 'deployment_approval', 'Go-live approval of the assistant on Lumen 2026-03', current_date - 272, NULL, NULL, NULL, 'Deploy to all customers with the handover button', 'Dana Keller', 'dms://aims/assistant/go-live'),
+	(:org, :assistant, 'operation_monitoring', 'Assistant operating and monitoring plan', current_date - 270, 'Monthly sampling of 100 answers; dashboard of handover rate and thumbs-down', NULL, NULL, NULL, 'Miriam Hofer', 'dms://aims/assistant/operating-plan'),
+	(:org, :assistant, 'technical_documentation', 'Support assistant system card', current_date - 270, 'Components, data, limits and contact for customers', NULL, NULL, NULL, NULL, 'dms://aims/assistant/system-card'),
+	(:org, :screening, 'requirements', 'Ranking model requirements', current_date - 420, 'Ranks applications per role; recruiters see the rank and the three strongest features', NULL, NULL, NULL, 'Lea Brandt', 'dms://aims/screening/requirements'),
+	(:org, :screening, 'design_development', 'Ranking model design notes and model card', current_date - 80, 'Gradient-boosted ranking on CV features; no photo, name or address features', NULL, NULL, NULL, NULL, 'dms://aims/screening/model-card-2.1'),
+	(:org, :screening, 'verification_validation', 'Validation of model 2.1', current_date - 78, NULL, 'NDCG@10 per role; selection-rate ratio by gender and age band on the 2025 hold-out', 'NDCG@10 0.71; selection-rate ratio 0.86 (gender), 0.81 (age 50+), above the 0.8 threshold', NULL, 'Lea Brandt', 'dms://aims/screening/validation-2.1'),
+	(:org, :screening, 'deployment_approval', 'Release of model 2.1 to recruiters', current_date - 75, NULL, NULL, NULL, 'Release to the recruiting team; works council informed', 'Dana Keller', 'dms://aims/screening/release-2.1'),
+	(:org, :screening, 'technical_documentation', 'Ranking model technical file', current_date - 76, 'Technical documentation kept for Annex IV of the EU AI Act', NULL, NULL, NULL, NULL, 'dms://aims/screening/technical-file'),
+	(:org, :screening, 'event_log', 'Logging decision of the ranking service', current_date - 76, NULL, NULL, NULL, 'Every ranking with model version, input hash and recruiter decision, kept 24 months', 'Lea Brandt', 'dms://aims/screening/logging'),
+	(:org, :fraud, 'requirements', 'Fraud model requirements', current_date - 700, 'Score every card payment within 50 ms; flag above threshold for the shop', NULL, NULL, NULL, NULL, 'dms://payments/fraud/requirements'),
+	(:org, :fraud, 'design_development', 'Fraud model design', current_date - 650, 'Gradient-boosted classifier on transaction and PayGuard signals', NULL, NULL, NULL, NULL, 'dms://payments/fraud/design'),
+	(:org, :fraud, 'verification_validation', 'Fraud model 5.0 back-test', current_date - 320, NULL, 'Precision and recall at the alert threshold on six months of labelled payments', 'Precision 0.62, recall 0.78 at 0.80', NULL, NULL, 'dms://payments/fraud/backtest-5.0'),
+	(:org, :fraud, 'deployment_approval', 'Fraud model 5.0 release', current_date - 313, NULL, NULL, NULL, 'Release on the platform', 'Head of payments', 'dms://payments/fraud/release-5.0'),
+	(:org, :fraud, 'operation_monitoring', 'Fraud model monitoring', current_date - 300, 'Weekly precision on reconciled chargebacks; drift alert on score distribution', NULL, NULL, NULL, NULL, 'dms://payments/fraud/monitoring'),
+	(:org, :fraud, 'technical_documentation', 'Fraud model documentation', current_date - 313, 'Features, training procedure, limits', NULL, NULL, NULL, NULL, 'dms://payments/fraud/docs'),
+	(:org, :fraud, 'event_log', 'Fraud scoring log retention', current_date - 313, NULL, NULL, NULL, 'Score, features and model version per payment, kept 13 months', NULL, 'dms://payments/fraud/logging');
+
+-- Evidence that names its system: the assistant's monitoring dashboard and
+-- the screening model's data quality report.
+UPDATE ims.evidence SET system_id = :screening
+WHERE org_id = :org AND control_id = 'A.7.4' AND title = 'Training data quality report, screening model';
+INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, uri, collected_on, valid_until, system_id) VALUES
+	(:org, 'iso42001:2023', 'A.6.2.6', 'monitoring_dashboard', 'Assistant answer-quality dashboard', 'https://grafana.nimbus.example/d/assistant', current_date - 5, current_date + 25, :assistant);
+
+-- The two impact assessments as ISO/IEC 42005 shapes them.  The
+-- assistant's is complete; the screening model's was made for model 2.0,
+-- before the retraining (AIA002).
+SELECT assessment_id AS ia_assistant FROM ims.impact_assessment WHERE org_id = :org AND system_id = :assistant \gset
+SELECT assessment_id AS ia_screening FROM ims.impact_assessment WHERE org_id = :org AND system_id = :screening \gset
+UPDATE ims.impact_assessment
+SET system_description = 'Chat assistant on the Lumen chat model with retrieval over the product documentation',
+	intended_uses = 'Customers'' questions about the analytics platform',
+	affected_parties = 'Customers'' users; support agents; non-native speakers',
+	stakeholder_method = 'Customer advisory board session; interviews with six support agents',
+	decision = 'proceed_with_conditions', decision_conditions = 'Handover button on every answer; monthly answer sampling',
+	approved_on = assessed_on + 3,
+	change_id = (SELECT change_id FROM ims.ai_system_change WHERE org_id = :org AND system_id = :assistant AND kind = 'new_model')
+WHERE org_id = :org AND assessment_id = :ia_assistant;
+UPDATE ims.impact_assessment
+SET system_description = 'Ranking model 2.0 over CV features, advising recruiters',
+	intended_uses = 'Ordering applications for a recruiter, who decides',
+	affected_parties = 'Applicants; recruiters; women and older applicants',
+	stakeholder_method = 'Works council consultation; survey of recruiters',
+	decision = 'proceed_with_conditions', decision_conditions = 'Selection-rate ratio at least 0.8 per group at each release',
+	approved_on = assessed_on + 10
+WHERE org_id = :org AND assessment_id = :ia_screening;
+
+INSERT INTO ims.impact (org_id, assessment_id, subject, nature, description, affected, likelihood, severity) VALUES
+	(:org, :ia_assistant, 'individuals', 'benefit', 'Answers at any hour, without waiting for an agent', 'Customers'' users', NULL, NULL),
+	(:org, :ia_assistant, 'individuals', 'harm', 'Users misled by a wrong answer lose time or money', 'Customers'' users', 'possible', 'medium'),
+	(:org, :ia_assistant, 'groups', 'harm', 'Non-native speakers get poorer answers', 'Users writing in other languages', 'likely', 'low'),
+	(:org, :ia_assistant, 'society', 'harm', 'No material societal harm identified: a product help desk', NULL, 'rare', 'low'),
+	(:org, :ia_screening, 'individuals', 'harm', 'Applicants wrongly ranked low lose a job opportunity', 'Applicants', 'possible', 'high'),
+	(:org, :ia_screening, 'groups', 'harm', 'Women and older applicants may be ranked lower', 'Women in engineering roles; applicants over 50', 'possible', 'high'),
+	(:org, :ia_screening, 'society', 'harm', 'Reinforces labour-market inequality', NULL, 'unlikely', 'medium'),
+	(:org, :ia_screening, 'individuals', 'benefit', 'Faster answers to applicants', 'Applicants', NULL, NULL);
+
+INSERT INTO ims.impact_risk (org_id, impact_id, risk_id)
+SELECT :org, i.impact_id, r.risk_id
+FROM ims.impact i JOIN (VALUES
+	('Users misled by a wrong answer lose time or money', 'Assistant gives confident wrong answers about billing'),
+	('Applicants wrongly ranked low lose a job opportunity', 'Recruiters over-rely on the ranking'),
+	('Women and older applicants may be ranked lower', 'Screening model disadvantages applicants by gender or age'),
+	('Women and older applicants may be ranked lower', 'Training data for the screening model is unrepresentative')
+) AS v(impact, risk) ON v.impact = i.description
+JOIN ims.risk r ON r.org_id = i.org_id AND r.title = v.risk
+WHERE i.org_id = :org;
+
+INSERT INTO ims.impact_mitigation (org_id, impact_id, description, risk_id, standard, control_id)
+SELECT :org, i.impact_id, v.measure, r.risk_id, v.standard, v.control_id
+FROM ims.impact i JOIN (VALUES
+	('Users misled by a wrong answer lose time or money', 'Handover button and a notice that answers may be wrong',
+	 'Assistant gives confident wrong answers about billing', 'iso42001:2023', 'A.8.2'),
+	('Applicants wrongly ranked low lose a job opportunity', 'Recruiters review every application, whatever its rank',
+	 'Recruiters over-rely on the ranking', 'iso42001:2023', 'A.9.2'),
+	('Women and older applicants may be ranked lower', 'Selection-rate ratio checked per group at each release',
+	 'Screening model disadvantages applicants by gender or age', 'iso42001:2023', 'A.7.4'),
+	('Reinforces labour-market inequality', 'Yearly fairness report to the works council', NULL, 'iso42001:2023', 'A.5.5')
+) AS v(impact, measure, risk, standard, control_id) ON v.impact = i.description
+LEFT JOIN ims.risk r ON r.org_id = i.org_id AND r.title = v.risk
+WHERE i.org_id = :org;
 \endif

@@ -11,6 +11,7 @@ RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
 	org bigint;
 	sys bigint;
+	ia bigint;
 	aud bigint;
 	soa bigint;
 BEGIN
@@ -30,8 +31,9 @@ BEGIN
 		   'Ida Owner', 'Board'
 	FROM (SELECT DISTINCT topic FROM ims.clause_topic) AS t
 	WHERE NOT EXISTS (SELECT 1 FROM ims.document d WHERE d.org_id = org AND d.topic = t.topic);
-	INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, last_significant_change)
-	VALUES (org, 'Model', 'Ranks leads', 'Used to refuse service', 'operation', current_date - 200) RETURNING system_id INTO sys;
+	INSERT INTO ims.ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, last_significant_change, owner)
+	VALUES (org, 'Model', 'Ranks leads', 'Used to refuse service', 'operation', current_date - 200, 'Ida Owner')
+	RETURNING system_id INTO sys;
 	-- risk criteria of both domains; each risk rated before and after its
 	-- treatment, within the criteria, its plan approved by its owner
 	INSERT INTO ims.risk_criteria (org_id, domain, likelihood_scale, consequence_scale, consequence_basis,
@@ -61,7 +63,16 @@ BEGIN
 	INSERT INTO ims.impact_assessment (org_id, system_id, assessed_on, individuals, groups, society, severity,
 									   foreseeable_misuse, stakeholder_views, approved_by, next_review)
 	VALUES (org, sys, current_date - 100, 'Customers ranked low get less attention', 'Small shops', 'Negligible',
-			'low', 'Used to refuse service', 'Sales team, customer panel', 'Board', current_date + 200);
+			'low', 'Used to refuse service', 'Sales team, customer panel', 'Board', current_date + 200)
+	RETURNING assessment_id INTO ia;
+	-- the impacts as rows: a harm to each subject, rated; the one rated medium mitigated
+	INSERT INTO ims.impact (org_id, assessment_id, subject, nature, description, likelihood, severity) VALUES
+		(org, ia, 'individuals', 'harm', 'Customers ranked low get less attention', 'possible', 'medium'),
+		(org, ia, 'groups', 'harm', 'Small shops ranked lower', 'unlikely', 'low'),
+		(org, ia, 'society', 'harm', 'No societal harm identified', 'rare', 'low');
+	INSERT INTO ims.impact_mitigation (org_id, impact_id, description, standard, control_id)
+	SELECT org, i.impact_id, 'Sales reviews every lead ranked low', 'iso42001:2023', 'A.9.2'
+	FROM ims.impact i WHERE i.org_id = org AND i.severity = 'medium';
 	INSERT INTO ims.auditor (org_id, name, competence) VALUES (org, 'Ann Auditor', '{iso27001:2022,iso42001:2023}')
 	RETURNING auditor_id INTO aud;
 	INSERT INTO ims.internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
@@ -89,13 +100,16 @@ BEGIN
 	UPDATE ims.soa_entry e SET applicability = 'not_applicable', implementation = 'not_started',
 		justification = 'No premises of our own.'
 	WHERE e.org_id = org AND e.soa_id = soa AND e.standard = 'iso27001:2022' AND e.control_id IN ('A.7.1', 'A.7.2');
-	-- current evidence for every implemented control, of a fitting kind
-	INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on, valid_until)
+	-- current evidence for every implemented control, of a fitting kind; the
+	-- controls evidenced per AI system have it for the system
+	INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on, valid_until, system_id)
 	SELECT org, e.standard, e.control_id,
 		   (SELECT k FROM unnest(c.evidence_kinds) WITH ORDINALITY AS u(k, n)
 			JOIN ims.evidence_kind ek ON ek.code = u.k
 			WHERE e.standard = 'iso27001:2022' OR ek.domain <> 'information_security' ORDER BY n LIMIT 1),
-		   'Evidence of ' || e.control_id, current_date - 30, current_date + 300
+		   'Evidence of ' || e.control_id, current_date - 30, current_date + 300,
+		   CASE WHEN e.standard = 'iso42001:2023'
+				 AND e.control_id IN (SELECT k.control_id FROM ims.ai_system_controls() k) THEN sys END
 	FROM ims.soa_entry e JOIN ims.control c USING (standard, control_id)
 	WHERE e.org_id = org AND e.soa_id = soa AND e.implementation = 'implemented';
 	IF approver IS NOT NULL THEN
@@ -605,6 +619,158 @@ SELECT category, grade, citation, requirement_title, findings, codes
 FROM report_nonconformities WHERE org_id = :org;
 SELECT regexp_replace(examples, '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g') AS examples
 FROM report_nonconformities WHERE org_id = :org AND category = 'nonconformity';
+
+----------------------------------------------------------------------------
+-- AI system records (33_ai_system_records.sql): Right GmbH above has them
+-- all (an owner, evidence of each per-system control naming its system,
+-- harms to each subject rated, the one rated medium mitigated), so each
+-- case below changes one thing.
+----------------------------------------------------------------------------
+
+-- SYS002: an AI system in scope without an accountable owner; a retired
+-- one, or one outside the scope, needs none
+SELECT fixture_org('SYS002') AS o \gset
+UPDATE ai_system SET owner = NULL WHERE org_id = :o;
+INSERT INTO ai_system (org_id, name, lifecycle_stage) VALUES (:o, 'Old scorer', 'retired');
+INSERT INTO ai_system (org_id, name, lifecycle_stage, in_scope) VALUES (:o, 'Lab prototype', 'design', false);
+SELECT * FROM findings_of(:o);
+
+-- SYS003: evidence of a per-system control that names no system is not
+-- evidence for the system; a life-cycle record of the control's stage is
+SELECT fixture_org('SYS003') AS o \gset
+SELECT system_id AS sys FROM ai_system WHERE org_id = :o \gset
+UPDATE evidence SET system_id = NULL WHERE org_id = :o AND control_id IN ('A.6.2.4', 'A.7.4');
+SELECT * FROM findings_of(:o);
+INSERT INTO ai_lifecycle_record (org_id, system_id, stage, title, recorded_on, measures, results) VALUES
+	(:o, :sys, 'verification_validation', 'Validation report', current_date - 20, 'AUC per customer segment', 'AUC 0.81, no segment below 0.75');
+-- and a dataset the system uses, with its quality measures recorded, evidences A.7.4
+INSERT INTO dataset (org_id, name, source, licence, provenance, quality_measures)
+VALUES (:o, 'CRM leads', 'CRM', 'Own data', 'CRM export, versioned', 'Duplicates and missing fields checked monthly');
+INSERT INTO dataset_use (org_id, dataset_id, system_id, purpose)
+SELECT :o, dataset_id, :sys, 'training' FROM dataset WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+SELECT control_id, source, title FROM ai_system_evidence(ARRAY[:o]::bigint[])
+WHERE control_id IN ('A.6.2.4', 'A.7.4') ORDER BY 1, 2;
+-- a record that has expired, or evidence of an information security kind
+-- that names the system, is not current fitting evidence for it
+UPDATE ai_lifecycle_record SET recorded_on = current_date - 400, valid_until = current_date - 30 WHERE org_id = :o;
+UPDATE evidence SET system_id = :sys, kind = 'pentest_report' WHERE org_id = :o AND control_id = 'A.6.2.4';
+SELECT * FROM findings_of(:o);
+-- a system still in design needs its requirements only, and has them
+INSERT INTO ai_system (org_id, name, intended_use, foreseeable_misuse, lifecycle_stage, owner)
+VALUES (:o, 'Next model', 'Ranks leads better', 'Used to refuse service', 'design', 'Ida Owner');
+INSERT INTO ai_lifecycle_record (org_id, system_id, stage, title, recorded_on)
+SELECT :o, system_id, 'requirements', 'Requirements of the next model', current_date - 3
+FROM ai_system WHERE org_id = :o AND name = 'Next model';
+SELECT code, ref FROM findings_of(:o) WHERE ref LIKE 'Next model%';
+
+-- DAT001: a dataset a system in scope uses, without provenance or without
+-- the right to use it; one no live system uses is not asked
+SELECT fixture_org('DAT001') AS o \gset
+SELECT system_id AS sys FROM ai_system WHERE org_id = :o \gset
+INSERT INTO dataset (org_id, name, source, provenance) VALUES
+	(:o, 'Scraped reviews', NULL, NULL), (:o, 'Unused archive', NULL, NULL);
+INSERT INTO dataset_use (org_id, dataset_id, system_id, purpose)
+SELECT :o, dataset_id, :sys, 'training' FROM dataset WHERE org_id = :o AND name = 'Scraped reviews';
+SELECT * FROM findings_of(:o);
+-- a consent basis is a right to use it as much as a licence; provenance recorded
+UPDATE dataset SET source = 'Public review sites', consent_basis = 'Legitimate interest, assessed 2026',
+	provenance = 'Crawled 2026-05, snapshot kept' WHERE org_id = :o AND name = 'Scraped reviews';
+SELECT * FROM findings_of(:o);
+-- a control the SoA excludes asks for nothing (the live SoA: a new draft)
+UPDATE dataset SET provenance = NULL WHERE org_id = :o;
+SELECT init_soa(:o) AS draft \gset
+UPDATE soa_entry SET applicability = 'not_applicable', implementation = 'not_started', justification = 'Only public data.'
+WHERE org_id = :o AND soa_id = :draft AND standard = 'iso42001:2023' AND control_id = 'A.7.5';
+SELECT code, ref FROM findings_of(:o) WHERE code = 'DAT001';
+
+-- SUP001: an AI supplier of a system in scope without due diligence, with
+-- one that leaves A.10.3 points open, or one overdue; a supplier of a
+-- retired system only is not asked
+SELECT fixture_org('SUP001') AS o \gset
+SELECT system_id AS sys FROM ai_system WHERE org_id = :o \gset
+INSERT INTO ai_system (org_id, name, lifecycle_stage) VALUES (:o, 'Old scorer', 'retired');
+INSERT INTO ai_supplier (org_id, name, supplies) VALUES (:o, 'Model Vendor', 'Embedding model'), (:o, 'Old Vendor', 'Scoring API');
+INSERT INTO ai_component (org_id, system_id, kind, name, supplier_id)
+SELECT :o, :sys, 'third_party_model', 'Embeddings', supplier_id FROM ai_supplier WHERE org_id = :o AND name = 'Model Vendor';
+INSERT INTO ai_component (org_id, system_id, kind, name, supplier_id)
+SELECT :o, s.system_id, 'ai_service', 'Scores', p.supplier_id FROM ai_supplier p, ai_system s
+WHERE p.org_id = :o AND p.name = 'Old Vendor' AND s.org_id = :o AND s.name = 'Old scorer';
+SELECT * FROM findings_of(:o);
+INSERT INTO ai_supplier_review (org_id, supplier_id, reviewed_on, reviewed_by, model_provenance, training_data_origin,
+								performance_claims, output_ip, contract_terms, next_review)
+SELECT :o, supplier_id, current_date - 30, 'Procurement', 'Vendor model card v3', 'Public web corpus, licensed news',
+	   'MTEB scores checked on our data', NULL, 'No training on our inputs', current_date + 300
+FROM ai_supplier WHERE org_id = :o AND name = 'Model Vendor';
+SELECT * FROM findings_of(:o);
+UPDATE ai_supplier_review SET output_ip = 'Embeddings are ours', reviewed_on = current_date - 400, next_review = current_date - 35
+WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+UPDATE ai_supplier_review SET reviewed_on = current_date - 30, next_review = current_date + 300 WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+
+-- AIA005: the latest assessment considers no harm to one subject, or leaves
+-- a harm unrated
+SELECT fixture_org('AIA005') AS o \gset
+DELETE FROM impact WHERE org_id = :o AND subject IN ('groups', 'society');
+UPDATE impact SET likelihood = NULL WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+-- a benefit to a subject is no consideration of its harms
+INSERT INTO impact (org_id, assessment_id, subject, nature, description)
+SELECT :o, assessment_id, 'society', 'benefit', 'Less spam for everyone' FROM impact_assessment WHERE org_id = :o;
+SELECT code, message FROM findings_of(:o) WHERE code = 'AIA005';
+
+-- AIA006: a harm rated medium or above without a mitigation; one that feeds
+-- a risk whose treatment is decided is treated with it
+SELECT fixture_org('AIA006') AS o \gset
+DELETE FROM impact_mitigation WHERE org_id = :o;
+UPDATE impact SET severity = 'high' WHERE org_id = :o AND subject = 'groups';
+SELECT * FROM findings_of(:o);
+INSERT INTO impact_risk (org_id, impact_id, risk_id)
+SELECT :o, i.impact_id, r.risk_id FROM impact i, risk r
+WHERE i.org_id = :o AND i.subject = 'groups' AND r.org_id = :o AND r.risk_type = 'fairness';
+SELECT * FROM findings_of(:o);
+-- a risk fed whose treatment is not decided does not treat it
+UPDATE risk SET treatment = NULL WHERE org_id = :o AND risk_type = 'fairness';
+SELECT code, message FROM findings_of(:o) WHERE code = 'AIA006';
+
+-- AIA007: a deployed system whose latest assessment is not approved, or
+-- decided against it; a system in design may still be assessed
+SELECT fixture_org('AIA007') AS o \gset
+UPDATE impact_assessment SET approved_by = NULL WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+UPDATE impact_assessment SET approved_by = 'Board', decision = 'do_not_proceed', approved_on = assessed_on + 1 WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+UPDATE impact_assessment SET approved_by = NULL, decision = NULL, approved_on = NULL WHERE org_id = :o;
+UPDATE ai_system SET lifecycle_stage = 'design' WHERE org_id = :o;
+SELECT code, ref FROM findings_of(:o) WHERE code LIKE 'AIA%';
+
+-- AIA002 and the change record: a retraining recorded as a significant
+-- change after the latest assessment makes it stale; an assessment made for
+-- it (change_id) does not; a change that is not significant never does
+SELECT fixture_org('Retraining') AS o \gset
+SELECT system_id AS sys FROM ai_system WHERE org_id = :o \gset
+INSERT INTO ai_system_change (org_id, system_id, changed_on, kind, description, significant) VALUES
+	(:o, :sys, current_date - 10, 'retraining', 'Retrained on this year''s leads', true),
+	(:o, :sys, current_date - 5, 'configuration', 'Threshold tuned', false);
+SELECT * FROM findings_of(:o);
+UPDATE impact_assessment SET change_id = (SELECT change_id FROM ai_system_change WHERE org_id = :o AND kind = 'retraining')
+WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+SELECT ai_system, assessment_status, open_findings FROM report_ai_systems WHERE org_id = :o;
+-- the change must be of the system assessed
+INSERT INTO ai_system (org_id, name, lifecycle_stage, owner) VALUES (:o, 'Other', 'design', 'Ida Owner');
+INSERT INTO ai_system_change (org_id, system_id, changed_on, kind, description, significant)
+SELECT :o, system_id, current_date, 'new_use', 'New use', true FROM ai_system WHERE org_id = :o AND name = 'Other';
+UPDATE impact_assessment SET change_id = (SELECT c.change_id FROM ai_system_change c JOIN ai_system s USING (org_id, system_id)
+										  WHERE c.org_id = :o AND s.name = 'Other')
+WHERE org_id = :o;
+-- a change the assessment names beyond its next review does not cover the retraining
+INSERT INTO ai_system_change (org_id, system_id, changed_on, kind, description, significant)
+VALUES (:o, :sys, current_date + 400, 'new_model', 'Next generation', true);
+UPDATE impact_assessment SET change_id = (SELECT change_id FROM ai_system_change WHERE org_id = :o AND kind = 'new_model')
+WHERE org_id = :o;
+SELECT code, message FROM findings_of(:o) WHERE code = 'AIA002';
 
 DROP FUNCTION findings_of(bigint);
 DROP FUNCTION fixture_org(text, boolean, text);

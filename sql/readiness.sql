@@ -108,6 +108,11 @@ FROM report_readiness WHERE org_id = :rules AND group_kind = 'ai_system' ORDER B
 INSERT INTO impact_assessment (org_id, system_id, assessed_on, individuals, groups, society, foreseeable_misuse,
                                stakeholder_views, approved_by, next_review)
 VALUES (:rules, :chat, current_date - 50, 'a', 'b', 'c', 'd', 'e', 'DPO', current_date + 300);
+-- complete since 1.2: a rated harm to each subject, as rows (AIA005)
+INSERT INTO impact (org_id, assessment_id, subject, nature, description, likelihood, severity)
+SELECT :rules, assessment_id, x, 'harm', x || ' harmed', 'rare', 'low'
+FROM impact_assessment, unnest(ARRAY['individuals', 'groups', 'society']) AS x
+WHERE org_id = :rules AND system_id = :chat AND assessed_on = current_date - 50;
 -- an AI risk without treatment counts half; treated and, when mitigated,
 -- with a control, whole; a CIA risk of the system is no AI risk assessment
 INSERT INTO risk (org_id, title, risk_type, ai_system_id, treatment)

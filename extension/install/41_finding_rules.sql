@@ -202,17 +202,32 @@ CREATE FUNCTION @extschema@.rule_aia002(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
-	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name,
-	       CASE WHEN s.last_significant_change > greatest(l.assessed_on, l.for_change_on)
-	                 AND s.last_significant_change <= current_date
+	-- what the latest assessment assessed up to: its date, the change it
+	-- was made for (for_change_on, or the recorded change it names, within
+	-- its review period); a significant change recorded in
+	-- ims.ai_system_change that an assessment was made for is assessed
+	WITH latest AS (SELECT l.*, greatest(l.assessed_on, l.for_change_on,
+	                                     (SELECT c.changed_on FROM @extschema@.ai_system_change c
+	                                      WHERE c.org_id = l.org_id AND c.change_id = l.change_id
+	                                        AND c.changed_on <= coalesce(l.next_review, l.assessed_on + 366))) AS covered
+	                FROM @extschema@.latest_impact_assessment(org_ids) l),
+	stale AS (SELECT l.org_id, l.system_id, l.assessed_on, l.next_review,
+	                 greatest(CASE WHEN s.last_significant_change > l.covered AND s.last_significant_change <= current_date
+	                               THEN s.last_significant_change END,
+	                          (SELECT max(c.changed_on) FROM @extschema@.ai_system_change c
+	                           WHERE c.org_id = l.org_id AND c.system_id = l.system_id AND c.significant
+	                             AND c.changed_on > l.covered AND c.changed_on <= current_date
+	                             AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_assessment a
+	                                             WHERE a.org_id = c.org_id AND a.change_id = c.change_id))) AS change_on,
+	                 s.name
+	          FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id)
+	SELECT t.org_id, NULL, 'iso42001:2023', NULL, t.name,
+	       CASE WHEN t.change_on IS NOT NULL
 	            THEN format('it was made on %s, before the system''s last significant change on %s',
-	                        to_char(l.assessed_on, 'YYYY-MM-DD'), to_char(s.last_significant_change, 'YYYY-MM-DD'))
-	            ELSE format('its review was due on %s', to_char(l.next_review, 'YYYY-MM-DD')) END, NULL
-	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id
-	WHERE (s.last_significant_change > greatest(l.assessed_on, l.for_change_on)
-	       AND s.last_significant_change <= current_date)
-	   OR l.next_review < current_date;
+	                        to_char(t.assessed_on, 'YYYY-MM-DD'), to_char(t.change_on, 'YYYY-MM-DD'))
+	            ELSE format('its review was due on %s', to_char(t.next_review, 'YYYY-MM-DD')) END, NULL
+	FROM stale t
+	WHERE t.change_on IS NOT NULL OR t.next_review < current_date;
 END;
 COMMENT ON FUNCTION @extschema@.rule_aia002(bigint[]) IS
 'finding rule AIA002 of ims.finding_rule: the rows behind "the impact assessment of "{ref}" is out of date: {1}" (docs/findings.md)';
@@ -228,10 +243,8 @@ BEGIN ATOMIC
 	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
 	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name, m.missing, NULL
 	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id,
-	     LATERAL (SELECT concat_ws(', ', CASE WHEN coalesce(btrim(l.individuals), '') = '' THEN 'impacts on individuals' END,
-	                               CASE WHEN coalesce(btrim(l.groups), '') = '' THEN 'impacts on groups' END,
-	                               CASE WHEN coalesce(btrim(l.society), '') = '' THEN 'impacts on society' END,
-	                               CASE WHEN coalesce(btrim(l.foreseeable_misuse), '') = '' THEN 'foreseeable misuse' END,
+	     -- the impacts on individuals, groups and society are rows of ims.impact since 1.2 (AIA005)
+	     LATERAL (SELECT concat_ws(', ', CASE WHEN coalesce(btrim(l.foreseeable_misuse), '') = '' THEN 'foreseeable misuse' END,
 	                               CASE WHEN coalesce(btrim(l.stakeholder_views), '') = '' THEN 'stakeholder views' END) AS missing) m
 	WHERE m.missing <> '';
 END;
@@ -240,7 +253,7 @@ COMMENT ON FUNCTION @extschema@.rule_aia003(bigint[]) IS
 INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
 	('AIA003', 'minor', 'nonconformity', '6.1.4', false, 'system', 'rule_aia003',
 	 'the latest impact assessment of "{ref}" lacks {1}',
-	 'Complete it: impacts on individuals, on groups and on society, reasonably foreseeable misuse, and the views of affected stakeholders (ISO 42001 6.1.4, A.5.4, A.5.5).');
+	 'Complete it: the reasonably foreseeable misuse considered, and the views of affected stakeholders and how they were obtained (ISO 42001 6.1.4, A.5.4, A.5.5); the impacts are rows of ims.impact (AIA005).');
 
 CREATE FUNCTION @extschema@.rule_aia004(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
@@ -1103,3 +1116,199 @@ INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks
 	('OBJ002', 'minor', 'nonconformity', '6.2 d', false, 'system', 'rule_obj002',
 	 'the objective "{ref}" {1}',
 	 'Measure it as its method and frequency say and record the result (ims.objective_measurement): objectives are monitored (clause 6.2 d), and the management review reads their fulfilment (9.3.2).');
+
+----------------------------------------------------------------------------
+-- Each AI system as an instance (33_ai_system_records.sql): its owner, its
+-- evidence per control, its datasets and suppliers, and the impact
+-- assessment with impacts as rows (docs/findings.md, "AI system records")
+----------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.rule_sys002(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name, NULL, NULL
+	FROM @extschema@.live_ai_systems(org_ids) s WHERE s.owner IS NULL;
+END;
+COMMENT ON FUNCTION @extschema@.rule_sys002(bigint[]) IS
+'finding rule SYS002 of ims.finding_rule: the rows behind "the AI system "{ref}" has no accountable owner" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SYS002', 'minor', 'nonconformity', 'A.3.2', false, 'system', 'rule_sys002',
+	 'the AI system "{ref}" has no accountable owner',
+	 'Name the one person accountable for the system in ai_system.owner (ISO 42001 A.3.2, 5.3).');
+
+CREATE FUNCTION @extschema@.rule_sys003(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)),
+	-- the controls evidenced for each system, one array a system: one hash
+	-- join on the system, not a comparison per evidence and control
+	have AS MATERIALIZED (SELECT v.org_id, v.system_id, array_agg(DISTINCT v.control_id) AS controls
+	                      FROM @extschema@.ai_system_evidence(org_ids) v WHERE v.standard = 'iso42001:2023'
+	                      GROUP BY v.org_id, v.system_id)
+	SELECT s.org_id, NULL, 'iso42001:2023', k.control_id, s.name || ' ' || k.control_id, s.name,
+	       format('ISO 42001 %s (%s)', k.control_id, c.title)
+	FROM @extschema@.live_ai_systems(org_ids) s
+	JOIN live l ON l.org_id = s.org_id
+	LEFT JOIN have h ON h.org_id = s.org_id AND h.system_id = s.system_id
+	CROSS JOIN @extschema@.ai_system_controls() k
+	JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	                           AND e.standard = 'iso42001:2023' AND e.control_id = k.control_id
+	JOIN @extschema@.control c ON c.standard = e.standard AND c.control_id = e.control_id
+	WHERE @extschema@.decision(e.applicability) = 'applicable'
+	  AND @extschema@.lifecycle_rank(s.lifecycle_stage) >= k.from_rank
+	  AND NOT k.control_id = ANY (coalesce(h.controls, '{}'))
+	  -- the rights and provenance of the datasets a system uses are DAT001's
+	  AND NOT (k.control_id IN ('A.7.3', 'A.7.5')
+	           AND EXISTS (SELECT 1 FROM @extschema@.dataset_use u WHERE u.org_id = s.org_id AND u.system_id = s.system_id));
+END;
+COMMENT ON FUNCTION @extschema@.rule_sys003(bigint[]) IS
+'finding rule SYS003 of ims.finding_rule: the rows behind "the AI system "{1}" has no current evidence of {2}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SYS003', 'minor', 'nonconformity', NULL, false, 'system', 'rule_sys003',
+	 'the AI system "{1}" has no current evidence of {2}',
+	 'Record it for that system: a life-cycle record (ims.ai_lifecycle_record), evidence that names the system (ims.evidence.system_id) of a kind the control suggests, or for A.7 the datasets it uses (ims.dataset_use) with what the control asks recorded. ims.ai_system_evidence lists what counts.');
+
+CREATE FUNCTION @extschema@.rule_dat001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)),
+	used AS (SELECT d.org_id, d.dataset_id, d.name, d.source, d.licence, d.consent_basis, d.provenance,
+	                string_agg(DISTINCT s.name COLLATE "C", ', ' ORDER BY s.name COLLATE "C") AS systems
+	         FROM @extschema@.dataset d
+	         JOIN @extschema@.dataset_use u ON u.org_id = d.org_id AND u.dataset_id = d.dataset_id
+	         JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = u.org_id AND s.system_id = u.system_id
+	         GROUP BY d.org_id, d.dataset_id)
+	SELECT u.org_id, NULL, 'iso42001:2023', x.control_id, u.name, x.missing, u.systems
+	FROM used u,
+	     LATERAL (VALUES ('A.7.5', 'provenance', coalesce(btrim(u.provenance), '') = ''),
+	                     ('A.7.3', 'source or right of use (licence or consent basis)',
+	                      coalesce(btrim(u.source), '') = ''
+	                      OR (coalesce(btrim(u.licence), '') = '' AND coalesce(btrim(u.consent_basis), '') = '')))
+	             AS x(control_id, missing, lacking)
+	WHERE x.lacking
+	  -- a control the SoA excludes asks for nothing
+	  AND NOT EXISTS (SELECT 1 FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	                  WHERE l.org_id = u.org_id AND e.standard = 'iso42001:2023' AND e.control_id = x.control_id
+	                    AND @extschema@.decision(e.applicability) = 'not_applicable');
+END;
+COMMENT ON FUNCTION @extschema@.rule_dat001(bigint[]) IS
+'finding rule DAT001 of ims.finding_rule: the rows behind "the dataset "{ref}", used by {2}, has no {1} recorded" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('DAT001', 'minor', 'nonconformity', NULL, false, 'system', 'rule_dat001',
+	 'the dataset "{ref}", used by {2}, has no {1} recorded',
+	 'Record in the dataset register where the data comes from and the licence or consent basis that allows its use (ISO 42001 A.7.3), and its provenance (A.7.5).');
+
+CREATE FUNCTION @extschema@.rule_sup001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)),
+	supplying AS (SELECT p.org_id, p.supplier_id, p.name,
+	                     string_agg(DISTINCT s.name COLLATE "C", ', ' ORDER BY s.name COLLATE "C") AS systems
+	              FROM @extschema@.ai_supplier p
+	              JOIN @extschema@.ai_component c ON c.org_id = p.org_id AND c.supplier_id = p.supplier_id
+	              JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = c.org_id AND s.system_id = c.system_id
+	              GROUP BY p.org_id, p.supplier_id)
+	SELECT p.org_id, NULL, 'iso42001:2023', NULL, p.name,
+	       CASE WHEN r.review_id IS NULL THEN 'has no due diligence record'
+	            WHEN m.missing <> '' THEN format('has due diligence of %s that does not cover %s',
+	                                             to_char(r.reviewed_on, 'YYYY-MM-DD'), m.missing)
+	            ELSE format('has due diligence whose review was due on %s', to_char(r.next_review, 'YYYY-MM-DD')) END,
+	       p.systems
+	FROM supplying p
+	LEFT JOIN LATERAL (SELECT * FROM @extschema@.ai_supplier_review v
+	                   WHERE v.org_id = p.org_id AND v.supplier_id = p.supplier_id AND v.reviewed_on <= current_date
+	                   ORDER BY v.reviewed_on DESC, v.review_id DESC LIMIT 1) r ON true
+	CROSS JOIN LATERAL (SELECT concat_ws(', ',
+	                           CASE WHEN coalesce(btrim(r.model_provenance), '') = '' THEN 'model provenance' END,
+	                           CASE WHEN coalesce(btrim(r.training_data_origin), '') = '' THEN 'training data origin' END,
+	                           CASE WHEN coalesce(btrim(r.performance_claims), '') = '' THEN 'performance claims' END,
+	                           CASE WHEN coalesce(btrim(r.output_ip), '') = '' THEN 'intellectual property in outputs' END,
+	                           CASE WHEN coalesce(btrim(r.contract_terms), '') = '' THEN 'contract terms' END) AS missing) m
+	WHERE (r.review_id IS NULL OR m.missing <> '' OR r.next_review < current_date)
+	  AND NOT EXISTS (SELECT 1 FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	                  WHERE l.org_id = p.org_id AND e.standard = 'iso42001:2023' AND e.control_id = 'A.10.3'
+	                    AND @extschema@.decision(e.applicability) = 'not_applicable');
+END;
+COMMENT ON FUNCTION @extschema@.rule_sup001(bigint[]) IS
+'finding rule SUP001 of ims.finding_rule: the rows behind "the AI supplier "{ref}", which supplies {2}, {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('SUP001', 'minor', 'nonconformity', 'A.10.3', false, 'system', 'rule_sup001',
+	 'the AI supplier "{ref}", which supplies {2}, {1}',
+	 'Review the supplier (ims.ai_supplier_review): the provenance of its model, the origin of its training data, its performance claims and how they were checked, who owns the outputs, and the AI terms of the contract; set the date of the next review (ISO 42001 A.10.3).');
+
+CREATE FUNCTION @extschema@.rule_aia005(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
+	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name, concat_ws('; ', m.subjects, m.unrated), NULL
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id,
+	     LATERAL (SELECT 'considers no harm to '
+	                     || regexp_replace(string_agg(x.subject, ', ' ORDER BY x.n), ', ([a-z]+)$', ' or \1') AS subjects
+	              FROM unnest(ARRAY['individuals', 'groups', 'society']) WITH ORDINALITY AS x(subject, n)
+	              WHERE NOT EXISTS (SELECT 1 FROM @extschema@.impact i WHERE i.org_id = l.org_id
+	                                AND i.assessment_id = l.assessment_id AND i.nature = 'harm'
+	                                AND i.subject = x.subject)) AS m0,
+	     LATERAL (SELECT m0.subjects,
+	                     (SELECT CASE WHEN count(*) = 1 THEN '1 harm is not rated for likelihood and severity'
+	                                  WHEN count(*) > 1 THEN format('%s harms are not rated for likelihood and severity', count(*)) END
+	                      FROM @extschema@.impact i WHERE i.org_id = l.org_id AND i.assessment_id = l.assessment_id
+	                        AND i.nature = 'harm' AND (i.likelihood IS NULL OR i.severity IS NULL)) AS unrated) m
+	WHERE m.subjects IS NOT NULL OR m.unrated IS NOT NULL;
+END;
+COMMENT ON FUNCTION @extschema@.rule_aia005(bigint[]) IS
+'finding rule AIA005 of ims.finding_rule: the rows behind "the latest impact assessment of "{ref}" {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AIA005', 'minor', 'nonconformity', '6.1.4', false, 'system', 'rule_aia005',
+	 'the latest impact assessment of "{ref}" {1}',
+	 'Record the potential harms to individuals, to groups and to society as rows of ims.impact, each with its likelihood and severity (ISO 42001 6.1.4, A.5.4, A.5.5); a subject found not to be harmed is a harm row that says so, rated low and rare.');
+
+CREATE FUNCTION @extschema@.rule_aia006(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
+	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name,
+	       CASE WHEN count(*) = 1 THEN '1 harm rated medium or above' ELSE format('%s harms rated medium or above', count(*)) END,
+	       string_agg(i.description, '; ' ORDER BY i.impact_id)
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id
+	JOIN @extschema@.impact i ON i.org_id = l.org_id AND i.assessment_id = l.assessment_id
+	WHERE l.decision IS DISTINCT FROM 'do_not_proceed'
+	  AND i.nature = 'harm' AND i.severity IN ('medium', 'high', 'critical')
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_mitigation g WHERE g.org_id = i.org_id AND g.impact_id = i.impact_id)
+	  -- a harm that feeds a risk whose treatment is decided is treated with it (6.1.4 to 6.1.3)
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_risk k JOIN @extschema@.risk r
+	                  ON r.org_id = k.org_id AND r.risk_id = k.risk_id
+	                  WHERE k.org_id = i.org_id AND k.impact_id = i.impact_id AND r.treatment IS NOT NULL)
+	GROUP BY s.org_id, s.name;
+END;
+COMMENT ON FUNCTION @extschema@.rule_aia006(bigint[]) IS
+'finding rule AIA006 of ims.finding_rule: the rows behind "the latest impact assessment of "{ref}" leaves {1} without a mitigation: {2}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AIA006', 'minor', 'nonconformity', '6.1.4', false, 'system', 'rule_aia006',
+	 'the latest impact assessment of "{ref}" leaves {1} without a mitigation: {2}',
+	 'Record how each harm is mitigated (ims.impact_mitigation, naming the risk and the control that carry it), or link it to the risk of the register whose treatment decides it (ims.impact_risk): the results of the impact assessment feed the risk treatment (ISO 42001 6.1.4, 6.1.3).');
+
+CREATE FUNCTION @extschema@.rule_aia007(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
+	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name,
+	       CASE WHEN coalesce(btrim(l.approved_by), '') = '' THEN 'is not approved'
+	            ELSE 'decided not to proceed' END,
+	       s.lifecycle_stage
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id
+	WHERE s.lifecycle_stage IN ('deployment', 'operation')
+	  AND (coalesce(btrim(l.approved_by), '') = '' OR l.decision = 'do_not_proceed');
+END;
+COMMENT ON FUNCTION @extschema@.rule_aia007(bigint[]) IS
+'finding rule AIA007 of ims.finding_rule: the rows behind "the latest impact assessment of "{ref}" {1}, yet the system is in {2}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AIA007', 'minor', 'nonconformity', 'A.5.2', false, 'system', 'rule_aia007',
+	 'the latest impact assessment of "{ref}" {1}, yet the system is in {2}',
+	 'Have the assessment and its decision approved before the system is deployed (approved_by, approved_on, decision), or withdraw the system when the decision was not to proceed (ISO 42001 A.5.2, 8.4).');

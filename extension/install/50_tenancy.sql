@@ -335,7 +335,11 @@ FROM unnest(ARRAY['document', 'document_clause', 'ai_system', 'risk', 'risk_cont
 				  'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
 				  'management_review', 'certification_body',
 				  'risk_criteria', 'risk_treatment_action', 'risk_treatment_action_control',
-				  'risk_reference', 'objective', 'objective_measurement', 'objective_reference']) AS t;
+				  'risk_reference', 'objective', 'objective_measurement', 'objective_reference',
+				  -- AI system records (33_ai_system_records.sql)
+				  'ai_system_change', 'ai_lifecycle_record', 'dataset', 'dataset_use', 'ai_supplier',
+				  'ai_supplier_review', 'ai_component', 'ai_responsibility', 'impact', 'impact_risk',
+				  'impact_mitigation']) AS t;
 -- an acceptance of a residual risk is a decision, like approving the SoA
 SELECT @extschema@.protect_record_table('risk_acceptance', 'approve');
 
@@ -365,5 +369,10 @@ GRANT USAGE ON SEQUENCE @extschema@.document_doc_id_seq, @extschema@.ai_system_s
 	@extschema@.internal_audit_audit_id_seq, @extschema@.management_review_review_id_seq,
 	@extschema@.certification_body_body_id_seq, @extschema@.risk_treatment_action_action_id_seq,
 	@extschema@.risk_acceptance_acceptance_id_seq, @extschema@.objective_objective_id_seq TO PUBLIC;
+GRANT USAGE ON SEQUENCE @extschema@.ai_system_change_change_id_seq, @extschema@.ai_lifecycle_record_record_id_seq,
+	@extschema@.dataset_dataset_id_seq, @extschema@.ai_supplier_supplier_id_seq,
+	@extschema@.ai_supplier_review_review_id_seq, @extschema@.ai_component_component_id_seq,
+	@extschema@.ai_responsibility_allocation_id_seq, @extschema@.impact_impact_id_seq,
+	@extschema@.impact_mitigation_mitigation_id_seq TO PUBLIC;
 
 REVOKE ALL ON FUNCTION @extschema@.create_organization(text, text) FROM PUBLIC;

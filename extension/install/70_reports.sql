@@ -177,13 +177,30 @@ SELECT i.org_id, o.name AS organization, i.assessment_id, s.name AS ai_system, s
 	   i.assessment_id = (SELECT l.assessment_id FROM @extschema@.impact_assessment l
 						  WHERE l.org_id = i.org_id AND l.system_id = i.system_id
 						  ORDER BY l.assessed_on DESC, l.assessment_id DESC LIMIT 1) AS is_latest,
-	   i.assessed_on < s.last_significant_change AS before_last_change,
+	   -- as AIA002 reads it: the assessment covers its date, for_change_on and
+	   -- the recorded change it names (within its review period); a change
+	   -- of ims.ai_system_change that an assessment names is assessed
+	   greatest(i.assessed_on, i.for_change_on, n.changed_on)
+	   < greatest(CASE WHEN s.last_significant_change <= current_date THEN s.last_significant_change END,
+				  (SELECT max(c.changed_on) FROM @extschema@.ai_system_change c
+				   WHERE c.org_id = i.org_id AND c.system_id = i.system_id AND c.significant
+					 AND c.changed_on <= current_date
+					 AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_assessment a
+									 WHERE a.org_id = c.org_id AND a.change_id = c.change_id))) AS before_last_change,
 	   i.next_review < current_date AS review_overdue,
-	   num_nulls(nullif(btrim(i.individuals), ''), nullif(btrim(i.groups), ''), nullif(btrim(i.society), ''),
+	   -- a rated harm to each subject (ims.impact; AIA005), foreseeable misuse and stakeholder views (AIA003)
+	   num_nulls((SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
+				  AND m.subject = 'individuals' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
+				 (SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
+				  AND m.subject = 'groups' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
+				 (SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
+				  AND m.subject = 'society' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
 				 nullif(btrim(i.foreseeable_misuse), ''), nullif(btrim(i.stakeholder_views), '')) AS missing_parts
 FROM @extschema@.impact_assessment i
 JOIN @extschema@.organization o ON o.org_id = i.org_id
-JOIN @extschema@.ai_system s ON s.org_id = i.org_id AND s.system_id = i.system_id;
+JOIN @extschema@.ai_system s ON s.org_id = i.org_id AND s.system_id = i.system_id
+LEFT JOIN @extschema@.ai_system_change n ON n.org_id = i.org_id AND n.change_id = i.change_id
+	AND n.changed_on <= coalesce(i.next_review, i.assessed_on + 366);
 COMMENT ON VIEW @extschema@.report_impact_assessments IS 'AI system impact assessments, with whether each is the latest, out of date or incomplete';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.organization IS 'Its name';
@@ -194,17 +211,17 @@ COMMENT ON COLUMN @extschema@.report_impact_assessments.in_scope IS 'Whether it 
 COMMENT ON COLUMN @extschema@.report_impact_assessments.assessed_on IS 'Date of the assessment';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.severity IS 'low, medium, high or critical';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.severity_rank IS '1 low to 4 critical';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.individuals IS 'Impacts on individuals';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.groups IS 'Impacts on groups';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.society IS 'Impacts on society';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.individuals IS 'Summary of the impacts on individuals (the impacts are rows of ims.impact)';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.groups IS 'Summary of the impacts on groups (the impacts are rows of ims.impact)';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.society IS 'Summary of the impacts on society (the impacts are rows of ims.impact)';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.foreseeable_misuse IS 'Foreseeable misuse considered';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.stakeholder_views IS 'Stakeholder views gathered';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.approved_by IS 'Who approved it';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.next_review IS 'Review due date';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.is_latest IS 'Whether it is the latest assessment of its system';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.before_last_change IS 'Whether it predates the system''s last significant change';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.before_last_change IS 'Whether a significant change of the system (last_significant_change, or one of ims.ai_system_change no assessment names) came after what it covers, not after today (as AIA002 reads it); null when none is recorded';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.review_overdue IS 'Whether its review date has passed';
-COMMENT ON COLUMN @extschema@.report_impact_assessments.missing_parts IS 'How many of individuals, groups, society, foreseeable misuse and stakeholder views are empty';
+COMMENT ON COLUMN @extschema@.report_impact_assessments.missing_parts IS 'How many of these are missing (0 to 5): a rated harm to individuals, to groups and to society (ims.impact, AIA005), foreseeable misuse and stakeholder views (AIA003)';
 GRANT SELECT ON @extschema@.report_impact_assessments TO PUBLIC;
 
 -- Readiness per clause group, Annex A area and AI system, and the remaining
@@ -823,3 +840,169 @@ COMMENT ON COLUMN @extschema@.report_nonconformities.blocks_approval IS 'true wh
 COMMENT ON COLUMN @extschema@.report_nonconformities.waived IS 'true when every one of its findings is waived';
 COMMENT ON COLUMN @extschema@.report_nonconformities.waived_until IS 'When every finding is waived: the first day one of the waivers expires after';
 GRANT SELECT ON @extschema@.report_nonconformities TO PUBLIC;
+
+----------------------------------------------------------------------------
+-- AI system records (33_ai_system_records.sql): the register of AI
+-- systems a head of AI governance opens first, the dataset register and
+-- the AI suppliers (docs/views.md)
+----------------------------------------------------------------------------
+
+CREATE VIEW @extschema@.report_ai_systems WITH (security_invoker = true) AS
+WITH f AS MATERIALIZED (
+	SELECT f.org_id, f.code, f.ref, f.requirement, f.waived_until IS NULL AND f.grade <> 'observation' AS open
+	FROM @extschema@.evaluate_findings(NULL, false) f),
+-- the findings that name a system (ref), per system
+fs AS MATERIALIZED (
+	SELECT s.org_id, s.system_id, (count(*) FILTER (WHERE f.open))::integer AS n,
+		   string_agg(DISTINCT f.code, ', ' ORDER BY f.code) FILTER (WHERE f.open) AS codes,
+		   bool_or(f.code = 'AIA002') AS stale
+	FROM f JOIN @extschema@.ai_system s ON s.org_id = f.org_id
+	WHERE f.ref = s.name OR (f.code = 'SYS003' AND f.ref = s.name || ' ' || f.requirement)
+	GROUP BY s.org_id, s.system_id),
+-- the controls evidenced for each system, and how many items
+ev AS MATERIALIZED (
+	SELECT v.org_id, v.system_id, array_agg(DISTINCT v.control_id) AS controls, count(*)::integer AS items
+	FROM @extschema@.ai_system_evidence(ARRAY(SELECT o.org_id FROM @extschema@.organization o)) v
+	GROUP BY v.org_id, v.system_id),
+latest AS (
+	SELECT * FROM @extschema@.latest_impact_assessment(ARRAY(SELECT o.org_id FROM @extschema@.organization o)))
+SELECT s.org_id, o.name AS organization, s.system_id, s.name AS ai_system, s.owner,
+	   s.lifecycle_stage, @extschema@.lifecycle_rank(s.lifecycle_stage) AS lifecycle_rank, s.in_scope,
+	   array_to_string(s.ai_roles, ', ') AS ai_roles, array_to_string(s.ai_act_roles, ', ') AS ai_act_roles,
+	   s.ai_act_risk_class,
+	   (SELECT string_agg(c.name || coalesce(' ' || c.version, '') || ' (' || c.kind
+						  || coalesce(', ' || p.name, '') || ')', '; ' ORDER BY c.component_id)
+		FROM @extschema@.ai_component c
+		LEFT JOIN @extschema@.ai_supplier p ON p.org_id = c.org_id AND p.supplier_id = c.supplier_id
+		WHERE c.org_id = s.org_id AND c.system_id = s.system_id) AS components,
+	   (SELECT string_agg(d.name || ' (' || d.purposes || ')', '; ' ORDER BY d.name COLLATE "C")
+		FROM (SELECT d.name, string_agg(u.purpose, ', ' ORDER BY array_position(ARRAY['training', 'validation', 'test', 'inference'], u.purpose)) AS purposes
+			  FROM @extschema@.dataset_use u JOIN @extschema@.dataset d ON d.org_id = u.org_id AND d.dataset_id = u.dataset_id
+			  WHERE u.org_id = s.org_id AND u.system_id = s.system_id GROUP BY d.name) d) AS datasets,
+	   k.required AS controls_required, k.evidenced AS controls_evidenced, k.missing AS controls_missing,
+	   coalesce(ev.items, 0) AS evidence_items,
+	   l.assessment_id, l.assessed_on,
+	   a.status AS assessment_status,
+	   array_position(ARRAY['none', 'open', 'stale', 'review_overdue', 'approved'], a.status) AS assessment_status_rank,
+	   l.decision, l.fria,
+	   (SELECT count(*) FROM @extschema@.impact i WHERE i.org_id = l.org_id AND i.assessment_id = l.assessment_id
+		AND i.nature = 'harm')::integer AS harms,
+	   coalesce(fs.n, 0) AS open_findings, fs.codes AS finding_codes
+FROM @extschema@.ai_system s
+JOIN @extschema@.organization o ON o.org_id = s.org_id
+LEFT JOIN latest l ON l.org_id = s.org_id AND l.system_id = s.system_id
+LEFT JOIN fs ON fs.org_id = s.org_id AND fs.system_id = s.system_id
+LEFT JOIN ev ON ev.org_id = s.org_id AND ev.system_id = s.system_id
+LEFT JOIN LATERAL (
+	SELECT count(*)::integer AS required, count(*) FILTER (WHERE x.evidenced)::integer AS evidenced,
+		   string_agg(x.control_id, ', ' ORDER BY x.n) FILTER (WHERE NOT x.evidenced) AS missing
+	FROM (SELECT q.control_id, row_number() OVER () AS n,
+				 q.control_id = ANY (coalesce(ev.controls, '{}')) AS evidenced
+		  FROM @extschema@.ai_system_controls() q
+		  WHERE @extschema@.lifecycle_rank(s.lifecycle_stage) >= q.from_rank AND s.lifecycle_stage <> 'retired') x) k ON true
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN l.assessment_id IS NULL THEN 'none'
+				WHEN coalesce(fs.stale, false)
+				THEN CASE WHEN l.next_review < current_date THEN 'review_overdue' ELSE 'stale' END
+				WHEN coalesce(btrim(l.approved_by), '') = '' THEN 'open'
+				ELSE 'approved' END AS status) a;
+COMMENT ON VIEW @extschema@.report_ai_systems IS
+'One row per AI system: its owner, roles, components, datasets, how many of the ISO 42001 controls it needs evidence of (A.6.2.2 to A.6.2.8, A.7.2 to A.7.6, by its life-cycle stage) are evidenced for it, its latest impact assessment and its open findings; the register a head of AI governance opens first';
+COMMENT ON COLUMN @extschema@.report_ai_systems.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_ai_systems.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_ai_systems.system_id IS 'Identifier of the AI system';
+COMMENT ON COLUMN @extschema@.report_ai_systems.ai_system IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_ai_systems.owner IS 'The person accountable for it';
+COMMENT ON COLUMN @extschema@.report_ai_systems.lifecycle_stage IS 'design, development, verification, deployment, operation or retired';
+COMMENT ON COLUMN @extschema@.report_ai_systems.lifecycle_rank IS '1 design to 6 retired';
+COMMENT ON COLUMN @extschema@.report_ai_systems.in_scope IS 'Whether it is in the AIMS scope';
+COMMENT ON COLUMN @extschema@.report_ai_systems.ai_roles IS 'The organization''s roles for it (ISO/IEC 22989), comma-separated';
+COMMENT ON COLUMN @extschema@.report_ai_systems.ai_act_roles IS 'Its roles under the EU AI Act, comma-separated';
+COMMENT ON COLUMN @extschema@.report_ai_systems.ai_act_risk_class IS 'Its EU AI Act risk class';
+COMMENT ON COLUMN @extschema@.report_ai_systems.components IS 'Its components: name, version, kind and supplier';
+COMMENT ON COLUMN @extschema@.report_ai_systems.datasets IS 'The datasets it uses, each with its purposes';
+COMMENT ON COLUMN @extschema@.report_ai_systems.controls_required IS 'How many of the ISO 42001 controls evidenced per system its life-cycle stage needs (ims.ai_system_controls)';
+COMMENT ON COLUMN @extschema@.report_ai_systems.controls_evidenced IS 'How many of them have current, fitting evidence for it (ims.ai_system_evidence)';
+COMMENT ON COLUMN @extschema@.report_ai_systems.controls_missing IS 'The ones that have none';
+COMMENT ON COLUMN @extschema@.report_ai_systems.evidence_items IS 'How many items of current evidence it has: evidence naming it, life-cycle records, dataset entries, counted per control';
+COMMENT ON COLUMN @extschema@.report_ai_systems.assessment_id IS 'Its latest impact assessment';
+COMMENT ON COLUMN @extschema@.report_ai_systems.assessed_on IS 'When that was made';
+COMMENT ON COLUMN @extschema@.report_ai_systems.assessment_status IS 'none, open (not approved), stale (older than a significant change it did not assess), review_overdue, or approved';
+COMMENT ON COLUMN @extschema@.report_ai_systems.assessment_status_rank IS '1 none, 2 open, 3 stale, 4 review_overdue, 5 approved';
+COMMENT ON COLUMN @extschema@.report_ai_systems.decision IS 'The decision of the latest assessment: proceed, proceed_with_conditions or do_not_proceed';
+COMMENT ON COLUMN @extschema@.report_ai_systems.fria IS 'Whether the latest assessment is also the EU AI Act Art. 27 fundamental rights impact assessment';
+COMMENT ON COLUMN @extschema@.report_ai_systems.harms IS 'How many harms the latest assessment records';
+COMMENT ON COLUMN @extschema@.report_ai_systems.open_findings IS 'How many of its findings are open: not waived, not observations, and naming it as their ref (AIA, SYS and RSK rules; SYS003 names it with the control)';
+COMMENT ON COLUMN @extschema@.report_ai_systems.finding_codes IS 'Their codes';
+GRANT SELECT ON @extschema@.report_ai_systems TO PUBLIC;
+
+CREATE VIEW @extschema@.report_datasets WITH (security_invoker = true) AS
+SELECT d.org_id, o.name AS organization, d.dataset_id, d.name AS dataset, d.owner, d.source, d.acquisition,
+	   d.licence, d.consent_basis, d.provenance, d.quality_measures, d.known_biases, d.limitations,
+	   d.preparation, d.personal_data,
+	   (SELECT string_agg(s.name || ' (' || u.purposes || ')', '; ' ORDER BY s.name COLLATE "C")
+		FROM (SELECT u.system_id, string_agg(u.purpose, ', ' ORDER BY array_position(ARRAY['training', 'validation', 'test', 'inference'], u.purpose)) AS purposes
+			  FROM @extschema@.dataset_use u WHERE u.org_id = d.org_id AND u.dataset_id = d.dataset_id
+			  GROUP BY u.system_id) u
+		JOIN @extschema@.ai_system s ON s.org_id = d.org_id AND s.system_id = u.system_id) AS used_by,
+	   coalesce(btrim(d.provenance), '') <> '' AS has_provenance,
+	   coalesce(btrim(d.source), '') <> ''
+	   AND (coalesce(btrim(d.licence), '') <> '' OR coalesce(btrim(d.consent_basis), '') <> '') AS has_rights
+FROM @extschema@.dataset d
+JOIN @extschema@.organization o ON o.org_id = d.org_id;
+COMMENT ON VIEW @extschema@.report_datasets IS 'The dataset register (ISO 42001 A.7.2 to A.7.6): each dataset, what is recorded of it, and which AI systems use it for what';
+COMMENT ON COLUMN @extschema@.report_datasets.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_datasets.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_datasets.dataset_id IS 'Identifier of the dataset';
+COMMENT ON COLUMN @extschema@.report_datasets.dataset IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_datasets.owner IS 'Person responsible for it';
+COMMENT ON COLUMN @extschema@.report_datasets.source IS 'Where the data comes from';
+COMMENT ON COLUMN @extschema@.report_datasets.acquisition IS 'How it was acquired';
+COMMENT ON COLUMN @extschema@.report_datasets.licence IS 'The licence or contract that grants its use';
+COMMENT ON COLUMN @extschema@.report_datasets.consent_basis IS 'The consent or other legal basis for its personal data';
+COMMENT ON COLUMN @extschema@.report_datasets.provenance IS 'Its provenance';
+COMMENT ON COLUMN @extschema@.report_datasets.quality_measures IS 'Its quality requirements and measures';
+COMMENT ON COLUMN @extschema@.report_datasets.known_biases IS 'Its known biases';
+COMMENT ON COLUMN @extschema@.report_datasets.limitations IS 'Its known limitations';
+COMMENT ON COLUMN @extschema@.report_datasets.preparation IS 'How it is prepared';
+COMMENT ON COLUMN @extschema@.report_datasets.personal_data IS 'Whether it holds personal data';
+COMMENT ON COLUMN @extschema@.report_datasets.used_by IS 'The AI systems that use it, each with its purposes';
+COMMENT ON COLUMN @extschema@.report_datasets.has_provenance IS 'Whether its provenance is recorded (A.7.5)';
+COMMENT ON COLUMN @extschema@.report_datasets.has_rights IS 'Whether its source and a licence or consent basis are recorded (A.7.3)';
+GRANT SELECT ON @extschema@.report_datasets TO PUBLIC;
+
+CREATE VIEW @extschema@.report_ai_suppliers WITH (security_invoker = true) AS
+SELECT p.org_id, o.name AS organization, p.supplier_id, p.name AS supplier, p.supplies, p.contract_terms,
+	   (SELECT string_agg(s.name || ': ' || c.name || coalesce(' ' || c.version, ''), '; '
+						  ORDER BY s.name COLLATE "C", c.component_id)
+		FROM @extschema@.ai_component c JOIN @extschema@.ai_system s ON s.org_id = c.org_id AND s.system_id = c.system_id
+		WHERE c.org_id = p.org_id AND c.supplier_id = p.supplier_id) AS components,
+	   (SELECT string_agg(s.name || ': ' || r.responsibility, '; ' ORDER BY s.name COLLATE "C", r.allocation_id)
+		FROM @extschema@.ai_responsibility r JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.system_id
+		WHERE r.org_id = p.org_id AND r.supplier_id = p.supplier_id) AS responsibilities,
+	   v.reviewed_on, v.reviewed_by, v.conclusion, v.next_review,
+	   num_nulls(nullif(btrim(v.model_provenance), ''), nullif(btrim(v.training_data_origin), ''),
+				 nullif(btrim(v.performance_claims), ''), nullif(btrim(v.output_ip), ''),
+				 nullif(btrim(v.contract_terms), '')) AS points_missing,
+	   v.next_review < current_date AS review_overdue
+FROM @extschema@.ai_supplier p
+JOIN @extschema@.organization o ON o.org_id = p.org_id
+LEFT JOIN LATERAL (SELECT * FROM @extschema@.ai_supplier_review v
+				   WHERE v.org_id = p.org_id AND v.supplier_id = p.supplier_id AND v.reviewed_on <= current_date
+				   ORDER BY v.reviewed_on DESC, v.review_id DESC LIMIT 1) v ON true;
+COMMENT ON VIEW @extschema@.report_ai_suppliers IS 'AI suppliers (ISO 42001 A.10.2, A.10.3): what each supplies, to which AI systems, the responsibilities allocated to it, and its latest due diligence';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.supplier_id IS 'Identifier of the supplier';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.supplier IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.supplies IS 'What it supplies';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.contract_terms IS 'The AI terms of its contract';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.components IS 'The components it supplies, per AI system';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.responsibilities IS 'The responsibilities allocated to it, per AI system (A.10.2)';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.reviewed_on IS 'When its latest due diligence was made; null: never';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.reviewed_by IS 'Who made it';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.conclusion IS 'Its conclusion';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.next_review IS 'When it is due again';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.points_missing IS 'How many of the five A.10.3 points it leaves blank: model provenance, training data origin, performance claims, output IP, contract terms (5 when there is none)';
+COMMENT ON COLUMN @extschema@.report_ai_suppliers.review_overdue IS 'Whether its next review date has passed';
+GRANT SELECT ON @extschema@.report_ai_suppliers TO PUBLIC;

@@ -290,6 +290,36 @@ CREATE INDEX risk_control_control_idx ON @extschema@.risk_control (org_id, stand
 COMMENT ON COLUMN @extschema@.impact_assessment.for_change_on IS
 'The significant change, proposed or made, this assessment was made for (ISO 42001 8.4: assess before the change); NULL for an assessment made for no particular change';
 
+----------------------------------------------------------------------------
+-- Each AI system as an instance (33_ai_system_records.sql): its owner and
+-- AI roles, evidence that names it, its changes and life-cycle records,
+-- the dataset register, AI suppliers, components and responsibilities,
+-- and the impact assessment with impacts, risks fed and mitigations as
+-- rows.  Before the finding rules, which read them.  The impacts a 1.1
+-- assessment wrote as text (individuals, groups, society) become rows of
+-- ims.impact: harms, unrated (AIA005 asks for their likelihood and
+-- severity); the text stays as the assessment's summary.
+----------------------------------------------------------------------------
+
+-- @part 33_ai_system_records.sql
+SELECT @extschema@.protect_record_table(t)
+FROM unnest(ARRAY['ai_system_change', 'ai_lifecycle_record', 'dataset', 'dataset_use', 'ai_supplier',
+				  'ai_supplier_review', 'ai_component', 'ai_responsibility', 'impact', 'impact_risk',
+				  'impact_mitigation']) AS t;
+GRANT USAGE ON SEQUENCE @extschema@.ai_system_change_change_id_seq, @extschema@.ai_lifecycle_record_record_id_seq,
+	@extschema@.dataset_dataset_id_seq, @extschema@.ai_supplier_supplier_id_seq,
+	@extschema@.ai_supplier_review_review_id_seq, @extschema@.ai_component_component_id_seq,
+	@extschema@.ai_responsibility_allocation_id_seq, @extschema@.impact_impact_id_seq,
+	@extschema@.impact_mitigation_mitigation_id_seq TO PUBLIC;
+
+INSERT INTO @extschema@.impact (org_id, assessment_id, subject, nature, description)
+SELECT i.org_id, i.assessment_id, x.subject, 'harm', btrim(x.description)
+FROM @extschema@.impact_assessment i,
+	 LATERAL (VALUES (1, 'individuals', i.individuals), (2, 'groups', i.groups), (3, 'society', i.society))
+		AS x(n, subject, description)
+WHERE pg_catalog.btrim(x.description) OPERATOR(pg_catalog.<>) ''
+ORDER BY i.org_id, i.assessment_id, x.n;
+
 DROP VIEW @extschema@.report_findings;
 DROP FUNCTION @extschema@.integration_findings(bigint);
 DROP FUNCTION @extschema@.validate_soa(bigint);
@@ -319,3 +349,16 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 
 -- @replace function readiness
 -- @replace view report_readiness
+
+----------------------------------------------------------------------------
+-- The AI systems, datasets and AI suppliers, one row each
+-- (33_ai_system_records.sql)
+----------------------------------------------------------------------------
+
+-- report_impact_assessments reads the new records as AIA002, AIA003 and
+-- AIA005 do; its columns do not change, and readiness, which reads it,
+-- keeps its body.
+-- @replace view report_impact_assessments
+-- @replace view report_ai_systems
+-- @replace view report_datasets
+-- @replace view report_ai_suppliers
