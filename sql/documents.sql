@@ -17,7 +17,9 @@ SELECT soa_document(:org, 'markdown') = soa_document(:org) AS markdown_is_defaul
        soa_document(:org, 'MD') = soa_document(:org) AS md_alias;
 
 -- CSV: a header and one row per entry, and it loads back with COPY
-SELECT split_part(soa_document(:org, 'csv'), E'\r\n', 1) AS header,
+-- (after a byte-order mark, so that spreadsheets read it as UTF-8)
+SELECT encode(substr(convert_to(soa_document(:org, 'csv'), 'UTF8'), 1, 3), 'hex') AS bom,
+       split_part(substr(soa_document(:org, 'csv'), 2), E'\r\n', 1) AS header,
        array_length(string_to_array(rtrim(soa_document(:org, 'csv'), E'\r\n'), E'\r\n'), 1) AS lines;
 CREATE TEMP TABLE soa_csv (standard text, control_id text, control text, title text, area text, area_title text,
                            applicability text, decision text, reasons text, justification text,

@@ -476,6 +476,13 @@ CsvDocument(StringInfo buf, Datum org)
 	uint64		n = ReadEntries(org);
 	int			n_columns = lengthof(entry_columns);
 
+	/*
+	 * A byte-order mark first, in a UTF-8 database: spreadsheets (Excel,
+	 * LibreOffice's default import) take a CSV file without one for the
+	 * platform's legacy code page and garble non-ASCII names.
+	 */
+	if (GetDatabaseEncoding() == PG_UTF8)
+		appendStringInfoString(buf, "\xEF\xBB\xBF");
 	for (int c = 0; c < n_columns; c++)
 		appendStringInfo(buf, "%s%s", entry_columns[c], c + 1 < n_columns ? "," : "\r\n");
 	for (uint64 i = 0; i < n; i++)
