@@ -105,6 +105,11 @@ endif
 test:
 	@scripts/test.sh
 
+# What spreadsheets and BI tools read (LibreOffice, psqlODBC): large Debian
+# packages, so apart from `make test`; .ci/run runs it after.
+test-clients:
+	@scripts/test-clients.sh
+
 # libFuzzer on the pure-C parsers; FUZZ_SECONDS per harness.
 FUZZ_SECONDS ?= 60
 fuzz:
@@ -124,4 +129,4 @@ print-version:
 print-%:
 	@echo $($*)
 
-.PHONY: test demo fuzz print-version valgrind-check
+.PHONY: test test-clients demo fuzz print-version valgrind-check

@@ -131,6 +131,32 @@ else
 	status=1
 fi
 
+# Two baselines of one catalog in one scope share their ids: refused, with
+# what to do.
+psql -d $db >/dev/null <<SQL
+\set oscal \`cat data/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json\`
+SELECT ims.import_oscal_catalog(:'oscal', 'nist800-53r5:low');
+SQL
+if out=$(psql -d $db 2>&1 <<'SQL'
+BEGIN;
+SELECT ims.create_organization('Two Baselines GmbH', 'Dana Keller') AS two \gset
+UPDATE ims.organization SET standards = ARRAY['nist800-53r5:low', 'nist800-53r5:moderate'] WHERE org_id = :two;
+SELECT ims.init_soa(:two);
+UPDATE ims.soa_entry SET applicability = 'applicable(business)' WHERE org_id = :two AND control_id = 'ac-1';
+SELECT ims.export_oscal_ssp(:two);
+ROLLBACK;
+SQL
+); then
+	echo "two NIST baselines in one scope: exported, but their ids collide"
+	status=1
+else
+	case $out in
+		*'two controls have the OSCAL control id "ac-1"'*HINT*"Keep one of the two standards"*)
+			echo "two NIST baselines in one scope: refused as they must be: $(echo "$out" | grep -m1 ERROR)" ;;
+		*) echo "two NIST baselines in one scope: refused, but not saying why: $out"; status=1 ;;
+	esac
+fi
+
 # The baseline catalog of a plan, decoded from its back-matter.
 baseline()
 {

@@ -171,6 +171,7 @@ typedef struct PlanControl
 	const char *id;				/* the plan's control-id */
 	const char *standard;
 	const char *control;
+	bool		oscal;			/* the catalog's own id (ims.oscal_catalog) */
 } PlanControl;
 
 static int
@@ -179,13 +180,28 @@ ComparePlanControl(const void *x, const void *y)
 	return strcmp(((const PlanControl *) x)->id, ((const PlanControl *) y)->id);
 }
 
-/* Two SoA entries must not share a control-id: the plan would be ambiguous. */
+/*
+ * Two SoA entries must not share a control-id: the plan would be ambiguous.
+ * Two catalogs imported from OSCAL that share ids (two baselines of one
+ * catalog) give the same id as they are; other ids become one when their
+ * other characters are written "-".  Excluded controls are in the plan
+ * too, so only the catalogs can make the ids differ.
+ */
 static void
 CheckDistinctControlIds(PlanControl *controls, uint64 n)
 {
 	qsort(controls, n, sizeof(PlanControl), ComparePlanControl);
 	for (uint64 i = 1; i < n; i++)
-		if (strcmp(controls[i - 1].id, controls[i].id) == 0)
+		if (strcmp(controls[i - 1].id, controls[i].id) == 0 && controls[i - 1].oscal && controls[i].oscal)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("two controls have the OSCAL control id \"%s\"", controls[i].id),
+					 errdetail("Standards \"%s\" and \"%s\" were both imported from OSCAL catalogs that use the id \"%s\", "
+							   "and a plan keeps the ids of an OSCAL catalog as they are.",
+							   controls[i - 1].standard, controls[i].standard, controls[i].id),
+					 errhint("Keep one of the two standards in ims.organization.standards: two baselines of one catalog "
+							 "select from the same controls.")));
+		else if (strcmp(controls[i - 1].id, controls[i].id) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 					 errmsg("two controls have the OSCAL control id \"%s\"", controls[i].id),
@@ -193,7 +209,8 @@ CheckDistinctControlIds(PlanControl *controls, uint64 n)
 							   "a plan writes each character other than ASCII letters, digits, \".\", \"-\" and \"_\" as \"-\".",
 							   controls[i - 1].control, controls[i - 1].standard,
 							   controls[i].control, controls[i].standard),
-					 errhint("Decide one of them not applicable, or load its catalog under another code with ids that differ in those characters.")));
+					 errhint("Load the catalog again under another code, with ids that differ in those characters; "
+							 "an excluded control is in the plan too.")));
 }
 
 /* OSCAL's implementation-status for pg_ims's implementation, or NULL. */
@@ -610,6 +627,7 @@ ControlImplementation(Datum org, const PlanHeader *h)
 			: QualifiedControlId(standard, control);
 		ids[i].standard = standard;
 		ids[i].control = control;
+		ids[i].oscal = strcmp(PgImsSpiText(i, "oscal_ids"), "t") == 0;
 		PgImsJsonPut(req, "control-id", PgImsJsonString(ids[i].id));
 		AddProp(props, "standard", standard, true);
 		AddProp(props, "control", control, true);
