@@ -1,9 +1,10 @@
 #!/bin/bash
 # scripts/test-clients.sh: `make test-clients`.  What pg_ims gives a
-# spreadsheet and a BI tool, checked with the real clients, which are large
-# Debian packages (LibreOffice, psqlODBC): so apart from `make test`, and
-# run after it by .ci/run.  Like make test it installs what is missing
-# (require_packages), builds, installs and starts a throwaway cluster.
+# spreadsheet, a BI tool and a browser, checked with the real clients, which
+# are large Debian packages (LibreOffice, psqlODBC, Chromium): so apart from
+# `make test`, and run after it by .ci/run.  Like make test it installs what
+# is missing (require_packages), builds, installs and starts a throwaway
+# cluster.
 #
 #   1. LibreOffice: the SoA CSV, converted headless to xlsx, has the
 #      justification "=HYPERLINK(...)" as a text cell, not a formula, and
@@ -13,14 +14,16 @@
 #      not truncated (the text column controls_text), while the text[]
 #      column is cut at its described 255 characters (SQLSTATE 01004), the
 #      witness that the check can fail; and the readiness shares and weeks
-#      are described with their precision and scale.
+#      are described with their precision and scale;
+#   3. Chromium: the HTML SoA fits a 760 px and a 1280 px window (and,
+#      the witness, overflows 760 px without its narrow layout).
 #
 # The last line is "N passed, N failed", as make test's.
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
 . scripts/cluster.sh
-require_packages test-clients libreoffice-calc-nogui odbc-postgresql unixodbc unixodbc-dev unzip
+require_packages test-clients libreoffice-calc-nogui odbc-postgresql unixodbc unixodbc-dev unzip chromium
 # Against a server of one's own when PGHOST names it (pg_ims installed
 # there); otherwise a throwaway cluster, as make test's.
 if [ -z "${PGHOST:-}" ]; then
@@ -144,6 +147,37 @@ if [ "$(grep -c '^column [a-z_]*_pct type 2 size 3 digits 0$' "$work/numeric.out
 	result psqlodbc-numeric-precision ok
 else
 	result psqlodbc-numeric-precision "report_readiness's numeric columns are not described with their precision"
+fi
+
+# 3. Chromium: the HTML SoA does not run off the right edge of a 760 px
+# window, nor of a 1280 px one (the page's width, measured by a script added
+# to a copy; the document itself has none); the witness: the same document
+# without its narrow layout (its @media rule made unreachable) overflows
+# at 760 px.
+psql -d $db -At -c "SELECT ims.soa_document($org, 'html')" >"$work/soa.html"
+measure()
+{
+	sed "s|@media screen and (max-width: 820px)|$2|; s|</body>|<script>document.body.setAttribute('data-scroll-width', document.documentElement.scrollWidth)</script></body>|" \
+		"$work/soa.html" >"$work/measure.html"
+	timeout 120 chromium --headless=new --no-sandbox --disable-gpu --user-data-dir="$work/chromium" \
+		--window-size="$1",1000 --dump-dom "file://$work/measure.html" 2>/dev/null |
+		grep -o 'data-scroll-width="[0-9]*"' | grep -o '[0-9]*'
+}
+for width in 760 1280; do
+	scroll=$(measure $width '@media screen and (max-width: 820px)')
+	echo "  html at $width px: page width ${scroll:-unknown} px"
+	if [ -n "$scroll" ] && [ "$scroll" -le "$width" ]; then
+		result html-$width-px ok
+	else
+		result html-$width-px "the document is ${scroll:-an unknown number of} px wide in a $width px window"
+	fi
+done
+scroll=$(measure 760 '@media screen and (max-width: 1px)')
+echo "  html at 760 px without the narrow layout: page width ${scroll:-unknown} px"
+if [ -n "$scroll" ] && [ "$scroll" -gt 760 ]; then
+	result html-overflow-witness ok
+else
+	result html-overflow-witness "the tables fit 760 px even without the narrow layout: the check proves nothing"
 fi
 
 echo "$passed passed, $failed failed"
