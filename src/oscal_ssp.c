@@ -501,8 +501,10 @@ SystemImplementation(Datum org, const PlanHeader *h)
  * chosen, one SQL expression over the entry s (ims.report_soa): the
  * in-scope AI systems with a risk that the control treats (ims.risk_control),
  * as a space-separated list of system ids.  When evidence names the AI
- * system it is for, a UNION with those systems goes here, and every
- * implemented requirement gets their by-components.
+ * system it is for (evidence.system_id), an "OR EXISTS" over the evidence
+ * of the entry's control with v.system_id = a.system_id goes beside the
+ * risk condition below, and every implemented requirement gets those
+ * systems' by-components too.
  */
 static const char *const entry_ai_systems_sql =
 "(SELECT string_agg(a.system_id::text, ' ' ORDER BY a.system_id) "
