@@ -117,6 +117,11 @@ test-versions:
 test-package:
 	@scripts/test-package.sh
 
+# What spreadsheets and BI tools read (LibreOffice, psqlODBC): large Debian
+# packages, so apart from `make test`; .ci/run runs it after.
+test-clients:
+	@scripts/test-clients.sh
+
 # libFuzzer on the pure-C parsers; FUZZ_SECONDS per harness.
 FUZZ_SECONDS ?= 60
 fuzz:
@@ -136,4 +141,4 @@ print-version:
 print-%:
 	@echo $($*)
 
-.PHONY: test test-versions test-package demo fuzz print-version valgrind-check
+.PHONY: test test-versions test-package test-clients demo fuzz print-version valgrind-check

@@ -17,7 +17,9 @@ SELECT soa_document(:org, 'markdown') = soa_document(:org) AS markdown_is_defaul
        soa_document(:org, 'MD') = soa_document(:org) AS md_alias;
 
 -- CSV: a header and one row per entry, and it loads back with COPY
-SELECT split_part(soa_document(:org, 'csv'), E'\r\n', 1) AS header,
+-- (after a byte-order mark, so that spreadsheets read it as UTF-8)
+SELECT encode(substr(convert_to(soa_document(:org, 'csv'), 'UTF8'), 1, 3), 'hex') AS bom,
+       split_part(substr(soa_document(:org, 'csv'), 2), E'\r\n', 1) AS header,
        array_length(string_to_array(rtrim(soa_document(:org, 'csv'), E'\r\n'), E'\r\n'), 1) AS lines;
 CREATE TEMP TABLE soa_csv (standard text, control_id text, control text, title text, area text, area_title text,
                            applicability text, decision text, reasons text, justification text,
@@ -52,8 +54,23 @@ SELECT left(soa_document(:org, 'html'), 15) AS starts,
        soa_document(:org, 'html') LIKE '%<svg xmlns="http://www.w3.org/2000/svg"%' AS inline_svg,
        (SELECT count(*) FROM regexp_matches(soa_document(:org, 'html'), '<rect ', 'g')) AS chart_bars,
        soa_document(:org, 'html') !~ '(<script|<link|<img|src=|href=|url\()' AS no_external_resources,
-       (SELECT count(*) FROM regexp_matches(soa_document(:org, 'html'), '<tr><td>ISO ', 'g')) AS control_rows,
+       (SELECT count(*) FROM regexp_matches(soa_document(:org, 'html'), '<tr[^>]*><td data-label="Control">ISO ', 'g')) AS control_rows,
        right(soa_document(:org, 'html'), 8) AS ends;
+-- a legend; an area nobody decided shows as undecided, not as not started;
+-- a section per standard; the entries with open findings marked; the
+-- hints of the findings; the generation time; narrow windows get blocks
+SELECT soa_document(:org, 'html') LIKE '%>decided, not yet implemented</text>%' AS legend,
+       (SELECT array_agg(substring(l FROM '>(ISO [0-9]+ A\.[0-9]+)</text>') || ':' || substring(l FROM '>([^<>]*undecided)</text>'))
+        FROM regexp_split_to_table(soa_document(:org, 'html'), E'\n') AS l WHERE l ~ '% undecided</text>$') AS undecided_areas,
+       (SELECT array_agg(m[1]) FROM regexp_matches(soa_document(:org, 'html'), '<h3>([^<]*)</h3>', 'g') AS m) AS sections,
+       (SELECT array_agg(m[1] || ' ' || m[2]) FROM regexp_matches(soa_document(:org, 'html'),
+                                   '<tr class="finding-([a-z]+)"><td data-label="Control">([^<]*) <span', 'g') AS m) AS marked_entries,
+       (SELECT count(*) FROM evaluate_findings(ARRAY[:org::bigint], false) f
+        WHERE f.requirement ~ '^A\.' AND f.waived_until IS NULL) AS control_findings,
+       soa_document(:org, 'html') LIKE '%<th>What to do</th>%' AS hints_column,
+       soa_document(:org, 'html') ~ '<th>Generated on</th><td>\d{4}-\d\d-\d\d \d\d:\d\d UTC</td>' AS generated_on,
+       soa_document(:org, 'html') LIKE '%<th>History head</th>%' AS history_head,
+       soa_document(:org, 'html') LIKE '%@media screen and (max-width: 820px)%' AS narrow_layout;
 -- text from the record is escaped
 UPDATE soa_entry SET justification = '<b>bold</b> & "quoted" | piped'
 WHERE org_id = :org AND standard = 'iso27001:2022' AND control_id = 'A.5.3';

@@ -80,7 +80,7 @@ SELECT line FROM regexp_split_to_table(:'html', E'\n') AS line
 WHERE line ~ '^<title>|^<h1>|Approved by|A\.5\.[12]</td>|^## Forged|^\| Status|^&lt;script';
 
 -- CSV: a cell a spreadsheet would run starts with a single quote
-SELECT line FROM regexp_split_to_table(soa_document(:org, 'csv'), E'\r\n') AS line
+SELECT line FROM regexp_split_to_table(ltrim(soa_document(:org, 'csv'), U&'\FEFF'), E'\r\n') AS line
 WHERE line ~ '^"iso27001:2022","A\.5\.[1-4]"|^[^"]';
 
 -- JSON keeps the text as it is: JSON's own escaping is enough

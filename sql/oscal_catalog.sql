@@ -197,3 +197,45 @@ FROM catalog_state s, catalog_before b;
 -- leave the catalogs as the later tests expect them
 DELETE FROM ims.control WHERE standard IN (SELECT standard FROM oscal_doc);
 DELETE FROM ims.standard WHERE code IN (SELECT standard FROM oscal_doc);
+
+-- withdrawn controls (NIST's prop status = withdrawn) are kept, marked, and
+-- left out of a new SoA draft; the catalog is recorded as OSCAL's, so that
+-- a plan keeps its ids
+SELECT ims.import_oscal_catalog($${"catalog": {"uuid": "6a3c1f2e-0b7d-4c58-9e21-2f4d8a7b5c10",
+  "metadata": {"title": "Withdrawn example"},
+  "groups": [{"id": "ac", "title": "Access Control", "controls": [
+    {"id": "ac-1", "title": "Policy and Procedures", "props": [{"name": "label", "value": "AC-1"}]},
+    {"id": "ac-2", "title": "Account Management", "props": [{"name": "label", "value": "AC-2"}],
+     "controls": [{"id": "ac-2.10", "title": "Shared and Group Account Credential Change",
+                   "props": [{"name": "label", "value": "AC-2(10)"}, {"name": "sort-id", "value": "ac-02.10"},
+                             {"name": "status", "value": "withdrawn"}],
+                   "links": [{"href": "#ac-2", "rel": "incorporated-into"}]}]},
+    {"id": "ac-13", "title": "Supervision and Review — Access Control",
+     "props": [{"name": "status", "value": "withdrawn"}, {"name": "label", "value": "AC-13"}]},
+    {"id": "ac-14", "title": "Not withdrawn: another namespace's status",
+     "props": [{"name": "status", "ns": "https://example.org/ns", "value": "withdrawn"}]}]}]}}$$,
+  'oscal:withdrawn');
+SELECT control_id, display_id, parent, withdrawn FROM ims.control
+WHERE standard = 'oscal:withdrawn' ORDER BY ordinal;
+SELECT standard, catalog_uuid FROM ims.oscal_catalog WHERE standard = 'oscal:withdrawn';
+SELECT ims.create_organization('Withdrawn GmbH', 'Dana Keller') AS worg \gset
+UPDATE ims.organization SET standards = ARRAY['oscal:withdrawn'] WHERE org_id = :worg;
+SELECT ims.init_soa(:worg) IS NOT NULL AS draft;
+SELECT control_id FROM ims.soa_entry WHERE org_id = :worg ORDER BY control_id;
+-- no finding says the withdrawn controls are missing from the SoA
+SELECT code, ref FROM ims.evaluate_findings(ARRAY[:worg::bigint], true)
+WHERE ref ~ 'ac-2.10|ac-13';
+DELETE FROM ims.soa_entry WHERE org_id = :worg;
+DELETE FROM ims.soa WHERE org_id = :worg;
+DELETE FROM ims.org_access WHERE org_id = :worg;
+DELETE FROM ims.organization WHERE org_id = :worg;
+DELETE FROM ims.control WHERE standard = 'oscal:withdrawn' AND parent IS NOT NULL;
+DELETE FROM ims.control WHERE standard = 'oscal:withdrawn';
+DELETE FROM ims.standard WHERE code = 'oscal:withdrawn';
+SELECT count(*) AS oscal_catalogs_left FROM ims.oscal_catalog;
+
+-- OSCAL's other formats and a profile: the hint says what to do
+SELECT ims.import_oscal_catalog('<?xml version="1.0"?><catalog xmlns="http://csrc.nist.gov/ns/oscal/1.0"/>', 'x');
+SELECT ims.import_oscal_catalog(E'---\ncatalog:\n  uuid: 6a3c1f2e-0b7d-4c58-9e21-2f4d8a7b5c10\n', 'x');
+SELECT ims.import_oscal_catalog(E'catalog:\n  uuid: 6a3c1f2e-0b7d-4c58-9e21-2f4d8a7b5c10\n', 'x');
+SELECT ims.import_oscal_catalog('{"profile": {"uuid": "6a3c1f2e-0b7d-4c58-9e21-2f4d8a7b5c10"}}', 'x');

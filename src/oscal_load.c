@@ -69,6 +69,45 @@ OscalColumn(const OscalCatalog *cat, const char *key, size_t offset)
 	return construct_md_array(elems, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
 }
 
+/* The positions (from 1, in document order) of the withdrawn controls. */
+static ArrayType *
+OscalWithdrawn(const OscalCatalog *cat)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (cat->n_controls + 1));
+	int			n = 0;
+
+	for (int i = 0; i < cat->n_controls; i++)
+		if (cat->controls[i].withdrawn)
+			elems[n++] = Int32GetDatum(i + 1);
+	return construct_array(elems, n, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+}
+
+/*
+ * What to do with a document that is not JSON: OSCAL's other two formats
+ * are told apart by their first characters (after blanks and a byte-order
+ * mark), XML by "<", YAML by "---", "%YAML" or a key at the start.
+ */
+static const char *
+NotJsonHint(const char *data, size_t len)
+{
+	size_t		i = 0;
+
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	if (i < len && data[i] == '<')
+		return "This looks like OSCAL XML; pg_ims reads the JSON format. Take the JSON edition NIST publishes "
+			"beside the XML one, or convert the file with NIST's oscal-cli (oscal-cli catalog convert --to=json).";
+	if ((len - i >= 3 && memcmp(data + i, "---", 3) == 0) ||
+		(len - i >= 5 && memcmp(data + i, "%YAML", 5) == 0) ||
+		(len - i >= 8 && memcmp(data + i, "catalog:", 8) == 0) ||
+		(len - i >= 8 && memcmp(data + i, "profile:", 8) == 0))
+		return "This looks like OSCAL YAML; pg_ims reads the JSON format. Take the JSON edition NIST publishes, "
+			"or convert the file with NIST's oscal-cli (oscal-cli catalog convert --to=json).";
+	return "An OSCAL catalog in JSON is one object in UTF-8; see docs/oscal.md.";
+}
+
 /* A standard code as ims.standard's check constraint wants it. */
 static void
 CheckStandardCode(const char *code)
@@ -111,12 +150,16 @@ LoadOscal(const CatalogLoadRequest *request, MemoryContext caller)
 					(errcode(ERRCODE_INVALID_JSON_TEXT),
 					 errmsg("OSCAL document is not valid JSON"),
 					 errdetail_internal("%s", PgImsServerDetail(err.detail)),
-					 errhint("An OSCAL catalog in JSON is one object in UTF-8; see docs/oscal.md.")));
+					 errhint("%s", NotJsonHint(data, len))));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("document is not an OSCAL catalog pg_ims can load"),
 				 errdetail_internal("%s", PgImsServerDetail(err.detail)),
-				 errhint("pg_ims loads OSCAL catalogs in JSON: groups, controls and enhancements; see docs/oscal.md.")));
+				 errhint("%s", strstr(err.detail, "OSCAL profile") != NULL
+						 ? "Import the resolved-profile catalog instead: NIST publishes each baseline also as one, such as "
+						 "NIST_SP-800-53_rev5_MODERATE-baseline-resolved-profile_catalog.json; "
+						 "a profile of your own is resolved with NIST's oscal-cli (oscal-cli profile resolve)."
+						 : "pg_ims loads OSCAL catalogs in JSON: groups, controls and enhancements; see docs/oscal.md.")));
 	}
 
 	CatalogLoadBegin();
@@ -133,6 +176,11 @@ LoadOscal(const CatalogLoadRequest *request, MemoryContext caller)
 	values[1] = OscalText(&cat, -1, "metadata.title", cat.title);
 	CatalogLoadExecute("INSERT INTO ims.standard (code, title, kind, builtin) VALUES ($1, $2, 'control_catalog', false)",
 					   2, types, values);
+	/* the standard's ids are OSCAL ids: a plan keeps them (oscal_ssp.c) */
+	types[1] = TEXTOID;
+	values[1] = CStringGetTextDatum(cat.uuid);
+	CatalogLoadExecute("INSERT INTO ims.oscal_catalog (standard, catalog_uuid) VALUES ($1, $2::uuid)",
+					   2, types, values);
 
 	for (int i = 1; i <= 6; i++)
 		types[i] = TEXTARRAYOID;
@@ -142,13 +190,16 @@ LoadOscal(const CatalogLoadRequest *request, MemoryContext caller)
 	values[4] = PointerGetDatum(OscalColumn(&cat, "group title", offsetof(OscalControl, group_title)));
 	values[5] = PointerGetDatum(OscalColumn(&cat, "parent", offsetof(OscalControl, parent)));
 	values[6] = PointerGetDatum(OscalColumn(&cat, "label", offsetof(OscalControl, label)));
+	types[7] = INT4ARRAYOID;
+	values[7] = PointerGetDatum(OscalWithdrawn(&cat));
 	CatalogLoadExecute("INSERT INTO ims.control "
-					   "(standard, control_id, title, area, area_title, ordinal, parent, display_id) "
-					   "SELECT $1, u.id, u.title, u.area, u.area_title, u.ordinal, u.parent, u.label "
+					   "(standard, control_id, title, area, area_title, ordinal, parent, display_id, withdrawn) "
+					   "SELECT $1, u.id, u.title, u.area, u.area_title, u.ordinal, u.parent, u.label, "
+					   "       u.ordinal OPERATOR(pg_catalog.=) ANY ($8) "
 					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), "
 					   "                pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7)) "
 					   "     WITH ORDINALITY AS u(id, title, area, area_title, parent, label, ordinal)",
-					   7, types, values);
+					   8, types, values);
 	PgImsSpiFinish();
 	(void) caller;
 	return Int32GetDatum(cat.n_controls);

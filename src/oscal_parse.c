@@ -176,6 +176,35 @@ GetLabel(Walk *w, const cJSON *control, const char **label)
 	return 1;
 }
 
+/*
+ * Whether the control is withdrawn: NIST marks one with the prop "status"
+ * of value "withdrawn" (SP 800-53 rev5 has 182 such controls, kept with
+ * their ids and titles and links to where they moved).  The props were
+ * checked up to the label; this reads every prop and checks none, as a
+ * prop it does not understand is not an error.
+ */
+static int
+IsWithdrawn(const cJSON *control)
+{
+	const cJSON *props = cJSON_GetObjectItemCaseSensitive(control, "props");
+	const cJSON *prop;
+
+	if (!cJSON_IsArray(props))
+		return 0;
+	cJSON_ArrayForEach(prop, props)
+	{
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(prop, "name");
+		const cJSON *value = cJSON_GetObjectItemCaseSensitive(prop, "value");
+		const cJSON *ns = cJSON_GetObjectItemCaseSensitive(prop, "ns");
+
+		if (cJSON_IsString(name) && cJSON_IsString(value) && ns == NULL &&
+			strcmp(name->valuestring, "status") == 0 &&
+			strcmp(value->valuestring, "withdrawn") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int	WalkNode(Walk *w, const cJSON *node, const char *parent,
 					 const char *group_id, const char *group_title);
 
@@ -202,6 +231,7 @@ WalkControl(Walk *w, const cJSON *item, const char *parent,
 		return 0;
 	if (!GetLabel(w, item, &c->label))
 		return 0;
+	c->withdrawn = IsWithdrawn(item);
 	c->parent = parent;
 	c->group_id = group_id;
 	c->group_title = group_title;
@@ -424,6 +454,7 @@ oscal_catalog_parse(const char *text, size_t len, OscalCatalog *cat, CatalogErro
 		return catalog_fail(err, CATALOG_ERROR_SHAPE,
 							"$.catalog: key \"uuid\" is \"%s\"; expected a UUID such as \"74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724\".",
 							uuid);
+	cat->uuid = uuid;
 	metadata = cJSON_GetObjectItemCaseSensitive(catalog, "metadata");
 	if (metadata == NULL)
 		return catalog_fail(err, CATALOG_ERROR_SHAPE, "$.catalog: key \"metadata\" is missing.");

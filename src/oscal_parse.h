@@ -25,11 +25,13 @@ typedef struct OscalControl
 	const char *parent;			/* id of the enclosing control, or NULL */
 	const char *group_id;		/* innermost enclosing group, or NULL */
 	const char *group_title;
+	int			withdrawn;		/* a "status" prop "withdrawn" (NIST's mark) */
 } OscalControl;
 
 typedef struct OscalCatalog
 {
 	cJSON	   *root;			/* every string below points into it */
+	const char *uuid;			/* catalog.uuid */
 	const char *title;			/* metadata.title */
 	OscalControl *controls;		/* in document order, parents first */
 	int			n_controls;

@@ -1,17 +1,22 @@
 /*-------------------------------------------------------------------------
  *
  * oscal_ssp.c
- *	  The consolidated Statement of Applicability as an OSCAL 1.0.6 system
+ *	  The consolidated Statement of Applicability as an OSCAL 1.2.1 system
  *	  security plan (JSON), built with cJSON.
  *
  * The "system" of the plan is the organization's integrated management
  * system; its scope statement is the authorization boundary; its in-scope
  * AI systems are components beside "this-system"; the control owners are
  * its users.  Each applicable control of the live SoA, of every standard
- * in the organization's scope, becomes one implemented-requirement whose
- * control-id is qualified by its standard (ids collide across standards),
- * with the decision, reasons, implementation and evidence as props in
- * pg_ims's namespace and the justification as remarks.
+ * in the organization's scope, becomes one implemented-requirement, and so
+ * does each excluded one (state not-applicable with its justification);
+ * its control-id is the catalog's own for a catalog imported from OSCAL,
+ * and otherwise qualified by its standard (ids collide across standards);
+ * the decision, reasons, implementation and evidence are props in pg_ims's
+ * namespace, the justification the remarks, and the implementation status
+ * sits in by-components: the management system's, and the AI systems'
+ * the control treats risks of (entry_ai_systems_sql).  The baseline, the
+ * catalog of the plan's controls, travels in the back-matter.
  *
  * OSCAL asks for security impact levels; pg_ims has no FIPS 199
  * categorization, so they are derived from the risk register: the highest
@@ -39,6 +44,7 @@
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
+#include "common/base64.h"
 #include "utils/builtins.h"
 
 #include "json_build.h"
@@ -49,7 +55,12 @@
 
 /* Namespace of pg_ims's own props, as OSCAL asks of props it does not define. */
 #define PG_IMS_OSCAL_NS "urn:pg-ims:oscal"
-#define OSCAL_VERSION "1.0.6"
+/*
+ * The OSCAL release the plan declares and is validated against
+ * (data/oscal/schema-1.2.1): the newest release this project could fetch;
+ * docs/oscal.md says so.
+ */
+#define OSCAL_VERSION "1.2.1"
 
 /* A name-based UUID (see the head comment), as a cJSON string. */
 static cJSON *
@@ -160,6 +171,7 @@ typedef struct PlanControl
 	const char *id;				/* the plan's control-id */
 	const char *standard;
 	const char *control;
+	bool		oscal;			/* the catalog's own id (ims.oscal_catalog) */
 } PlanControl;
 
 static int
@@ -168,13 +180,28 @@ ComparePlanControl(const void *x, const void *y)
 	return strcmp(((const PlanControl *) x)->id, ((const PlanControl *) y)->id);
 }
 
-/* Two SoA entries must not share a control-id: the plan would be ambiguous. */
+/*
+ * Two SoA entries must not share a control-id: the plan would be ambiguous.
+ * Two catalogs imported from OSCAL that share ids (two baselines of one
+ * catalog) give the same id as they are; other ids become one when their
+ * other characters are written "-".  Excluded controls are in the plan
+ * too, so only the catalogs can make the ids differ.
+ */
 static void
 CheckDistinctControlIds(PlanControl *controls, uint64 n)
 {
 	qsort(controls, n, sizeof(PlanControl), ComparePlanControl);
 	for (uint64 i = 1; i < n; i++)
-		if (strcmp(controls[i - 1].id, controls[i].id) == 0)
+		if (strcmp(controls[i - 1].id, controls[i].id) == 0 && controls[i - 1].oscal && controls[i].oscal)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("two controls have the OSCAL control id \"%s\"", controls[i].id),
+					 errdetail("Standards \"%s\" and \"%s\" were both imported from OSCAL catalogs that use the id \"%s\", "
+							   "and a plan keeps the ids of an OSCAL catalog as they are.",
+							   controls[i - 1].standard, controls[i].standard, controls[i].id),
+					 errhint("Keep one of the two standards in ims.organization.standards: two baselines of one catalog "
+							 "select from the same controls.")));
+		else if (strcmp(controls[i - 1].id, controls[i].id) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 					 errmsg("two controls have the OSCAL control id \"%s\"", controls[i].id),
@@ -182,7 +209,8 @@ CheckDistinctControlIds(PlanControl *controls, uint64 n)
 							   "a plan writes each character other than ASCII letters, digits, \".\", \"-\" and \"_\" as \"-\".",
 							   controls[i - 1].control, controls[i - 1].standard,
 							   controls[i].control, controls[i].standard),
-					 errhint("Decide one of them not applicable, or load its catalog under another code with ids that differ in those characters.")));
+					 errhint("Load the catalog again under another code, with ids that differ in those characters; "
+							 "an excluded control is in the plan too.")));
 }
 
 /* OSCAL's implementation-status for pg_ims's implementation, or NULL. */
@@ -205,6 +233,7 @@ typedef struct PlanHeader
 	char	   *status;
 	char	   *approved_by;
 	char	   *modified;
+	char	   *baseline_modified;	/* approval or creation of the version: stable */
 	char	   *digest;
 	char	   *standards;		/* titles, "; "-separated */
 	char	   *profile;		/* the standard codes as one URN */
@@ -219,6 +248,7 @@ ReadPlanHeader(Datum org)
 	SoaLiveRead(org, "o.name AS organization, o.scope_statement AS scope, o.ims_owner, "
 				"s.version::text AS version, s.status, s.approved_by, "
 				"to_char(coalesce(s.approved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS modified, "
+				"to_char(coalesce(s.approved_at, s.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS baseline_modified, "
 				"s.digest, "
 				"(SELECT string_agg(st.title, '; ' ORDER BY st.code COLLATE \"C\") "
 				" FROM ims.standard st WHERE st.code = ANY (o.standards)) AS standards, "
@@ -232,6 +262,7 @@ ReadPlanHeader(Datum org)
 	h.status = PgImsSpiText(0, "status");
 	h.approved_by = PgImsSpiText(0, "approved_by");
 	h.modified = PgImsSpiText(0, "modified");
+	h.baseline_modified = PgImsSpiText(0, "baseline_modified");
 	h.digest = PgImsSpiText(0, "digest");
 	h.standards = PgImsSpiText(0, "standards");
 	h.profile = PgImsSpiText(0, "profile");
@@ -465,6 +496,73 @@ SystemImplementation(Datum org, const PlanHeader *h)
 	return si;
 }
 
+/*
+ * The seam where the AI systems an SoA entry is implemented for are
+ * chosen, one SQL expression over the entry s (ims.report_soa): the
+ * in-scope AI systems with a risk that the control treats (ims.risk_control),
+ * as a space-separated list of system ids.  When evidence names the AI
+ * system it is for (evidence.system_id), an "OR EXISTS" over the evidence
+ * of the entry's control with v.system_id = a.system_id goes beside the
+ * risk condition below, and every implemented requirement gets those
+ * systems' by-components too.
+ */
+static const char *const entry_ai_systems_sql =
+"(SELECT string_agg(a.system_id::text, ' ' ORDER BY a.system_id) "
+" FROM ims.ai_system a "
+" WHERE a.org_id = s.org_id AND a.in_scope AND EXISTS ("
+"   SELECT FROM ims.risk r JOIN ims.risk_control k ON k.org_id = r.org_id AND k.risk_id = r.risk_id "
+"   WHERE r.org_id = s.org_id AND r.ai_system_id = a.system_id "
+"     AND k.standard = s.standard AND k.control_id = s.control_id))";
+
+/*
+ * OSCAL's implementation-status state of an entry, or NULL: an excluded
+ * control is not-applicable; not_started has no OSCAL state and is left
+ * without one (the pg_ims prop "implementation" says it).
+ */
+static const char *
+ImplementationState(const char *decision, const char *implementation)
+{
+	if (strcmp(decision, "not_applicable") == 0)
+		return "not-applicable";
+	return ImplementationStatus(implementation);
+}
+
+/* What the management system does about an applicable control. */
+static const char *
+ThisSystemDescription(const char *implementation)
+{
+	if (strcmp(implementation, "implemented") == 0)
+		return "The management system implements this control.";
+	if (strcmp(implementation, "partial") == 0)
+		return "The management system implements this control in part.";
+	if (strcmp(implementation, "planned") == 0)
+		return "The management system plans to implement this control.";
+	return "The management system has not started to implement this control (pg_ims implementation not_started; OSCAL has no such state).";
+}
+
+/* One by-component of a requirement: how one component implements it. */
+static cJSON *
+ByComponent(const PlanHeader *h, const char *component_key, const char *requirement_key,
+			const char *description, const char *state, const char *state_remarks)
+{
+	cJSON	   *by = PgImsJsonObject();
+
+	PgImsJsonPut(by, "component-uuid", NameUuid(h->uuid_prefix, "component", component_key));
+	PgImsJsonPut(by, "uuid", NameUuid(h->uuid_prefix, "by-component",
+									  psprintf("%s/%s", requirement_key, component_key)));
+	PgImsJsonPut(by, "description", PgImsJsonString(description));
+	if (state)
+	{
+		cJSON	   *status = PgImsJsonObject();
+
+		PgImsJsonPut(status, "state", PgImsJsonString(state));
+		if (state_remarks)
+			PgImsJsonPut(status, "remarks", PgImsJsonString(state_remarks));
+		PgImsJsonPut(by, "implementation-status", status);
+	}
+	return by;
+}
+
 static cJSON *
 ControlImplementation(Datum org, const PlanHeader *h)
 {
@@ -478,10 +576,14 @@ ControlImplementation(Datum org, const PlanHeader *h)
 			 "       count(*) FILTER (WHERE decision = 'not_applicable') AS not_applicable, "
 			 "       count(*) FILTER (WHERE decision = 'undecided') AS undecided "
 			 "FROM ims.report_soa WHERE org_id = $1", org);
-	description = psprintf("One implemented requirement per applicable control of the consolidated Statement of "
-						   "Applicability, version %s (%s), of %s: %s applicable; %s excluded and %s undecided "
-						   "controls are not listed (ims.soa_document() shows them with their justification). "
-						   "Control ids are qualified by standard, such as iso27001-2022_A.5.19.",
+	description = psprintf("One implemented requirement per decided control of the consolidated Statement of "
+						   "Applicability, version %s (%s), of %s: %s applicable, %s excluded (implementation "
+						   "status not-applicable, with the justification); %s undecided controls are not listed "
+						   "(ims.soa_document() shows them). Each requirement is implemented by the management "
+						   "system (this-system) and by the AI systems whose risks the control treats. "
+						   "Control ids of catalogs imported from OSCAL are the catalog's own; the others are "
+						   "qualified by standard, such as iso27001-2022_A.5.19. The baseline is the catalog in "
+						   "the back-matter.",
 						   h->version, h->status, h->standards ? h->standards : "no standard",
 						   PgImsSpiText(0, "applicable"), PgImsSpiText(0, "not_applicable"),
 						   PgImsSpiText(0, "undecided"));
@@ -494,30 +596,40 @@ ControlImplementation(Datum org, const PlanHeader *h)
 				 errhint("Decide applicability in ims.soa_entry first; ims.validate_soa() lists what is undecided.")));
 	PgImsJsonPut(ci, "description", PgImsJsonString(description));
 
-	n = SoaQuery("SELECT s.standard, s.control_id, s.applicability, array_to_string(s.reasons, ' ') AS reasons, "
-				 "       s.justification, s.implementation, s.owner, "
-				 "       s.current_evidence::text AS current_evidence, s.fitting_evidence::text AS fitting_evidence "
-				 "FROM ims.report_soa s WHERE s.org_id = $1 AND s.decision = 'applicable' "
-				 "ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
+	n = SoaQuery(psprintf("SELECT s.standard, s.control_id, s.decision, s.applicability, "
+						  "       array_to_string(s.reasons, ' ') AS reasons, "
+						  "       s.justification, s.implementation, s.owner, "
+						  "       s.current_evidence::text AS current_evidence, s.fitting_evidence::text AS fitting_evidence, "
+						  "       EXISTS (SELECT FROM ims.oscal_catalog g WHERE g.standard = s.standard) AS oscal_ids, "
+						  "       %s AS ai_systems "
+						  "FROM ims.report_soa s WHERE s.org_id = $1 AND s.decision IN ('applicable', 'not_applicable') "
+						  "ORDER BY s.standard COLLATE \"C\", s.control_rank", entry_ai_systems_sql), org);
 	ids = palloc(sizeof(PlanControl) * n);
 	for (uint64 i = 0; i < n; i++)
 	{
 		cJSON	   *req = PgImsJsonObject();
 		cJSON	   *props = PgImsJsonArray();
+		cJSON	   *by_components = PgImsJsonArray();
 		char	   *standard = PgImsSpiText(i, "standard");
 		char	   *control = PgImsSpiText(i, "control_id");
+		char	   *decision = PgImsSpiText(i, "decision");
 		char	   *reasons = PgImsSpiText(i, "reasons");
 		char	   *justification = PgImsSpiText(i, "justification");
 		char	   *implementation = PgImsSpiText(i, "implementation");
 		char	   *owner = PgImsSpiText(i, "owner");
-		const char *status = ImplementationStatus(implementation);
+		char	   *ai_systems = PgImsSpiText(i, "ai_systems");
+		bool		excluded = strcmp(decision, "not_applicable") == 0;
+		const char *state = ImplementationState(decision, implementation);
+		char	   *key = psprintf("%s/%s", standard, control);
+		char	   *state_remarks;
 		StringInfoData remarks;
 
-		PgImsJsonPut(req, "uuid", NameUuid(h->uuid_prefix, "implemented-requirement",
-										   psprintf("%s/%s", standard, control)));
-		ids[i].id = QualifiedControlId(standard, control);
+		PgImsJsonPut(req, "uuid", NameUuid(h->uuid_prefix, "implemented-requirement", key));
+		ids[i].id = strcmp(PgImsSpiText(i, "oscal_ids"), "t") == 0 ? control
+			: QualifiedControlId(standard, control);
 		ids[i].standard = standard;
 		ids[i].control = control;
+		ids[i].oscal = strcmp(PgImsSpiText(i, "oscal_ids"), "t") == 0;
 		PgImsJsonPut(req, "control-id", PgImsJsonString(ids[i].id));
 		AddProp(props, "standard", standard, true);
 		AddProp(props, "control", control, true);
@@ -526,11 +638,29 @@ ControlImplementation(Datum org, const PlanHeader *h)
 			for (char *reason = strtok(reasons, " "); reason; reason = strtok(NULL, " "))
 				AddProp(props, "applicability-reason", reason, true);
 		AddProp(props, "implementation", implementation, true);
-		if (status)
-			AddProp(props, "implementation-status", status, false);
 		AddProp(props, "current-evidence", PgImsSpiText(i, "current_evidence"), true);
 		AddProp(props, "fitting-evidence", PgImsSpiText(i, "fitting_evidence"), true);
 		PgImsJsonPut(req, "props", props);
+
+		state_remarks = excluded
+			? psprintf("Excluded from the Statement of Applicability. Justification: %s",
+					   justification ? justification : "none recorded.")
+			: NULL;
+		PgImsJsonAppend(by_components,
+						ByComponent(h, "this-system", key,
+									excluded
+									? "The management system does not implement this control: the Statement of "
+									"Applicability excludes it (see the implementation status)."
+									: ThisSystemDescription(implementation),
+									state, state_remarks));
+		if (ai_systems && !excluded)
+			for (char *system = strtok(ai_systems, " "); system; system = strtok(NULL, " "))
+				PgImsJsonAppend(by_components,
+								ByComponent(h, psprintf("ai-system/%s", system), key,
+											psprintf("The control treats risks of this AI system (ims.risk_control). %s",
+													 ThisSystemDescription(implementation)),
+											state, NULL));
+		PgImsJsonPut(req, "by-components", by_components);
 
 		initStringInfo(&remarks);
 		appendStringInfo(&remarks, "Justification: %s",
@@ -545,6 +675,115 @@ ControlImplementation(Datum org, const PlanHeader *h)
 	return ci;
 }
 
+/*
+ * The plan's baseline, resolvable: an OSCAL catalog of the controls of
+ * the organization's standards that are not withdrawn, one group per
+ * standard, each control with the plan's control-id, its title and its
+ * label; it travels base64-encoded in a back-matter resource, which
+ * import-profile names by "#uuid" (OSCAL lets import-profile name a
+ * catalog).
+ */
+static char *
+BaselineCatalog(Datum org, const PlanHeader *h)
+{
+	cJSON	   *root = PgImsJsonObject();
+	cJSON	   *catalog = PgImsJsonObject();
+	cJSON	   *metadata = PgImsJsonObject();
+	cJSON	   *groups = PgImsJsonArray();
+	cJSON	   *group = NULL;
+	cJSON	   *controls = NULL;
+	const char *group_standard = NULL;
+	char	   *text;
+	uint64		n;
+
+	PgImsJsonPut(catalog, "uuid", NameUuid(h->uuid_prefix, "baseline-catalog", h->profile));
+	PgImsJsonPut(metadata, "title",
+				 PgImsJsonString(psprintf("Control baseline of %s: %s", h->organization,
+										  h->standards ? h->standards : "no standard")));
+	PgImsJsonPut(metadata, "last-modified", PgImsJsonString(h->baseline_modified));
+	PgImsJsonPut(metadata, "version", PgImsJsonString(h->version));
+	PgImsJsonPut(metadata, "oscal-version", PgImsJsonString(OSCAL_VERSION));
+	PgImsJsonPut(catalog, "metadata", metadata);
+
+	n = SoaQuery("SELECT c.standard, st.title AS standard_title, c.control_id, c.title, c.display_id, "
+				 "       EXISTS (SELECT FROM ims.oscal_catalog g WHERE g.standard = c.standard) AS oscal_ids "
+				 "FROM ims.organization o JOIN ims.control c ON c.standard = ANY (o.standards) "
+				 "JOIN ims.standard st ON st.code = c.standard "
+				 "WHERE o.org_id = $1 AND NOT c.withdrawn "
+				 "ORDER BY c.standard COLLATE \"C\", c.ordinal", org);
+	for (uint64 i = 0; i < n; i++)
+	{
+		char	   *standard = PgImsSpiText(i, "standard");
+		char	   *control = PgImsSpiText(i, "control_id");
+		char	   *label = PgImsSpiText(i, "display_id");
+		cJSON	   *c = PgImsJsonObject();
+
+		if (group_standard == NULL || strcmp(group_standard, standard) != 0)
+		{
+			char	   *group_id = QualifiedControlId(standard, "x");
+
+			group_id[strlen(group_id) - 2] = '\0';	/* the standard's part */
+			group = PgImsJsonObject();
+			controls = PgImsJsonArray();
+			PgImsJsonPut(group, "id", PgImsJsonString(group_id));
+			PgImsJsonPut(group, "title", PgImsJsonString(OscalLine(PgImsSpiText(i, "standard_title"))));
+			PgImsJsonPut(group, "controls", controls);
+			PgImsJsonAppend(groups, group);
+			group_standard = standard;
+		}
+		PgImsJsonPut(c, "id", PgImsJsonString(strcmp(PgImsSpiText(i, "oscal_ids"), "t") == 0
+											  ? control : QualifiedControlId(standard, control)));
+		PgImsJsonPut(c, "title", PgImsJsonString(OscalLine(PgImsSpiText(i, "title"))));
+		if (label)
+		{
+			cJSON	   *props = PgImsJsonArray();
+
+			AddProp(props, "label", label, false);
+			PgImsJsonPut(c, "props", props);
+		}
+		PgImsJsonAppend(controls, c);
+	}
+	PgImsJsonPut(catalog, "groups", groups);
+	PgImsJsonPut(root, "catalog", catalog);
+	text = cJSON_PrintUnformatted(root);
+	if (text == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory while printing the OSCAL baseline catalog")));
+	return text;
+}
+
+static cJSON *
+BackMatter(Datum org, const PlanHeader *h, cJSON *resource_uuid)
+{
+	cJSON	   *back = PgImsJsonObject();
+	cJSON	   *resources = PgImsJsonArray();
+	cJSON	   *resource = PgImsJsonObject();
+	cJSON	   *base64 = PgImsJsonObject();
+	char	   *catalog = BaselineCatalog(org, h);
+	int			len = strlen(catalog);
+	char	   *encoded = palloc(pg_b64_enc_len(len) + 1);
+	int			encoded_len = pg_b64_encode(catalog, len, encoded, pg_b64_enc_len(len));
+
+	if (encoded_len < 0)
+		elog(ERROR, "OSCAL export: could not encode the baseline catalog");
+	encoded[encoded_len] = '\0';
+	PgImsJsonPut(resource, "uuid", resource_uuid);
+	PgImsJsonPut(resource, "title",
+				 PgImsJsonString("Control baseline: the controls of the plan's standards as an OSCAL catalog"));
+	PgImsJsonPut(resource, "description",
+				 PgImsJsonString("The resolved baseline of this plan (import-profile): every control, not withdrawn, "
+								 "of the catalogs loaded in pg_ims for the organization's standards, one group per "
+								 "standard, with the control ids the plan uses."));
+	PgImsJsonPut(base64, "filename", PgImsJsonString("baseline-catalog.json"));
+	PgImsJsonPut(base64, "media-type", PgImsJsonString("application/oscal.catalog+json"));
+	PgImsJsonPut(base64, "value", PgImsJsonString(encoded));
+	PgImsJsonPut(resource, "base64", base64);
+	PgImsJsonAppend(resources, resource);
+	PgImsJsonPut(back, "resources", resources);
+	return back;
+}
+
 static char *
 SspText(Datum org)
 {
@@ -552,19 +791,23 @@ SspText(Datum org)
 	cJSON	   *root = PgImsJsonObject();
 	cJSON	   *ssp = PgImsJsonObject();
 	cJSON	   *profile = PgImsJsonObject();
+	cJSON	   *resource_uuid;
 	char	   *text;
 
 	PgImsJsonPut(ssp, "uuid", NameUuid(h.uuid_prefix, "system-security-plan",
 									   psprintf("%s/%s", h.version, h.status)));
 	PgImsJsonPut(ssp, "metadata", Metadata(&h));
-	PgImsJsonPut(profile, "href", PgImsJsonString(h.profile));
+	resource_uuid = NameUuid(h.uuid_prefix, "resource", "baseline-catalog");
+	PgImsJsonPut(profile, "href", PgImsJsonString(psprintf("#%s", cJSON_GetStringValue(resource_uuid))));
 	PgImsJsonPut(profile, "remarks",
-				 PgImsJsonString("No OSCAL profile is published for these standards: the plan selects every control "
-								 "of the catalogs loaded in pg_ims for the standards named in the href."));
+				 PgImsJsonString(psprintf("The baseline is the catalog in the back-matter resource this href names: "
+										  "every control of the catalogs loaded in pg_ims for the standards %s.",
+										  h.profile)));
 	PgImsJsonPut(ssp, "import-profile", profile);
 	PgImsJsonPut(ssp, "system-characteristics", SystemCharacteristics(org, &h));
 	PgImsJsonPut(ssp, "system-implementation", SystemImplementation(org, &h));
 	PgImsJsonPut(ssp, "control-implementation", ControlImplementation(org, &h));
+	PgImsJsonPut(ssp, "back-matter", BackMatter(org, &h, resource_uuid));
 	PgImsJsonPut(root, "system-security-plan", ssp);
 
 	text = cJSON_PrintUnformatted(root);

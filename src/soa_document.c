@@ -78,6 +78,16 @@ static const char *const nonconformities_sql =
 "SELECT grade, category, coalesce(citation, '') AS citation, examples, codes "
 "FROM ims.nonconformities(ARRAY[$1])";
 static const char *const nonconformity_columns[] = {"grade", "category", "citation", "examples", "codes"};
+/* The same for the HTML document, with the hints of the findings rolled up. */
+static const char *const nonconformities_hints_sql =
+"WITH f AS MATERIALIZED (SELECT code, standard, requirement, hint FROM ims.evaluate_findings(ARRAY[$1], false)) "
+"SELECT n.grade, n.category, coalesce(n.citation, '') AS citation, n.examples, n.codes, "
+"       (SELECT string_agg(DISTINCT f.hint, E'\n' ORDER BY f.hint) FROM f "
+"        WHERE f.code = ANY (string_to_array(n.codes, ', ')) "
+"          AND f.requirement IS NOT DISTINCT FROM n.requirement) AS hints "
+"FROM ims.nonconformities(ARRAY[$1]) n";
+static const char *const nonconformity_hint_columns[] = {"grade", "category", "citation", "examples", "codes", "hints"};
+static const char *const nonconformity_hint_headings[] = {"Grade", "Category", "Requirement", "Findings", "Codes", "What to do"};
 
 /* Checks access and reads the live version's header. */
 static SoaHeader
@@ -97,18 +107,42 @@ ReadHeader(Datum org)
 	return h;
 }
 
+/* The columns entry_columns of the entries s of ims.report_soa. */
+#define ENTRY_SELECT \
+	"SELECT s.standard, s.control_id, s.control_ref AS control, s.title, s.area, s.area_title, " \
+	"       s.applicability, s.decision, array_to_string(s.reasons, ', ') AS reasons, " \
+	"       s.justification, s.implementation, s.owner, " \
+	"       (SELECT string_agg(v.title || ' (' || v.kind || ')', '; ' ORDER BY v.collected_on DESC, v.title) " \
+	"        FROM ims.evidence v WHERE v.org_id = s.org_id AND v.standard = s.standard " \
+	"          AND v.control_id = s.control_id AND v.collected_on <= current_date " \
+	"          AND (v.valid_until IS NULL OR v.valid_until >= current_date)) AS evidence "
+
 /* The SoA entries, columns entry_columns; returns their number. */
 static uint64
 ReadEntries(Datum org)
 {
-	return SoaQuery("SELECT s.standard, s.control_id, s.control_ref AS control, s.title, s.area, s.area_title, "
-					"       s.applicability, s.decision, array_to_string(s.reasons, ', ') AS reasons, "
-					"       s.justification, s.implementation, s.owner, "
-					"       (SELECT string_agg(v.title || ' (' || v.kind || ')', '; ' ORDER BY v.collected_on DESC, v.title) "
-					"        FROM ims.evidence v WHERE v.org_id = s.org_id AND v.standard = s.standard "
-					"          AND v.control_id = s.control_id AND v.collected_on <= current_date "
-					"          AND (v.valid_until IS NULL OR v.valid_until >= current_date)) AS evidence "
+	return SoaQuery(ENTRY_SELECT
 					"FROM ims.report_soa s WHERE s.org_id = $1 "
+					"ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
+}
+
+/*
+ * The same, for the HTML tables: with the standard's title, and the grade
+ * (major, minor, observation) and number of the open findings against
+ * the control (not waived; ims.evaluate_findings), null without any.
+ */
+static uint64
+ReadHtmlEntries(Datum org)
+{
+	return SoaQuery("WITH f AS (SELECT f.standard, f.requirement, count(*) AS findings, "
+					"       CASE WHEN bool_or(f.grade = 'major') THEN 'major' "
+					"            WHEN bool_or(f.grade = 'minor') THEN 'minor' ELSE 'observation' END AS finding_grade "
+					"  FROM ims.evaluate_findings(ARRAY[$1], false) f "
+					"  WHERE f.waived_until IS NULL AND f.requirement IS NOT NULL GROUP BY f.standard, f.requirement) "
+					ENTRY_SELECT ", st.title AS standard_title, f.finding_grade, f.findings::text AS findings "
+					"FROM ims.report_soa s JOIN ims.standard st ON st.code = s.standard "
+					"LEFT JOIN f ON f.standard = s.standard AND f.requirement = s.control_id "
+					"WHERE s.org_id = $1 "
 					"ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
 }
 
@@ -339,36 +373,92 @@ MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 	}
 }
 
-/* An inline SVG bar chart: implemented share of each Annex A area. */
+/*
+ * An inline SVG bar chart per Annex A area, a heading per standard: each
+ * bar split into the share implemented (partial counting half), the share
+ * decided but not yet implemented, and the share still undecided, so that
+ * an area nobody has decided does not read as one nobody has started; a
+ * legend says which colour is which.
+ */
 static void
 ReadinessChart(StringInfo buf, Datum org)
 {
-	int			bar = 18;
-	int			width = 420;
+	int			bar = 16;
+	int			row = bar + 6;
+	int			width = 360;
+	int			x0 = 110;
 	int			height;
+	int			y = 0;
+	const char *standard = NULL;
+	int			n_standards;
 	uint64		n;
+	static const char *const legend[][2] = {
+		{"#15803d", "implemented (partial counts half)"},
+		{"#9ca3af", "decided, not yet implemented"},
+		{"#f59e0b", "undecided"}
+	};
 
-	n = SoaQuery("SELECT standard_label || ' ' || group_id AS label, "
-				 "       coalesce(implemented_pct, 0)::int AS pct, group_title "
+	n = SoaQuery("SELECT standard, standard_label, standard_label || ' ' || group_id AS label, group_title, "
+				 "       coalesce(implemented_pct, 0)::int AS implemented, "
+				 "       greatest(coalesce(decided_pct, 0) - coalesce(implemented_pct, 0), 0)::int AS decided_only, "
+				 "       (100 - coalesce(decided_pct, 0))::int AS undecided "
 				 "FROM ims.report_readiness WHERE org_id = $1 AND group_kind = 'annex_a_area' "
 				 "ORDER BY standard COLLATE \"C\", group_rank", org);
-	height = (int) n * (bar + 6) + 10;
-	appendStringInfo(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
-					 "aria-label=\"Share of controls implemented per Annex A area\">\n", width + 180, height);
+	n_standards = 0;
+	for (uint64 i = 0; i < n; i++)
+		if (i == 0 || strcmp(PgImsSpiText(i - 1, "standard"), PgImsSpiText(i, "standard")) != 0)
+			n_standards++;
+	height = (int) n * row + n_standards * row + 2 * row + 10;
+	appendStringInfo(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+					 "class=\"chart\" role=\"img\" aria-label=\"Per Annex A area: share of controls implemented, "
+					 "decided but not implemented, and undecided\">\n",
+					 x0 + width + 240, height, x0 + width + 240, height);
+	/* the legend, first */
+	for (int l = 0; l < (int) lengthof(legend); l++)
+	{
+		int			lx = l == 0 ? 0 : l == 1 ? 240 : 450;
+
+		appendStringInfo(buf, "<rect x=\"%d\" y=\"4\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+						 "<text x=\"%d\" y=\"14\" font-size=\"12\">%s</text>\n",
+						 lx, legend[l][0], lx + 16, legend[l][1]);
+	}
+	y = 2 * row;
 	for (uint64 i = 0; i < n; i++)
 	{
-		int			pct = atoi(PgImsSpiText(i, "pct"));
-		int			y = 5 + (int) i * (bar + 6);
+		char	   *this_standard = PgImsSpiText(i, "standard");
+		int			implemented = atoi(PgImsSpiText(i, "implemented"));
+		int			decided_only = atoi(PgImsSpiText(i, "decided_only"));
+		int			undecided = atoi(PgImsSpiText(i, "undecided"));
+		int			w1 = width * implemented / 100;
+		int			w2 = width * decided_only / 100;
+		int			w3 = width * undecided / 100;
 
-		appendStringInfo(buf, "<text x=\"0\" y=\"%d\" font-size=\"12\">", y + 13);
+		if (standard == NULL || strcmp(standard, this_standard) != 0)
+		{
+			appendStringInfo(buf, "<text x=\"0\" y=\"%d\" font-size=\"13\" font-weight=\"bold\">", y + 13);
+			HtmlText(buf, PgImsSpiText(i, "standard_label"));
+			appendStringInfoString(buf, "</text>\n");
+			y += row;
+			standard = this_standard;
+		}
+		appendStringInfo(buf, "<text x=\"0\" y=\"%d\" font-size=\"12\">", y + 12);
 		HtmlText(buf, PgImsSpiText(i, "label"));
 		appendStringInfoString(buf, "</text>");
-		appendStringInfo(buf, "<rect x=\"110\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#e5e7eb\"/>", y, width, bar);
-		appendStringInfo(buf, "<rect x=\"110\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>",
-						 y, width * pct / 100, bar, pct >= 80 ? "#15803d" : pct >= 40 ? "#ca8a04" : "#b91c1c");
+		appendStringInfo(buf, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#d1d5db\"/>",
+						 x0, y, width, bar);
+		appendStringInfo(buf, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
+						 x0, y, w1, bar, legend[0][0]);
+		appendStringInfo(buf, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
+						 x0 + w1, y, w2, bar, legend[1][0]);
+		appendStringInfo(buf, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>",
+						 x0 + width - w3, y, w3, bar, legend[2][0]);
 		HtmlText(buf, PgImsSpiText(i, "group_title"));
-		appendStringInfo(buf, "</title></rect><text x=\"%d\" y=\"%d\" font-size=\"12\">%d%%</text>\n",
-						 width + 120, y + 13, pct);
+		appendStringInfo(buf, "</title></rect><text x=\"%d\" y=\"%d\" font-size=\"12\">%d%% implemented",
+						 x0 + width + 8, y + 12, implemented);
+		if (undecided > 0)
+			appendStringInfo(buf, ", %d%% undecided", undecided);
+		appendStringInfoString(buf, "</text>\n");
+		y += row;
 	}
 	appendStringInfoString(buf, "</svg>\n");
 }
@@ -378,7 +468,8 @@ ReadinessChart(StringInfo buf, Datum org)
  * row of class row_class unless that is NULL.
  */
 static void
-HtmlRow(StringInfo buf, uint64 i, const char *row_class, const char *const *columns, int n_columns)
+HtmlRow(StringInfo buf, uint64 i, const char *row_class, const char *const *columns,
+		const char *const *headings, int n_columns)
 {
 	if (row_class != NULL)
 	{
@@ -390,83 +481,183 @@ HtmlRow(StringInfo buf, uint64 i, const char *row_class, const char *const *colu
 		appendStringInfoString(buf, "<tr>");
 	for (int c = 0; c < n_columns; c++)
 	{
-		appendStringInfoString(buf, "<td>");
+		/* headings: the labels of the narrow layout (table.cards) */
+		if (headings != NULL)
+			appendStringInfo(buf, "<td data-label=\"%s\">", headings[c]);
+		else
+			appendStringInfoString(buf, "<td>");
 		HtmlText(buf, PgImsSpiText(i, columns[c]));
 		appendStringInfoString(buf, "</td>");
 	}
 	appendStringInfoString(buf, "</tr>\n");
 }
 
+/*
+ * The head hash of the organization's history, or NULL: ims.history_head
+ * comes with the history of documented information (a later part of 1.2);
+ * it is looked up when the document is made, so that this file neither
+ * needs it nor breaks without it.
+ */
+static char *
+HistoryHead(Datum org)
+{
+	SoaQuery("SELECT to_regprocedure('ims.history_head(bigint)') IS NOT NULL AS present", org);
+	if (strcmp(PgImsSpiText(0, "present"), "t") != 0)
+		return NULL;
+	SoaQuery("SELECT ims.history_head($1)::text AS head", org);
+	return PgImsSpiText(0, "head");
+}
+
+/* The column headings of the HTML controls table, as table_columns. */
+static const char *const table_headings[] = {
+	"Control", "Title", "Applicability", "Justification", "Implementation", "Owner", "Evidence"
+};
+
+/*
+ * The HTML document: readable from a 760 px window to print.  Above
+ * 820 px and on paper the controls are a table per standard; below, each
+ * entry is a block of labelled lines (the labels come from data-label),
+ * so nothing runs off the right edge.
+ */
 static void
 HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 {
-	HeaderLine	lines[6];
+	HeaderLine	lines[8];
 	int			n_lines = HeaderLines(h, lines);
+	const char *standard = NULL;
+	char	   *generated;
+	char	   *head;
 	uint64		n;
 
-	appendStringInfoString(buf, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Statement of Applicability: ");
+	SoaQuery("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"') AS generated", org);
+	generated = PgImsSpiText(0, "generated");
+	lines[n_lines++] = (HeaderLine) {"Generated on", generated};
+	/* the history head hash, where ims.history_head exists (see HistoryHead) */
+	head = HistoryHead(org);
+	if (head != NULL)
+		lines[n_lines++] = (HeaderLine) {"History head", head};
+
+	appendStringInfoString(buf, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+						   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Statement of Applicability: ");
 	HtmlText(buf, h->organization);
 	appendStringInfoString(buf, "</title>\n<style>\n"
-						   "body { font-family: system-ui, sans-serif; margin: 2em; color: #111; }\n"
-						   "h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }\n"
+						   "body { font-family: system-ui, sans-serif; margin: 2em; color: #111; max-width: 80em; }\n"
+						   "h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; } h3 { font-size: 1.05em; margin-top: 1.2em; }\n"
 						   "table { border-collapse: collapse; width: 100%; font-size: 0.85em; }\n"
-						   "th, td { border: 1px solid #d1d5db; padding: 4px 6px; text-align: left; vertical-align: top; }\n"
+						   "th, td { border: 1px solid #d1d5db; padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }\n"
 						   "th { background: #f3f4f6; }\n"
 						   "table.header { width: auto; } table.header th { width: 10em; }\n"
-						   "td { white-space: pre-line; } td:first-child { white-space: nowrap; }\n"
+						   "td { white-space: pre-line; } table.controls td:first-child { white-space: nowrap; }\n"
 						   "td.undecided { background: #fef3c7; } td.not_applicable { color: #6b7280; }\n"
-						   "tr.major td { background: #fee2e2; }\n"
-						   "@media print { body { margin: 0; font-size: 10pt; } thead { display: table-header-group; }\n"
-						   "  tr { page-break-inside: avoid; } h2 { page-break-after: avoid; } }\n"
+						   "tr.major td { background: #fee2e2; } tr.finding-major td:first-child { border-left: 4px solid #b91c1c; }\n"
+						   "tr.finding-minor td:first-child { border-left: 4px solid #ea580c; }\n"
+						   "tr.finding-observation td:first-child { border-left: 4px solid #2563eb; }\n"
+						   ".flag { display: inline-block; font-size: 0.8em; font-weight: bold; padding: 0 4px; border-radius: 3px; color: #fff; white-space: nowrap; }\n"
+						   ".flag.major { background: #b91c1c; } .flag.minor { background: #ea580c; } .flag.observation { background: #2563eb; }\n"
+						   "svg.chart { max-width: 100%; height: auto; }\n"
+						   "p.legend span { margin-right: 1.2em; }\n"
+						   "@media screen and (max-width: 820px) {\n"
+						   "  body { margin: 1em; }\n"
+						   "  table.cards thead { display: none; }\n"
+						   "  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: auto; }\n"
+						   "  table.cards tr { border: 1px solid #d1d5db; margin-bottom: 0.6em; }\n"
+						   "  table.cards td { border: none; padding: 2px 6px; }\n"
+						   "  table.cards td::before { content: attr(data-label) \": \"; font-weight: bold; }\n"
+						   "  table.cards td:first-child { font-weight: bold; background: #f3f4f6; white-space: normal; }\n"
+						   "  table.controls td:first-child::before { content: none; }\n"
+						   "}\n"
+						   "@media print { body { margin: 0; font-size: 9pt; max-width: none; } thead { display: table-header-group; }\n"
+						   "  table { font-size: 8pt; } tr { page-break-inside: avoid; } h2, h3 { page-break-after: avoid; }\n"
+						   "  .flag, tr.major td, td.undecided { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }\n"
 						   "</style>\n</head>\n<body>\n<h1>Statement of Applicability: ");
 	HtmlText(buf, h->organization);
-	appendStringInfoString(buf, "</h1>\n<p>Consolidated for ISO/IEC 27001:2022 and ISO/IEC 42001:2023: one table, both Annex A catalogs.</p>\n<table class=\"header\">\n");
+	appendStringInfoString(buf, "</h1>\n<p>Consolidated for ISO/IEC 27001:2022 and ISO/IEC 42001:2023: one section per standard, each in catalog order.</p>\n<table class=\"header\">\n");
 	for (int i = 0; i < n_lines; i++)
 	{
 		appendStringInfo(buf, "<tr><th>%s</th><td>", lines[i].label);
 		HtmlText(buf, lines[i].value);
 		appendStringInfoString(buf, "</td></tr>\n");
 	}
-	appendStringInfoString(buf, "</table>\n<h2>Readiness: controls implemented per Annex A area</h2>\n");
+	appendStringInfoString(buf, "</table>\n<h2>Readiness per Annex A area</h2>\n");
 	ReadinessChart(buf, org);
 
-	n = ReadEntries(org);
-	appendStringInfo(buf, "<h2>Controls (%llu)</h2>\n<table>\n<thead><tr><th>Control</th><th>Title</th><th>Applicability</th>"
-					 "<th>Justification</th><th>Implementation</th><th>Owner</th><th>Evidence</th></tr></thead>\n<tbody>\n",
-					 (unsigned long long) n);
+	n = ReadHtmlEntries(org);
+	appendStringInfo(buf, "<h2>Controls (%llu)</h2>\n", (unsigned long long) n);
+	appendStringInfoString(buf, "<p class=\"legend\"><span><span class=\"flag major\">major</span> "
+						   "<span class=\"flag minor\">minor</span> <span class=\"flag observation\">observation</span>: "
+						   "the entry has open findings of that grade (the highest shown; "
+						   "see Open findings)</span><span style=\"background:#fef3c7\">undecided</span>"
+						   "<span style=\"color:#6b7280\">not applicable</span></p>\n");
 	for (uint64 i = 0; i < n; i++)
 	{
-		appendStringInfoString(buf, "<tr>");
+		char	   *this_standard = PgImsSpiText(i, "standard");
+		char	   *grade = PgImsSpiText(i, "finding_grade");
+
+		if (standard == NULL || strcmp(standard, this_standard) != 0)
+		{
+			if (standard != NULL)
+				appendStringInfoString(buf, "</tbody>\n</table>\n");
+			appendStringInfoString(buf, "<h3>");
+			HtmlText(buf, PgImsSpiText(i, "standard_title"));
+			appendStringInfoString(buf, "</h3>\n<table class=\"controls cards\">\n<thead><tr>");
+			for (int c = 0; c < (int) lengthof(table_headings); c++)
+				appendStringInfo(buf, "<th>%s</th>", table_headings[c]);
+			appendStringInfoString(buf, "</tr></thead>\n<tbody>\n");
+			standard = this_standard;
+		}
+		if (grade != NULL)
+		{
+			appendStringInfoString(buf, "<tr class=\"finding-");
+			HtmlText(buf, grade);
+			appendStringInfoString(buf, "\">");
+		}
+		else
+			appendStringInfoString(buf, "<tr>");
 		for (int c = 0; c < (int) lengthof(table_columns); c++)
 		{
+			appendStringInfo(buf, "<td data-label=\"%s\"", table_headings[c]);
 			/* the applicability cell is coloured by its decision */
 			if (strcmp(table_columns[c], "applicability") == 0)
 			{
-				appendStringInfoString(buf, "<td class=\"");
+				appendStringInfoString(buf, " class=\"");
 				HtmlText(buf, PgImsSpiText(i, "decision"));
-				appendStringInfoString(buf, "\">");
+				appendStringInfoChar(buf, '"');
 			}
-			else
-				appendStringInfoString(buf, "<td>");
+			appendStringInfoChar(buf, '>');
 			HtmlText(buf, PgImsSpiText(i, table_columns[c]));
+			if (c == 0 && grade != NULL)
+			{
+				appendStringInfoString(buf, " <span class=\"flag ");
+				HtmlText(buf, grade);
+				appendStringInfoString(buf, "\">");
+				HtmlText(buf, PgImsSpiText(i, "findings"));
+				appendStringInfoChar(buf, ' ');
+				HtmlText(buf, grade);
+				appendStringInfoString(buf, "</span>");
+			}
 			appendStringInfoString(buf, "</td>");
 		}
 		appendStringInfoString(buf, "</tr>\n");
 	}
-	appendStringInfoString(buf, "</tbody>\n</table>\n");
+	if (standard != NULL)
+		appendStringInfoString(buf, "</tbody>\n</table>\n");
 
 	n = SoaQuery(clause_summary_sql, org);
 	appendStringInfoString(buf, "<h2>Clause mapping ISO/IEC 27001 to ISO/IEC 42001</h2>\n<table>\n"
 						   "<thead><tr><th>Status</th><th>Clauses</th><th>ISO 42001 clauses</th></tr></thead>\n<tbody>\n");
 	for (uint64 i = 0; i < n; i++)
-		HtmlRow(buf, i, NULL, clause_summary_columns, lengthof(clause_summary_columns));
+		HtmlRow(buf, i, NULL, clause_summary_columns, NULL, lengthof(clause_summary_columns));
 	appendStringInfoString(buf, "</tbody>\n</table>\n");
 
-	n = SoaQuery(nonconformities_sql, org);
+	n = SoaQuery(nonconformities_hints_sql, org);
 	appendStringInfo(buf, "<h2>Open findings, per requirement (%llu)</h2>\n", (unsigned long long) n);
-	appendStringInfoString(buf, "<table>\n<thead><tr><th>Grade</th><th>Category</th><th>Requirement</th><th>Findings</th><th>Codes</th></tr></thead>\n<tbody>\n");
+	appendStringInfoString(buf, "<table class=\"cards\">\n<thead><tr>");
+	for (int c = 0; c < (int) lengthof(nonconformity_hint_headings); c++)
+		appendStringInfo(buf, "<th>%s</th>", nonconformity_hint_headings[c]);
+	appendStringInfoString(buf, "</tr></thead>\n<tbody>\n");
 	for (uint64 i = 0; i < n; i++)
-		HtmlRow(buf, i, PgImsSpiText(i, "grade"), nonconformity_columns, lengthof(nonconformity_columns));
+		HtmlRow(buf, i, PgImsSpiText(i, "grade"), nonconformity_hint_columns, nonconformity_hint_headings,
+				lengthof(nonconformity_hint_columns));
 	appendStringInfoString(buf, "</tbody>\n</table>\n</body>\n</html>\n");
 }
 
@@ -476,6 +667,13 @@ CsvDocument(StringInfo buf, Datum org)
 	uint64		n = ReadEntries(org);
 	int			n_columns = lengthof(entry_columns);
 
+	/*
+	 * A byte-order mark first, in a UTF-8 database: spreadsheets (Excel,
+	 * LibreOffice's default import) take a CSV file without one for the
+	 * platform's legacy code page and garble non-ASCII names.
+	 */
+	if (GetDatabaseEncoding() == PG_UTF8)
+		appendStringInfoString(buf, "\xEF\xBB\xBF");
 	for (int c = 0; c < n_columns; c++)
 		appendStringInfo(buf, "%s%s", entry_columns[c], c + 1 < n_columns ? "," : "\r\n");
 	for (uint64 i = 0; i < n; i++)

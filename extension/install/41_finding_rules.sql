@@ -622,7 +622,7 @@ BEGIN ATOMIC
 	-- SoA lacks, which only a live SoA with fewer entries than its
 	-- standards have controls can lack.
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)),
-	per_standard AS (SELECT standard, count(*) AS n FROM @extschema@.control GROUP BY standard),
+	per_standard AS (SELECT standard, count(*) AS n FROM @extschema@.control WHERE NOT withdrawn GROUP BY standard),
 	not_included AS (
 		SELECT e.org_id, e.standard, e.control_id,
 		       CASE WHEN @extschema@.decision(e.applicability) = 'undecided' THEN 'the SoA leaves undecided'
@@ -734,7 +734,7 @@ CREATE FUNCTION @extschema@.rule_soa003(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)) ,
-	per_standard AS (SELECT standard, count(*) AS n FROM @extschema@.control GROUP BY standard),
+	per_standard AS (SELECT standard, count(*) AS n FROM @extschema@.control WHERE NOT withdrawn GROUP BY standard),
 	short AS (SELECT l.org_id, l.soa_id, l.version, o.standards
 	          FROM live l JOIN @extschema@.organization o USING (org_id)
 	          WHERE (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id
@@ -742,7 +742,7 @@ BEGIN ATOMIC
 	              < (SELECT sum(n) FROM per_standard p WHERE p.standard = ANY (o.standards))),
 	missing AS (SELECT k.org_id, k.version, c.standard, c.control_id,
 	                   count(*) OVER (PARTITION BY k.org_id, c.standard) AS n
-	            FROM short k JOIN @extschema@.control c ON c.standard = ANY (k.standards)
+	            FROM short k JOIN @extschema@.control c ON c.standard = ANY (k.standards) AND NOT c.withdrawn
 	            LEFT JOIN @extschema@.soa_entry e ON e.org_id = k.org_id AND e.soa_id = k.soa_id
 	                                             AND e.standard = c.standard AND e.control_id = c.control_id
 	            WHERE e.org_id IS NULL)

@@ -57,7 +57,8 @@ BEGIN
 	   AND p.soa_id OPERATOR(pg_catalog.=) approved_id
 	   AND p.standard OPERATOR(pg_catalog.=) c.standard
 	   AND p.control_id OPERATOR(pg_catalog.=) c.control_id
-	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id;
+	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id
+	  AND NOT c.withdrawn;			-- a control its catalog withdrew (22_oscal_catalog.sql)
 
 	RETURN new_id;
 END

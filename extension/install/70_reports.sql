@@ -26,7 +26,9 @@ SELECT e.org_id, o.name AS organization, s.soa_id, s.version, s.status,
 		WHERE v.org_id = e.org_id AND v.standard = e.standard AND v.control_id = e.control_id
 		  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date)
 		  AND (e.standard <> 'iso42001:2023' OR k.domain <> 'information_security'))
-		   AS fitting_evidence
+		   AS fitting_evidence,
+	   -- BI clients: every array also as text (docs/views.md)
+	   array_to_string(@extschema@.reasons(e.applicability), ', ') AS reasons_text
 FROM @extschema@.soa s
 JOIN @extschema@.organization o ON o.org_id = s.org_id
 JOIN @extschema@.soa_entry e ON e.org_id = s.org_id AND e.soa_id = s.soa_id
@@ -58,6 +60,7 @@ COMMENT ON COLUMN @extschema@.report_soa.implementation_rank IS '1 not_started t
 COMMENT ON COLUMN @extschema@.report_soa.owner IS 'Person responsible for the control';
 COMMENT ON COLUMN @extschema@.report_soa.current_evidence IS 'Number of current evidence rows for the control';
 COMMENT ON COLUMN @extschema@.report_soa.fitting_evidence IS 'Current evidence of a fitting kind: for an ISO 42001 control, not of the information_security domain (SOA008)';
+COMMENT ON COLUMN @extschema@.report_soa.reasons_text IS 'reasons as one text, comma-separated (for clients that cannot read arrays); empty when there is none';
 GRANT SELECT ON @extschema@.report_soa TO PUBLIC;
 
 -- Each clause pair of each organization, and whether its documents already
@@ -144,7 +147,11 @@ SELECT r.org_id, o.name AS organization, r.risk_id, r.register, r.title,
 	   r.cvss, r.treatment, r.owner,
 	   (SELECT array_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id ORDER BY k.standard, c.ordinal)
 		FROM @extschema@.risk_control k JOIN @extschema@.control c USING (standard, control_id)
-		WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id) AS controls
+		WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id) AS controls,
+	   -- BI clients: every array also as text (docs/views.md)
+	   (SELECT string_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id, '; ' ORDER BY k.standard, c.ordinal)
+		FROM @extschema@.risk_control k JOIN @extschema@.control c USING (standard, control_id)
+		WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id) AS controls_text
 FROM @extschema@.risk r
 JOIN @extschema@.organization o ON o.org_id = r.org_id
 LEFT JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.ai_system_id;
@@ -166,6 +173,7 @@ COMMENT ON COLUMN @extschema@.report_risk_register.cvss IS 'CVSS base score (inf
 COMMENT ON COLUMN @extschema@.report_risk_register.treatment IS 'mitigate, accept, avoid or transfer';
 COMMENT ON COLUMN @extschema@.report_risk_register.owner IS 'Risk owner';
 COMMENT ON COLUMN @extschema@.report_risk_register.controls IS 'Controls that treat it, standard-qualified';
+COMMENT ON COLUMN @extschema@.report_risk_register.controls_text IS 'controls as one text, "; "-separated (for clients that cannot read arrays); null when no control treats it';
 GRANT SELECT ON @extschema@.report_risk_register TO PUBLIC;
 
 CREATE VIEW @extschema@.report_impact_assessments WITH (security_invoker = true) AS
@@ -319,7 +327,7 @@ control_entry AS (
 		   coalesce(f.findings, 0) AS findings,
 		   CASE WHEN o.standalone AND k.target_control IS NOT NULL THEN 2 ELSE 1 END AS weight
 	FROM org o
-	JOIN @extschema@.control c ON c.standard = ANY (o.standards)
+	JOIN @extschema@.control c ON c.standard = ANY (o.standards) AND NOT c.withdrawn
 	LEFT JOIN (SELECT DISTINCT k.target_standard, k.target_control FROM @extschema@.control_mapping k
 			   WHERE k.source_standard = 'iso27001:2022') AS k
 	  ON k.target_standard = c.standard AND k.target_control = c.control_id
@@ -496,7 +504,11 @@ COMMENT ON FUNCTION @extschema@.readiness(bigint) IS
 
 CREATE VIEW @extschema@.report_readiness WITH (security_invoker = true) AS
 SELECT o.org_id, r.organization, r.group_kind, r.standard, r.standard_label, r.group_id, r.group_title,
-	   r.group_rank, r.items, r.decided_pct, r.implemented_pct, r.evidenced_pct, r.weeks_low, r.weeks_high,
+	   r.group_rank, r.items,
+	   -- with their precision, for clients that read it (JDBC, ODBC; docs/views.md)
+	   r.decided_pct::numeric(3,0) AS decided_pct, r.implemented_pct::numeric(3,0) AS implemented_pct,
+	   r.evidenced_pct::numeric(3,0) AS evidenced_pct,
+	   r.weeks_low::numeric(7,1) AS weeks_low, r.weeks_high::numeric(7,1) AS weeks_high,
 	   r.open_findings
 FROM @extschema@.organization o
 CROSS JOIN LATERAL @extschema@.readiness(o.org_id) AS r;

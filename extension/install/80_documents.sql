@@ -23,4 +23,4 @@ CREATE FUNCTION @extschema@.export_oscal_ssp(org_id bigint) RETURNS jsonb
 	LANGUAGE C STABLE STRICT
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.export_oscal_ssp(bigint) IS
-'the live SoA of an organization as an OSCAL 1.0.6 system security plan (JSON built with cJSON): one implemented-requirement per applicable control, standard-qualified ids (docs/oscal.md)';
+'the live SoA of an organization as an OSCAL 1.2.1 system security plan (JSON built with cJSON): one implemented-requirement per decided control with its by-components, the ids of OSCAL catalogs kept, others standard-qualified, the baseline catalog in the back-matter (docs/oscal.md)';

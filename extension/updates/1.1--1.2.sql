@@ -72,6 +72,17 @@ CREATE TRIGGER document_covers_declared BEFORE UPDATE OF covers ON @extschema@.d
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_document_covers_declared();
 
 ----------------------------------------------------------------------------
+-- OSCAL catalogs (docs/oscal.md): withdrawn controls are marked and left
+-- out of new SoA drafts; the standards imported from OSCAL are recorded,
+-- so that a plan keeps their control ids.  A standard imported into 1.1
+-- is not recorded (its catalog's uuid is not known): its ids stay
+-- standard-qualified until it is imported again under a new code.
+----------------------------------------------------------------------------
+
+-- @part 22_oscal_catalog.sql
+-- @replace function export_oscal_ssp
+
+----------------------------------------------------------------------------
 -- The clause mapping's status, written once: ims.clause_coverage counts the
 -- declared clauses beside the topic's, and records as evidence that a
 -- clause is served, for many organizations at once; report_clause_mapping
@@ -271,7 +282,8 @@ GRANT USAGE ON SEQUENCE @extschema@.risk_treatment_action_action_id_seq,
 	@extschema@.risk_acceptance_acceptance_id_seq, @extschema@.objective_objective_id_seq TO PUBLIC;
 CREATE TRIGGER objective_standards_known BEFORE INSERT OR UPDATE OF standards ON @extschema@.objective
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_standard_codes('standards');
--- @replace view report_risk_register
+-- (report_risk_register, whose likelihood and impact are now inherent, is
+-- replaced with the BI views below)
 
 ----------------------------------------------------------------------------
 -- The finding rules move from the library into the extension: one SQL
@@ -348,6 +360,9 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 ----------------------------------------------------------------------------
 
 -- @replace function readiness
+-- the shares and weeks get their precision (numeric(3,0), numeric(7,1)):
+-- a change of column type, which CREATE OR REPLACE VIEW cannot make
+DROP VIEW @extschema@.report_readiness;
 -- @replace view report_readiness
 
 ----------------------------------------------------------------------------
@@ -362,3 +377,11 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 -- @replace view report_ai_systems
 -- @replace view report_datasets
 -- @replace view report_ai_suppliers
+
+----------------------------------------------------------------------------
+-- Views a BI tool can read (docs/views.md): every array also as text, in a
+-- new last column
+----------------------------------------------------------------------------
+
+-- @replace view report_soa
+-- @replace view report_risk_register
