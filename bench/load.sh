@@ -51,6 +51,7 @@ seconds=${LOAD_SECONDS:-60}
 # row-level security does not apply to: the same load without its cost,
 # for comparison.  The checks run as both roles either way.
 load_user=${LOAD_USER:-ims_load}
+# LOAD_HISTORY=off runs it with the history triggers disabled (below).
 clients=8
 threads=2
 orgs=100
@@ -95,6 +96,16 @@ psql_load() { psql -At -U ims_load "$@"; }
 
 stage="setup (bench/load/setup.sql)"
 psql_su -f bench/load/setup.sql
+# LOAD_HISTORY=off disables the history triggers after the setup (the
+# load without the history of the record, for bench/history.sh's ratio).
+if [ "${LOAD_HISTORY:-on}" = off ]; then
+	psql_su -c "DO \$\$DECLARE t regclass; BEGIN
+		FOR t IN SELECT tgrelid::regclass FROM pg_trigger WHERE tgname = 'history_log' LOOP
+			EXECUTE format('ALTER TABLE %s DISABLE TRIGGER history_log', t);
+		END LOOP; END\$\$"
+fi
+echo "history: $(psql_su -c "SELECT CASE WHEN bool_and(tgenabled = 'O') THEN 'on' WHEN bool_or(tgenabled = 'O') THEN 'partly on' ELSE 'off' END
+	|| ', ' || count(*) || ' tables' FROM pg_trigger WHERE tgname = 'history_log'")"
 
 # pgbench draws organizations from random(org_lo, org_hi): that is only the
 # 100 organizations if their ids are contiguous, as a fresh sequence gives.

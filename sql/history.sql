@@ -27,9 +27,11 @@ SELECT c.relname
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
 WHERE t.tgname = 'history_log' AND t.tgnargs <> i.indnkeyatts;
--- the functions that run the triggers belong to the owner of the
--- extension and run as it
-SELECT p.proname, p.prosecdef, pg_get_userbyid(p.proowner) = pg_get_userbyid(e.extowner) AS extension_owner
+-- the trigger function belongs to the owner of the extension and runs as
+-- it; history_append, which it calls, runs as its caller, and only the
+-- owner may call either
+SELECT p.proname, p.prosecdef, pg_get_userbyid(p.proowner) = pg_get_userbyid(e.extowner) AS extension_owner,
+       has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute
 FROM pg_proc p, pg_extension e
 WHERE e.extname = 'pg_ims' AND p.proname IN ('log_history', 'history_append')
 ORDER BY 1;

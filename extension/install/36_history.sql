@@ -87,13 +87,14 @@ COMMENT ON FUNCTION @extschema@.history_actor() IS
 -- array (jsonb prints its keys in one order whatever order they were
 -- written in) with the time as microseconds since 1970, which neither
 -- DateStyle nor TimeZone changes, so a restored entry hashes the same.
+-- Every name in it is qualified, and it has no SET clause, so that the
+-- planner inlines it into the statements that append and verify.
 CREATE FUNCTION @extschema@.history_entry_hash(prev_hash text, org_id bigint, seq bigint, table_name name,
 											   operation text, row_key jsonb, row_before jsonb, row_after jsonb,
 											   role_name name, application_user text, txid bigint,
 											   logged_at timestamptz)
 	RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 RETURN pg_catalog.encode(pg_catalog.sha256(
 	pg_catalog.decode(coalesce(prev_hash, ''), 'hex')
 	OPERATOR(pg_catalog.||) pg_catalog.convert_to(pg_catalog.jsonb_build_array(
@@ -106,12 +107,12 @@ COMMENT ON FUNCTION @extschema@.history_entry_hash(text, bigint, bigint, name, t
 -- locks it until the transaction ends: the next writer of the same
 -- organization waits there, and then reads the new head (READ COMMITTED
 -- reads it again; REPEATABLE READ fails with a serialization error).  Only
--- the triggers below and ims.purge_history call it.
+-- the trigger below (SECURITY DEFINER), ims.attach_history and
+-- ims.purge_history call it, as the owner; it is no definer itself.
 CREATE FUNCTION @extschema@.history_append(org_id bigint, table_name name, operation text, row_key jsonb,
 										   row_before jsonb, row_after jsonb)
 	RETURNS bigint
 	LANGUAGE plpgsql
-	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -173,6 +174,7 @@ DECLARE
 	key jsonb;
 	old_org bigint;
 	new_org bigint;
+	k text;
 BEGIN
 	IF TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) '@extschema@' THEN
 		RAISE EXCEPTION 'ims.log_history() writes the history of the tables of schema @extschema@ only'
@@ -198,8 +200,11 @@ BEGIN
 			RETURN NULL;
 		END IF;
 	END IF;
-	SELECT pg_catalog.jsonb_object_agg(k, coalesce(new_row, old_row) OPERATOR(pg_catalog.->) k)
-	INTO key FROM pg_catalog.unnest(TG_ARGV) AS k;
+	key := '{}';
+	FOREACH k IN ARRAY TG_ARGV LOOP
+		key := key OPERATOR(pg_catalog.||)
+			pg_catalog.jsonb_build_object(k, coalesce(new_row, old_row) OPERATOR(pg_catalog.->) k);
+	END LOOP;
 	PERFORM @extschema@.history_append(coalesce(new_org, old_org), TG_TABLE_NAME, TG_OP, key, old_row, new_row);
 	-- a row moved to another organization: its old organization's chain says so too
 	IF old_org OPERATOR(pg_catalog.<>) new_org THEN
@@ -230,11 +235,10 @@ BEGIN
 		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
 	-- the head of the chain moves as entries are appended: by ims.history_append
-	-- called by a trigger, or by ims.attach_history and ims.purge_history,
-	-- which say so in ims.history_append
+	-- called by a trigger (the WHEN of history_chain_guard lets those
+	-- through), or by ims.attach_history and ims.purge_history, which say so
 	IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'history_chain' AND TG_OP OPERATOR(pg_catalog.=) 'UPDATE'
-	   AND (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.>) 1
-			OR pg_catalog.current_setting('ims.history_append', true) OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()::text) THEN
+	   AND pg_catalog.current_setting('ims.history_append', true) OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()::text THEN
 		RETURN NEW;
 	END IF;
 	RAISE EXCEPTION 'the history of the record cannot be changed'
@@ -250,7 +254,12 @@ CREATE TRIGGER history_guard BEFORE UPDATE OR DELETE ON @extschema@.history
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_history();
 CREATE TRIGGER history_guard_truncate BEFORE TRUNCATE ON @extschema@.history
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.guard_history();
-CREATE TRIGGER history_chain_guard BEFORE UPDATE OR DELETE ON @extschema@.history_chain
+-- An UPDATE of a head from a history trigger (WHEN sees the depth of that
+-- trigger, 1) passes without calling the function: that is every append.
+CREATE TRIGGER history_chain_guard BEFORE UPDATE ON @extschema@.history_chain
+	FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.<) 1)
+	EXECUTE FUNCTION @extschema@.guard_history();
+CREATE TRIGGER history_chain_guard_delete BEFORE DELETE ON @extschema@.history_chain
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_history();
 CREATE TRIGGER history_chain_guard_truncate BEFORE TRUNCATE ON @extschema@.history_chain
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.guard_history();
