@@ -202,8 +202,8 @@ fi
 psql_load -c "SELECT g.org_id, f.code, f.severity, f.ref, f.message
 	FROM load.org g, ims.integration_findings(g.org_id) f
 	ORDER BY g.org_id, f.code, f.severity, f.ref COLLATE \"C\", f.message COLLATE \"C\"" >"$work/findings.load"
-psql_su -c "SELECT f.org_id, f.code, f.severity, f.ref, f.message FROM ims.evaluate_findings(NULL, false) f
-	ORDER BY f.org_id, f.code, f.severity, f.ref COLLATE \"C\", f.message COLLATE \"C\"" >"$work/findings.su"
+psql_su -c "SELECT f.org_id, f.code, f.grade, f.ref, f.message FROM ims.evaluate_findings(NULL, false) f
+	ORDER BY f.org_id, f.code, f.grade, f.ref COLLATE \"C\", f.message COLLATE \"C\"" >"$work/findings.su"
 findings=$(wc -l <"$work/findings.su")
 if cmp -s "$work/findings.load" "$work/findings.su" && [ "$findings" -gt 0 ]; then
 	echo "ok findings: $findings findings after the load, the same through row-level security as for the superuser"
