@@ -31,7 +31,8 @@ OBJS = \
 	src/soa_digest.o \
 	src/soa_live.o \
 	src/soa_document.o \
-	src/oscal_ssp.o
+	src/oscal_ssp.o \
+	src/history.o
 
 # The install script of the current version is made from ordered parts,
 # one concern each; the update script of each later version from its
@@ -56,9 +57,9 @@ ifdef PG_IMS_JSON_MALLOC
 PG_CPPFLAGS += -DPG_IMS_JSON_MALLOC
 endif
 
-REGRESS = install risk_type applicability index_integrity type_plans catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security names no_access readiness clause_coverage risk_treatment ai_systems
+REGRESS = install risk_type applicability index_integrity type_plans catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security names no_access readiness clause_coverage risk_treatment ai_systems history
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
-ISOLATION = catalog_import init_soa approve_soa revoke_access soa_backdate document_clause
+ISOLATION = catalog_import init_soa approve_soa revoke_access soa_backdate document_clause history_chain
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation
 
 EXTRA_CLEAN = build

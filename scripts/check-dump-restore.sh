@@ -68,6 +68,23 @@ INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_o
 SELECT org_id, 'iso42001:2023', 'A.6.2.4', 'red_team_report', 'Red-team exercise of the assistant', '2026-11-20'
 FROM ims.organization;
 SQL
+# Documented information under control, and a history of more than the
+# fill's inserts: changes, a deletion, an application user.
+psql -d $src >/dev/null <<'SQL'
+UPDATE ims.document SET status = 'approved', approved_on = '2026-01-10', next_review = '2027-01-10', retention = '3 years'
+WHERE approved_by IS NOT NULL;
+UPDATE ims.evidence SET file_sha256 = encode(sha256(convert_to(title, 'UTF8')), 'hex'), collected_by = 'Dana', reviewed_by = 'Eve';
+SET ims.application_user = 'dana@example.org';
+UPDATE ims.risk SET asset = coalesce(asset || ' ', '') || '(reviewed)';
+INSERT INTO ims.risk (org_id, title, risk_type) SELECT org_id, 'Temporary', 'integrity' FROM ims.organization;
+DELETE FROM ims.risk WHERE title = 'Temporary';
+SQL
+[ "$(psql -d $src -At -c "SELECT count(DISTINCT operation) = 3 AND bool_or(application_user IS NOT NULL)
+	AND (SELECT count(*) FROM ims.evidence WHERE file_sha256 IS NOT NULL) > 0
+	FROM ims.history WHERE operation IN ('INSERT', 'UPDATE', 'DELETE')")" = t ] || {
+	echo "the filled database lacks history entries of each operation, or evidence with a hash"
+	exit 1
+}
 
 # One line per table and sequence of the extension: name, row count, digest.
 snapshot() {
@@ -87,6 +104,7 @@ snapshot() {
 	psql -d "$1" -At -F ' ' -c "$query ORDER BY 1"
 }
 snapshot $src >"$dump.before"
+psql -d $src -At -c "SELECT org_id, ims.history_head(org_id) FROM ims.history_chain ORDER BY 1" >"$dump.heads.before"
 
 # pg_dump warns that ims.clause and ims.control refer to themselves (a
 # clause's parent, an enhancement's control); the rows of one table are
@@ -118,5 +136,20 @@ if psql -d $dst -c "UPDATE ims.soa_entry SET owner = 'x' WHERE soa_id IN (SELECT
 	echo "an approved SoA could be changed after the restore"
 	status=1
 fi
-rm -f "$dump.before" "$dump.after" "$dump.err"
+# the history came back as it was, not logged a second time by the
+# restore's COPY (the snapshot compares its rows), with the same heads, and
+# every chain verifies; a change after the restore extends it
+psql -d $dst -At -c "SELECT org_id, ims.history_head(org_id) FROM ims.history_chain ORDER BY 1" >"$dump.heads.after"
+echo "history chains: $(wc -l <"$dump.heads.after"), entries: $(psql -d $dst -At -c "SELECT count(*) FROM ims.history")"
+diff -u "$dump.heads.before" "$dump.heads.after" || status=1
+[ -s "$dump.heads.after" ] || status=1
+psql -d $dst -c "UPDATE ims.risk SET asset = coalesce(asset || ' ', '') || '(reviewed)'" >/dev/null
+verified=$(psql -d $dst -At -c "SELECT count(*) || ' ' || count(*) FILTER (WHERE (ims.verify_history(org_id)).valid) FROM ims.history_chain")
+echo "chains verified after the restore and a change: $verified"
+[ "${verified% *}" = "${verified#* }" ] || {
+	echo "a restored history chain does not verify"
+	psql -d $dst -c "SELECT org_id, v.* FROM ims.history_chain, ims.verify_history(org_id) v WHERE NOT v.valid"
+	status=1
+}
+rm -f "$dump.before" "$dump.after" "$dump.err" "$dump.heads.before" "$dump.heads.after"
 exit $status

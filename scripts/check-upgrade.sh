@@ -107,6 +107,30 @@ cat "$work/mapping.txt"
 grep -qx 'dropped pairs left: 0' "$work/mapping.txt" || status=1
 grep -qx 'imported pairs by strength: moderate 1' "$work/mapping.txt" || status=1
 
+# The history starts at the update (36_history.sql): a BASELINE entry for
+# every row of every per-organization table, chains that verify, and a
+# change made after the update in the history.  A document with an
+# approver became approved.
+psql -d $old -At >"$work/history.txt" <<'SQL'
+SELECT 'baseline entries missing: ' || (
+	SELECT sum((xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %s', c.oid::regclass), false, true, '')))[1]::text::bigint)
+	FROM pg_class c WHERE c.relnamespace = 'ims'::regnamespace AND c.relkind = 'r'
+	  AND EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'history_log'))
+	- (SELECT count(*) FROM ims.history WHERE operation = 'BASELINE');
+SELECT 'baseline entries: ' || count(*) FROM ims.history WHERE operation = 'BASELINE';
+UPDATE ims.risk SET likelihood = coalesce(likelihood, 1) % 5 + 1
+WHERE (org_id, risk_id) = (SELECT org_id, risk_id FROM ims.risk ORDER BY 1, 2 LIMIT 1);
+SELECT 'updates logged: ' || count(*) FROM ims.history WHERE operation = 'UPDATE' AND table_name = 'risk';
+SELECT 'chains that do not verify: ' || count(*) FILTER (WHERE NOT (ims.verify_history(org_id)).valid) FROM ims.history_chain;
+SELECT 'documents with an approver not approved: ' || count(*) FROM ims.document WHERE approved_by IS NOT NULL AND status <> 'approved';
+SQL
+cat "$work/history.txt"
+grep -qx 'baseline entries missing: 0' "$work/history.txt" || status=1
+grep -qx 'baseline entries: 0' "$work/history.txt" && status=1
+grep -qx 'updates logged: 1' "$work/history.txt" || status=1
+grep -qx 'chains that do not verify: 0' "$work/history.txt" || status=1
+grep -qx 'documents with an approver not approved: 0' "$work/history.txt" || status=1
+
 psql -d $old -f scripts/schema_fingerprint.sql >"$work/updated"
 psql -d $new -f scripts/schema_fingerprint.sql >"$work/fresh"
 echo "schema lines compared: $(wc -l <"$work/fresh")"

@@ -100,16 +100,19 @@ BEGIN
 	UPDATE ims.soa_entry e SET applicability = 'not_applicable', implementation = 'not_started',
 		justification = 'No premises of our own.'
 	WHERE e.org_id = org AND e.soa_id = soa AND e.standard = 'iso27001:2022' AND e.control_id IN ('A.7.1', 'A.7.2');
-	-- current evidence for every implemented control, of a fitting kind; the
-	-- controls evidenced per AI system have it for the system
-	INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on, valid_until, system_id)
+	-- current evidence for every implemented control, of a fitting kind, with
+	-- the SHA-256 of its file (EVD001); the controls evidenced per AI system
+	-- have it for the system
+	INSERT INTO ims.evidence (org_id, standard, control_id, kind, title, collected_on, valid_until, system_id,
+							  file_sha256)
 	SELECT org, e.standard, e.control_id,
 		   (SELECT k FROM unnest(c.evidence_kinds) WITH ORDINALITY AS u(k, n)
 			JOIN ims.evidence_kind ek ON ek.code = u.k
 			WHERE e.standard = 'iso27001:2022' OR ek.domain <> 'information_security' ORDER BY n LIMIT 1),
 		   'Evidence of ' || e.control_id, current_date - 30, current_date + 300,
 		   CASE WHEN e.standard = 'iso42001:2023'
-				 AND e.control_id IN (SELECT k.control_id FROM ims.ai_system_controls() k) THEN sys END
+				 AND e.control_id IN (SELECT k.control_id FROM ims.ai_system_controls() k) THEN sys END,
+		   encode(sha256(convert_to(org || ' ' || e.standard || ' ' || e.control_id, 'UTF8')), 'hex')
 	FROM ims.soa_entry e JOIN ims.control c USING (standard, control_id)
 	WHERE e.org_id = org AND e.soa_id = soa AND e.implementation = 'implemented';
 	IF approver IS NOT NULL THEN
@@ -771,6 +774,49 @@ VALUES (:o, :sys, current_date + 400, 'new_model', 'Next generation', true);
 UPDATE impact_assessment SET change_id = (SELECT change_id FROM ai_system_change WHERE org_id = :o AND kind = 'new_model')
 WHERE org_id = :o;
 SELECT code, message FROM findings_of(:o) WHERE code = 'AIA002';
+
+-- Documented information under control and the history (docs/history.md)
+----------------------------------------------------------------------------
+
+-- DOC001: an approved document past its review date; a draft or a
+-- withdrawn one past it, or an approved one not yet due, is no finding
+SELECT fixture_org('DOC001') AS o \gset
+UPDATE document SET status = 'approved', approved_on = current_date - 400, next_review = current_date - 35
+WHERE org_id = :o AND topic = 'document_control';
+UPDATE document SET status = 'approved', approved_on = current_date - 30, next_review = current_date
+WHERE org_id = :o AND topic = 'internal_audit';
+UPDATE document SET status = 'withdrawn', next_review = current_date - 35 WHERE org_id = :o AND topic = 'incident';
+UPDATE document SET status = 'draft', next_review = current_date - 35 WHERE org_id = :o AND topic = 'competence';
+SELECT code, severity, category, requirement, ref, regexp_replace(message, '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD') AS message
+FROM findings_of(:o);
+-- DOC002: an approved document that names no approver; a draft needs none
+SELECT fixture_org('DOC002') AS o \gset
+UPDATE document SET status = 'approved', approved_by = NULL WHERE org_id = :o AND topic = 'document_control';
+UPDATE document SET status = 'approved', approved_by = '  ' WHERE org_id = :o AND topic = 'internal_audit';
+UPDATE document SET status = 'draft', approved_by = NULL WHERE org_id = :o AND topic = 'incident';
+SELECT * FROM findings_of(:o);
+-- EVD001: current evidence without the SHA-256 of its file, counted per
+-- organization; expired evidence without one is no finding
+SELECT fixture_org('EVD001') AS o \gset
+UPDATE evidence SET file_sha256 = NULL WHERE org_id = :o AND control_id IN ('A.5.1', 'A.5.2');
+INSERT INTO evidence (org_id, standard, control_id, kind, title, collected_on, valid_until)
+VALUES (:o, 'iso27001:2022', 'A.5.1', 'policy', 'Old policy scan', current_date - 800, current_date - 435);
+SELECT * FROM findings_of(:o);
+UPDATE evidence SET file_sha256 = encode(sha256('scan'::bytea), 'hex') WHERE org_id = :o AND valid_until >= current_date;
+SELECT count(*) AS findings FROM findings_of(:o);
+-- HIS001: a history that does not verify (changed past its triggers by a
+-- superuser) is major; every other organization's verifies
+SELECT fixture_org('HIS001') AS o \gset
+BEGIN;
+SET LOCAL session_replication_role = replica;
+UPDATE history SET row_after = jsonb_set(row_after, '{owner}', '"Nobody"')
+WHERE org_id = :o AND seq = (SELECT min(seq) FROM history WHERE org_id = :o AND table_name = 'risk');
+SET LOCAL session_replication_role = origin;
+SELECT code, severity, category, requirement, regexp_replace(ref, '\d+', 'N') AS ref,
+       regexp_replace(message, '\d+', 'N') AS message FROM findings_of(:o);
+SELECT count(*) AS other_organizations_with_his001 FROM evaluate_findings(NULL) WHERE code = 'HIS001' AND org_id <> :o;
+ROLLBACK;
+SELECT count(*) AS his001 FROM evaluate_findings(NULL) WHERE code = 'HIS001';
 
 DROP FUNCTION findings_of(bigint);
 DROP FUNCTION fixture_org(text, boolean, text);

@@ -235,6 +235,6 @@ SELECT format('setup: pg_ims %s; %s organizations (org_id %s..%s), %s SoA entrie
 	(SELECT count(*) FROM ims.document), (SELECT count(*) FROM ims.ai_system),
 	(SELECT count(*) FROM ims.risk), (SELECT count(*) FROM ims.impact_assessment),
 	(SELECT count(*) FROM ims.evidence),
-	count(*), count(*) FILTER (WHERE f.severity = 'major'), count(DISTINCT f.org_id),
+	count(*), count(*) FILTER (WHERE f.grade = 'major'), count(DISTINCT f.org_id),
 	(SELECT min(k) FROM (SELECT count(*) AS k FROM ims.evaluate_findings(NULL, false) GROUP BY org_id) AS m))
 FROM ims.evaluate_findings(NULL, false) AS f;

@@ -70,12 +70,18 @@ CREATE TABLE @extschema@.document (
 	version text,
 	owner text,
 	approved_by text,
+	status text NOT NULL DEFAULT 'draft',
+	approved_on date,
+	next_review date,
+	retention interval,
 	CONSTRAINT document_pkey PRIMARY KEY (org_id, doc_id),
 	CONSTRAINT document_org_fkey FOREIGN KEY (org_id) REFERENCES @extschema@.organization (org_id),
 	CONSTRAINT document_kind_check CHECK (kind IN ('policy', 'procedure', 'manual', 'record')),
 	CONSTRAINT document_topic_check CHECK (topic ~ '^[a-z][a-z0-9_]*$'),
 	CONSTRAINT document_title_check CHECK (pg_catalog.btrim(title) <> ''),
-	CONSTRAINT document_covers_check CHECK (pg_catalog.cardinality(covers) > 0)
+	CONSTRAINT document_covers_check CHECK (pg_catalog.cardinality(covers) > 0),
+	CONSTRAINT document_status_check CHECK (status IN ('draft', 'approved', 'withdrawn')),
+	CONSTRAINT document_retention_check CHECK (retention > '0'::interval)
 );
 COMMENT ON TABLE @extschema@.document IS 'Documented information of the management system: policies, procedures, manuals, records';
 COMMENT ON COLUMN @extschema@.document.org_id IS 'The organization';
@@ -87,6 +93,10 @@ COMMENT ON COLUMN @extschema@.document.covers IS 'Standards the document is writ
 COMMENT ON COLUMN @extschema@.document.version IS 'Version label';
 COMMENT ON COLUMN @extschema@.document.owner IS 'Person who owns the document';
 COMMENT ON COLUMN @extschema@.document.approved_by IS 'Person who approved the current version';
+COMMENT ON COLUMN @extschema@.document.status IS 'draft (being written or revised), approved (the version in force) or withdrawn (no longer in force, kept for its retention)';
+COMMENT ON COLUMN @extschema@.document.approved_on IS 'When the current version was approved';
+COMMENT ON COLUMN @extschema@.document.next_review IS 'Date by which the document is to be reviewed for suitability again (ISO 27001 and ISO 42001 7.5.2); DOC001 when past';
+COMMENT ON COLUMN @extschema@.document.retention IS 'How long the document, or the records it governs, is kept after it is superseded or withdrawn (7.5.3 retention and disposition)';
 
 -- A document serves the clauses of its topic (ims.clause_topic) in every
 -- standard it covers, and the clauses it declares here: one topic cannot
@@ -367,13 +377,19 @@ CREATE TABLE @extschema@.evidence (
 	uri text,
 	collected_on date NOT NULL,
 	valid_until date,
+	file_sha256 text,
+	collected_by text,
+	reviewed_by text,
 	CONSTRAINT evidence_pkey PRIMARY KEY (org_id, evidence_id),
 	CONSTRAINT evidence_org_fkey FOREIGN KEY (org_id) REFERENCES @extschema@.organization (org_id),
 	CONSTRAINT evidence_control_fkey FOREIGN KEY (standard, control_id)
 		REFERENCES @extschema@.control (standard, control_id),
 	CONSTRAINT evidence_kind_fkey FOREIGN KEY (kind) REFERENCES @extschema@.evidence_kind (code),
 	CONSTRAINT evidence_title_check CHECK (pg_catalog.btrim(title) <> ''),
-	CONSTRAINT evidence_validity_check CHECK (valid_until >= collected_on)
+	CONSTRAINT evidence_validity_check CHECK (valid_until >= collected_on),
+	CONSTRAINT evidence_file_sha256_check CHECK (file_sha256 ~ '^[0-9a-f]{64}$'),
+	CONSTRAINT evidence_collected_by_check CHECK (@extschema@.name_fault(collected_by) IS NULL),
+	CONSTRAINT evidence_reviewed_by_check CHECK (@extschema@.name_fault(reviewed_by) IS NULL)
 );
 -- SOA007 and SOA008 look up the evidence of one control of one organization.
 CREATE INDEX evidence_control_idx ON @extschema@.evidence (org_id, standard, control_id)
@@ -388,6 +404,9 @@ COMMENT ON COLUMN @extschema@.evidence.title IS 'What the evidence is';
 COMMENT ON COLUMN @extschema@.evidence.uri IS 'Where it is kept';
 COMMENT ON COLUMN @extschema@.evidence.collected_on IS 'When it was collected';
 COMMENT ON COLUMN @extschema@.evidence.valid_until IS 'Until when it counts as current; null for no expiry';
+COMMENT ON COLUMN @extschema@.evidence.file_sha256 IS 'SHA-256 of the file as it was collected, in lowercase hexadecimal, as the client computed it (the database stores and reports it; it does not fetch the URI); EVD001 when missing';
+COMMENT ON COLUMN @extschema@.evidence.collected_by IS 'Person who collected the evidence';
+COMMENT ON COLUMN @extschema@.evidence.reviewed_by IS 'Person who reviewed it as evidence of the control';
 
 CREATE TABLE @extschema@.auditor (
 	org_id bigint NOT NULL,

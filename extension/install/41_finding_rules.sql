@@ -1312,3 +1312,84 @@ INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks
 	('AIA007', 'minor', 'nonconformity', 'A.5.2', false, 'system', 'rule_aia007',
 	 'the latest impact assessment of "{ref}" {1}, yet the system is in {2}',
 	 'Have the assessment and its decision approved before the system is deployed (approved_by, approved_on, decision), or withdraw the system when the decision was not to proceed (ISO 42001 A.5.2, 8.4).');
+
+----------------------------------------------------------------------------
+-- Documented information under control (7.5.2, 7.5.3) and the history of
+-- the record (36_history.sql, docs/history.md)
+----------------------------------------------------------------------------
+
+INSERT INTO @extschema@.finding_requirement (requirement, title, iso27001, iso42001) VALUES
+	('7.5.2', 'Creating and updating documented information', '7.5.2', '7.5.2'),
+	('7.5.3', 'Control of documented information', '7.5.3', '7.5.3');
+
+-- An approved document (in force) whose review date has passed.  Drafts are
+-- not in force, and a withdrawn document is kept, not reviewed.
+CREATE FUNCTION @extschema@.rule_doc001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT d.org_id, NULL, NULL, NULL, d.title, d.kind, pg_catalog.to_char(d.next_review, 'YYYY-MM-DD')
+	FROM @extschema@.document d
+	WHERE d.org_id = ANY (org_ids) AND d.status = 'approved' AND d.next_review < CURRENT_DATE;
+END;
+COMMENT ON FUNCTION @extschema@.rule_doc001(bigint[]) IS
+'finding rule DOC001 of ims.finding_rule: the rows behind "the {1} "{ref}" was due for review on {2}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('DOC001', 'minor', 'nonconformity', '7.5.2', false, 'system', 'rule_doc001',
+	 'the {1} "{ref}" was due for review on {2}',
+	 'Review the document for suitability and adequacy, then record the new approval (approved_by, approved_on) and the next review date (next_review); withdraw it (status withdrawn) if it is no longer needed.');
+
+-- An approved document that names no approver: nobody can show it was
+-- approved.
+CREATE FUNCTION @extschema@.rule_doc002(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT d.org_id, NULL, NULL, NULL, d.title, d.kind, NULL
+	FROM @extschema@.document d
+	WHERE d.org_id = ANY (org_ids) AND d.status = 'approved' AND coalesce(pg_catalog.btrim(d.approved_by), '') = '';
+END;
+COMMENT ON FUNCTION @extschema@.rule_doc002(bigint[]) IS
+'finding rule DOC002 of ims.finding_rule: the rows behind "the {1} "{ref}" is approved, but names no approver" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('DOC002', 'minor', 'nonconformity', '7.5.2', false, 'system', 'rule_doc002',
+	 'the {1} "{ref}" is approved, but names no approver',
+	 'Record who approved the current version (approved_by) and when (approved_on), or set it back to draft until it is approved.');
+
+-- Current evidence without the SHA-256 of its file: one row per
+-- organization, with how many of its current pieces lack it.
+CREATE FUNCTION @extschema@.rule_evd001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT e.org_id, NULL, NULL, NULL, 'evidence',
+		   (count(*) FILTER (WHERE e.file_sha256 IS NULL))::text, count(*)::text
+	FROM @extschema@.evidence e
+	WHERE e.org_id = ANY (org_ids) AND (e.valid_until IS NULL OR e.valid_until >= CURRENT_DATE)
+	GROUP BY e.org_id
+	HAVING count(*) FILTER (WHERE e.file_sha256 IS NULL) > 0;
+END;
+COMMENT ON FUNCTION @extschema@.rule_evd001(bigint[]) IS
+'finding rule EVD001 of ims.finding_rule: the rows behind "{1} of {2} pieces of current evidence have no SHA-256 of the file as collected" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('EVD001', 'observation', 'advisory', '7.5.3', false, 'system', 'rule_evd001',
+	 '{1} of {2} pieces of current evidence have no SHA-256 of the file as collected',
+	 'Advice: record the SHA-256 of each file when it is collected (file_sha256, as sha256sum prints it), so that the file an auditor is shown can be proved to be the one collected.');
+
+-- An organization whose history chain does not verify: an entry was
+-- changed, removed or inserted past the triggers (ims.verify_history).
+CREATE FUNCTION @extschema@.rule_his001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT c.org_id, NULL, NULL, NULL, 'history entry ' || v.first_invalid, v.problem, NULL
+	FROM @extschema@.history_chain c
+	CROSS JOIN LATERAL @extschema@.verify_history(c.org_id) v
+	WHERE c.org_id = ANY (org_ids) AND NOT v.valid;
+END;
+COMMENT ON FUNCTION @extschema@.rule_his001(bigint[]) IS
+'finding rule HIS001 of ims.finding_rule: the rows behind "the history of the record does not verify at {ref}: {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('HIS001', 'major', 'nonconformity', '7.5.3', false, 'system', 'rule_his001',
+	 'the history of the record does not verify at {ref}: {1}',
+	 'The record''s history was changed past its triggers: find out who did it and how (the database''s logs, its superusers), restore the history from a backup whose chain verifies, and record the incident.');

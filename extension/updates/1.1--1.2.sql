@@ -286,6 +286,40 @@ CREATE TRIGGER objective_standards_known BEFORE INSERT OR UPDATE OF standards ON
 -- replaced with the BI views below)
 
 ----------------------------------------------------------------------------
+-- Documented information under control (7.5): documents have a status, an
+-- approval date, a review date and a retention; evidence the SHA-256 of
+-- the file as collected, who collected and who reviewed it.  A document
+-- of a 1.1 database with an approver is approved, the others drafts.
+-- Then the history of the record (36_history.sql), before the finding
+-- rules, which read it; its triggers are attached at the end.
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.document
+	ADD COLUMN status text NOT NULL DEFAULT 'draft',
+	ADD COLUMN approved_on date,
+	ADD COLUMN next_review date,
+	ADD COLUMN retention interval,
+	ADD CONSTRAINT document_status_check CHECK (status IN ('draft', 'approved', 'withdrawn')),
+	ADD CONSTRAINT document_retention_check CHECK (retention > '0'::interval);
+UPDATE @extschema@.document SET status = 'approved' WHERE approved_by IS NOT NULL;
+COMMENT ON COLUMN @extschema@.document.status IS 'draft (being written or revised), approved (the version in force) or withdrawn (no longer in force, kept for its retention)';
+COMMENT ON COLUMN @extschema@.document.approved_on IS 'When the current version was approved';
+COMMENT ON COLUMN @extschema@.document.next_review IS 'Date by which the document is to be reviewed for suitability again (ISO 27001 and ISO 42001 7.5.2); DOC001 when past';
+COMMENT ON COLUMN @extschema@.document.retention IS 'How long the document, or the records it governs, is kept after it is superseded or withdrawn (7.5.3 retention and disposition)';
+ALTER TABLE @extschema@.evidence
+	ADD COLUMN file_sha256 text,
+	ADD COLUMN collected_by text,
+	ADD COLUMN reviewed_by text,
+	ADD CONSTRAINT evidence_file_sha256_check CHECK (file_sha256 ~ '^[0-9a-f]{64}$'),
+	ADD CONSTRAINT evidence_collected_by_check CHECK (@extschema@.name_fault(collected_by) IS NULL),
+	ADD CONSTRAINT evidence_reviewed_by_check CHECK (@extschema@.name_fault(reviewed_by) IS NULL);
+COMMENT ON COLUMN @extschema@.evidence.file_sha256 IS 'SHA-256 of the file as it was collected, in lowercase hexadecimal, as the client computed it (the database stores and reports it; it does not fetch the URI); EVD001 when missing';
+COMMENT ON COLUMN @extschema@.evidence.collected_by IS 'Person who collected the evidence';
+COMMENT ON COLUMN @extschema@.evidence.reviewed_by IS 'Person who reviewed it as evidence of the control';
+
+-- @part 36_history.sql
+
+----------------------------------------------------------------------------
 -- The finding rules move from the library into the extension: one SQL
 -- function each, listed in ims.finding_rule with the grade a certification
 -- body would give, the category, the requirement and whether they block SoA
@@ -385,3 +419,22 @@ DROP VIEW @extschema@.report_readiness;
 
 -- @replace view report_soa
 -- @replace view report_risk_register
+
+----------------------------------------------------------------------------
+-- The history's last step (97_history_attach.sql), once every table of
+-- 1.2 exists: its row-level security, and the trigger on every
+-- per-organization table.  Every row the database already holds gets a
+-- BASELINE entry, so that the chain starts from the record as it was at
+-- the update (ims.record_as_of knows nothing before it).
+----------------------------------------------------------------------------
+
+ALTER TABLE @extschema@.history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY history_read ON @extschema@.history FOR SELECT
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
+GRANT SELECT ON @extschema@.history TO PUBLIC;
+ALTER TABLE @extschema@.history_chain ENABLE ROW LEVEL SECURITY;
+CREATE POLICY history_chain_read ON @extschema@.history_chain FOR SELECT
+	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
+GRANT SELECT ON @extschema@.history_chain TO PUBLIC;
+
+SELECT @extschema@.attach_history(baseline => true);
