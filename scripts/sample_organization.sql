@@ -197,3 +197,46 @@ INSERT INTO ims.management_review (org_id, held_on, chair, covers, agenda) VALUE
 
 INSERT INTO ims.certification_body (org_id, name, accredited_for, combined_audit_confirmed) VALUES
 	(:org, 'Nordic Certification AB', '{iso27001:2022,iso42001:2023}', false);
+
+-- The improvement loop (since 1.2; docs/improvement.md; not in a 1.0
+-- database, which the upgrade check loads this into).  The internal audit
+-- found that the quarterly access reviews had lapsed: it became a
+-- nonconformity of the register, the management review decided to automate
+-- them and followed the action, and after a quarter run on time the
+-- nonconformity was closed on an effectiveness review.  The review also
+-- decided to set AI objectives, an action still open, and the fraud-scoring
+-- model's missing impact assessment, a finding of the validator, was raised
+-- as a nonconformity whose corrective action is under way.
+SELECT to_regclass('ims.nonconformity_record') IS NOT NULL AS has_register \gset
+\if :has_register
+SELECT audit_id AS audit FROM ims.internal_audit WHERE org_id = :org \gset
+SELECT review_id AS review FROM ims.management_review WHERE org_id = :org \gset
+UPDATE ims.internal_audit SET criteria = 'ISO/IEC 27001:2022 and ISO/IEC 42001:2023, clauses 4 to 10 and Annex A; the IMS policies',
+	conclusion = 'The IMS conforms and is effectively implemented, but for one minor nonconformity (access reviews)',
+	reported_on = current_date - 170, reported_to = 'Management board'
+WHERE org_id = :org AND audit_id = :audit;
+SELECT ims.raise_nonconformity(:org, :audit, 'iso27001:2022', 'A.5.18', 'minor',
+	'The quarterly access reviews of the analytics platform were not performed in the first quarter',
+	'Access review log: last entry in the fourth quarter of last year') AS access_nc \gset
+UPDATE ims.nonconformity_record SET raised_on = current_date - 179,
+	correction = 'The access review of the first quarter was performed late, and 4 stale accounts were removed',
+	root_cause = 'The reviews depended on a calendar reminder of one person, who left in January'
+WHERE org_id = :org AND nc_id = :access_nc;
+INSERT INTO ims.corrective_action (org_id, nc_id, description, owner, due_on, status, done_on) VALUES
+	(:org, :access_nc, 'Schedule the access reviews in the ticketing system, owned by the platform team', 'CISO',
+	 current_date - 120, 'done', current_date - 125);
+UPDATE ims.management_review SET attendees = '{CEO,CISO,Head of AI,Dana Keller}'
+WHERE org_id = :org AND review_id = :review;
+INSERT INTO ims.review_output (org_id, review_id, kind, decision, owner, due_on, status, done_on) VALUES
+	(:org, :review, 'change', 'Automate the quarterly access reviews (nonconformity of the internal audit)', 'CISO',
+	 current_date - 120, 'done', current_date - 125),
+	(:org, :review, 'improvement', 'Set AI objectives for the AI systems in scope', 'Dana Keller',
+	 current_date + 30, 'open', NULL);
+UPDATE ims.nonconformity_record SET
+	effectiveness_review = 'The access reviews of the second and third quarters ran on time from the ticketing system',
+	effectiveness_reviewed_on = current_date - 25, effective = true, closed_on = current_date - 20
+WHERE org_id = :org AND nc_id = :access_nc;
+SELECT ims.raise_nonconformity(:org, 'AIA001', 'Fraud scoring model') AS fraud_nc \gset
+INSERT INTO ims.corrective_action (org_id, nc_id, description, owner, due_on) VALUES
+	(:org, :fraud_nc, 'Assess the impacts of the fraud-scoring model', 'Head of AI', current_date + 45);
+\endif

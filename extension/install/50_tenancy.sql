@@ -310,7 +310,10 @@ DECLARE
 BEGIN
 	FOREACH t IN ARRAY ARRAY['document', 'document_clause', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
 							 'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
-							 'management_review', 'certification_body']
+							 'management_review', 'certification_body',
+							 -- the improvement loop (32_improvement.sql)
+							 'audit_scope', 'audit_team_member', 'auditor_area', 'review_output',
+							 'nonconformity_record', 'corrective_action']
 	LOOP
 		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', t || '_read', t, can_read);

@@ -225,6 +225,42 @@ $$;
 -- @replace function create_organization
 
 ----------------------------------------------------------------------------
+-- The improvement loop (docs/improvement.md): the audit programme (scope,
+-- team, the auditors' own areas, criteria, conclusion, report to
+-- management), the review's attendees, inputs as presented and outputs,
+-- and one register of nonconformities and corrective actions.  The audits
+-- and reviews of a 1.1 database are kept as they are: an audit without a
+-- scope row covers the whole of each standard it names, as 1.1 counted it,
+-- so no row is migrated.  Before the finding rules, whose bodies read these
+-- tables; the policies are those of 50_tenancy.sql.
+----------------------------------------------------------------------------
+
+-- @part 32_improvement.sql
+
+DO $$
+DECLARE
+	t text;
+	can_read text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''read''))::bigint[])';
+	can_edit text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''edit''))::bigint[])';
+BEGIN
+	FOREACH t IN ARRAY ARRAY['audit_scope', 'audit_team_member', 'auditor_area', 'review_output',
+							 'nonconformity_record', 'corrective_action']
+	LOOP
+		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', t);
+		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', t || '_read', t, can_read);
+		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR INSERT WITH CHECK (%s)', t || '_insert', t, can_edit);
+		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR UPDATE USING (%s) WITH CHECK (%s)',
+					   t || '_update', t, can_edit, can_edit);
+		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR DELETE USING (%s)', t || '_delete', t, can_edit);
+		EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.%I TO PUBLIC', t);
+	END LOOP;
+END
+$$;
+
+-- @replace view report_audit_programme
+-- @replace view report_nonconformity_register
+
+----------------------------------------------------------------------------
 -- The finding rules move from the library into the extension: one SQL
 -- function each, listed in ims.finding_rule with the grade a certification
 -- body would give, the category, the requirement and whether they block SoA
