@@ -206,7 +206,9 @@ INSERT INTO ims.certification_body (org_id, name, accredited_for, combined_audit
 -- nonconformity was closed on an effectiveness review.  The review also
 -- decided to set AI objectives, an action still open, and the fraud-scoring
 -- model's missing impact assessment, a finding of the validator, was raised
--- as a nonconformity whose corrective action is under way.
+-- as a nonconformity whose corrective action is under way.  The roles of
+-- the system, the AI roles among them, are held by people with a current
+-- record of the competence each needs.
 SELECT to_regclass('ims.nonconformity_record') IS NOT NULL AS has_register \gset
 \if :has_register
 SELECT audit_id AS audit FROM ims.internal_audit WHERE org_id = :org \gset
@@ -239,4 +241,25 @@ WHERE org_id = :org AND nc_id = :access_nc;
 SELECT ims.raise_nonconformity(:org, 'AIA001', 'Fraud scoring model') AS fraud_nc \gset
 INSERT INTO ims.corrective_action (org_id, nc_id, description, owner, due_on) VALUES
 	(:org, :fraud_nc, 'Assess the impacts of the fraud-scoring model', 'Head of AI', current_date + 45);
+-- The roles of the system (5.3, ISO 42001 A.3.2), their holders and the
+-- records of the competence each needs (7.2, A.4.6): all current.
+SELECT system_id AS cv FROM ims.ai_system WHERE org_id = :org AND name = 'CV screening model' \gset
+INSERT INTO ims.role (org_id, name, kind, system_id, responsibilities, required_competence) VALUES
+	(:org, 'IMS owner', 'management_system', NULL, 'Owns the integrated management system across both standards',
+	 '{iso27001:2022,iso42001:2023}'),
+	(:org, 'Impact assessor', 'ai', NULL, 'Assesses the impacts of every AI system before deployment and change',
+	 '{ai_impact_assessment}'),
+	(:org, 'Human overseer', 'ai', :cv, 'Reviews the shortlists of the CV screening model and can override them',
+	 '{ai_oversight,recruiting}');
+INSERT INTO ims.role_holder (org_id, role_id, holder, since)
+SELECT :org, role_id, v.holder, current_date - 400 FROM ims.role
+JOIN (VALUES ('IMS owner', 'Dana Keller'), ('Impact assessor', 'Dana Keller'), ('Human overseer', 'Lena Fischer')) AS v(role, holder)
+  ON v.role = name
+WHERE org_id = :org;
+INSERT INTO ims.competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on) VALUES
+	(:org, 'Dana Keller', 'iso27001:2022', 'qualification', 'ISO 27001 Lead Implementer certificate', current_date - 900, current_date + 195),
+	(:org, 'Dana Keller', 'iso42001:2023', 'qualification', 'ISO 42001 Lead Implementer certificate', current_date - 300, current_date + 795),
+	(:org, 'Dana Keller', 'ai_impact_assessment', 'training', 'AI impact assessment workshop', current_date - 280, NULL),
+	(:org, 'Lena Fischer', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date - 200, current_date + 165),
+	(:org, 'Lena Fischer', 'recruiting', 'experience', 'Eight years in recruiting', current_date - 2900, NULL);
 \endif

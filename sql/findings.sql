@@ -516,7 +516,7 @@ FROM report_nonconformities WHERE org_id = :org;
 SELECT regexp_replace(examples, '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g') AS examples
 FROM report_nonconformities WHERE org_id = :org AND category = 'nonconformity';
 
--- The improvement loop (32_improvement.sql): AUD003, AUD004, MRV003, ACT001
+-- The improvement loop (32_improvement.sql): AUD003, AUD004, MRV003, ACT001, COM001
 
 -- AUD003: two audits of the cycle, one over the clauses of ISO 27001 and
 -- one over those of ISO 42001, cover both standards
@@ -620,6 +620,34 @@ UPDATE corrective_action SET status = 'in_progress' WHERE org_id = :o;
 SELECT code, severity FROM findings_of(:o);
 UPDATE corrective_action SET status = 'done', done_on = current_date WHERE org_id = :o;
 UPDATE review_output SET status = 'done', done_on = current_date WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+
+-- COM001: a role held without a current record of a competence it needs:
+-- the human overseer of the model, whose oversight training has expired
+SELECT fixture_org('COM001') AS o \gset
+INSERT INTO role (org_id, name, kind, system_id, required_competence)
+SELECT :o, 'Human overseer', 'ai', system_id, '{ai_oversight,ranking_domain}' FROM ai_system WHERE org_id = :o
+RETURNING role_id AS overseer \gset
+INSERT INTO role_holder (org_id, role_id, holder, since) VALUES (:o, :overseer, 'Omar Overseer', current_date - 100);
+INSERT INTO competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on) VALUES
+	(:o, 'Omar Overseer', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date - 400, current_date - 35),
+	(:o, 'Omar Overseer', 'ranking_domain', 'experience', 'Five years in sales operations', current_date - 2000, NULL),
+	(:o, 'Ida Owner', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date - 30, current_date + 335);
+SELECT * FROM findings_of(:o);
+-- a record still to come does not count; a current one clears it
+INSERT INTO competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on)
+VALUES (:o, 'Omar Overseer', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date + 5, current_date + 370);
+SELECT code, ref FROM findings_of(:o);
+UPDATE competence_record SET obtained_on = current_date - 5 WHERE org_id = :o AND obtained_on = current_date + 5;
+SELECT * FROM findings_of(:o);
+-- a role of the management system: a holder who left and one still to
+-- come are not judged; its holder now, without any record, is
+INSERT INTO role (org_id, name, required_competence) VALUES (:o, 'IMS owner', '{iso27001:2022,iso42001:2023}')
+RETURNING role_id AS ims_owner \gset
+INSERT INTO role_holder (org_id, role_id, holder, since, until) VALUES (:o, :ims_owner, 'Ida Owner', current_date - 500, current_date - 100);
+INSERT INTO role_holder (org_id, role_id, holder, since) VALUES (:o, :ims_owner, 'Ivo Next', current_date + 10);
+SELECT * FROM findings_of(:o);
+INSERT INTO role_holder (org_id, role_id, holder, since) VALUES (:o, :ims_owner, 'Ida Owner', current_date - 99);
 SELECT * FROM findings_of(:o);
 
 DROP FUNCTION findings_of(bigint);

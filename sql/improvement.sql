@@ -146,11 +146,49 @@ UPDATE review_output SET status = 'done', done_on = current_date WHERE org_id = 
 SELECT regexp_replace(input, '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g') AS input
 FROM management_review_agenda(:o) WHERE item = 'previous_actions';
 
+-- 5. Roles and competence: the AI roles of a system and of the whole
+-- system, who holds them, the competence each needs and the records of it
+INSERT INTO ai_system (org_id, name, intended_use, foreseeable_misuse) VALUES
+	(:o, 'Ranking model', 'Ranks leads', 'Used to refuse service') RETURNING system_id AS sys \gset
+INSERT INTO role (org_id, name, kind, system_id, responsibilities, required_competence) VALUES
+	(:o, 'Human overseer', 'ai', :sys, 'Reviews the rankings of the model weekly and can stop it', '{ai_oversight}'),
+	(:o, 'Impact assessor', 'ai', NULL, 'Assesses the impacts of every AI system', '{ai_impact_assessment,iso42001:2023}'),
+	(:o, 'Data steward', 'ai', :sys, 'Owns the training data', '{data_quality}');
+INSERT INTO role_holder (org_id, role_id, holder, since)
+SELECT :o, role_id, h, current_date - 50 FROM role, (VALUES ('Human overseer', 'Omar Overseer'),
+	('Impact assessor', 'Ida Owner')) AS v(r, h) WHERE org_id = :o AND name = r;
+INSERT INTO competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on) VALUES
+	(:o, 'Omar Overseer', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date - 30, current_date + 335),
+	(:o, 'Ida Owner', 'iso42001:2023', 'qualification', 'ISO 42001 Lead Implementer', current_date - 800, current_date - 70);
+SELECT role, role_kind, ai_system, holder, competence, record, record_kind, status, status_rank
+FROM report_competence WHERE org_id = :o ORDER BY status_rank, role, competence;
+SELECT code, ref, regexp_replace(message, '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g') AS message
+FROM integration_findings(:o) WHERE code = 'COM001';
+-- a role of the management system is for no AI system; names follow the
+-- name policy; a holder leaves after they came; a record expires after it
+-- was obtained (terse: the detail prints the row, with today's date)
+\set VERBOSITY terse
+INSERT INTO role (org_id, name, kind, system_id) VALUES (:o, 'IMS owner', 'management_system', :sys);
+INSERT INTO role (org_id, name, kind) VALUES (:o, 'Auditor', 'audit');
+INSERT INTO role (org_id, name, required_competence) VALUES (:o, 'IMS owner', '{""}');
+INSERT INTO role (org_id, name, kind, system_id) VALUES (:o, 'Human overseer', 'ai', :sys);
+INSERT INTO role (org_id, name, kind, system_id) VALUES (:o, 'Human overseer', 'ai', 999999);
+INSERT INTO role_holder (org_id, role_id, holder, since, until)
+SELECT :o, role_id, ' Omar', current_date, NULL FROM role WHERE org_id = :o AND name = 'Data steward';
+INSERT INTO role_holder (org_id, role_id, holder, since, until)
+SELECT :o, role_id, 'Omar', current_date, current_date - 1 FROM role WHERE org_id = :o AND name = 'Data steward';
+INSERT INTO competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on)
+VALUES (:o, 'Omar', 'data_quality', 'course', 'x', current_date, NULL);
+INSERT INTO competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on)
+VALUES (:o, 'Omar', 'data_quality', 'training', 'x', current_date, current_date - 1);
+\set VERBOSITY default
+
 -- A role without edit may read the register but not raise or close
 CREATE ROLE regress_pg_ims_reader;
 SELECT grant_access(:o, 'regress_pg_ims_reader', 'read');
 SET SESSION AUTHORIZATION regress_pg_ims_reader;
 SELECT count(*) AS visible FROM report_nonconformity_register;
+SELECT count(*) AS visible FROM report_competence;
 SELECT raise_nonconformity(:o, 'AUD003', 'ISO 42001 9');
 SELECT raise_nonconformity(:o, :isms, 'iso27001:2022', 'A.8.15', 'minor', 'x');
 SELECT record_review_inputs(:o, :rev);

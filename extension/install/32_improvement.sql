@@ -519,7 +519,118 @@ $$;
 COMMENT ON FUNCTION @extschema@.record_review_inputs(bigint, bigint) IS
 'keeps the inputs of a management review as presented: the rows of ims.management_review_agenda now, as a JSON array in management_review.inputs; call it at the meeting, before its outputs are recorded; returns the array';
 
--- The register and the programme are user data: pg_dump keeps them, and
+----------------------------------------------------------------------------
+-- Roles and competence (5.3, 7.2; ISO 42001 A.3.2, A.4.6): the roles of
+-- the system, the AI roles among them (for one AI system or for all), who
+-- holds them, the competence each needs, and the dated records that show
+-- a holder has it.  COM001 reports a role held without a current record
+-- of a competence it needs; the competence of internal auditors stays
+-- ims.auditor.competence, which AUD002 reads.
+----------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.role (
+	org_id bigint NOT NULL,
+	role_id bigserial NOT NULL,
+	name text NOT NULL,
+	kind text NOT NULL DEFAULT 'management_system',
+	system_id bigint,
+	responsibilities text,
+	required_competence text[] NOT NULL DEFAULT '{}',
+	CONSTRAINT role_pkey PRIMARY KEY (org_id, role_id),
+	CONSTRAINT role_org_fkey FOREIGN KEY (org_id) REFERENCES @extschema@.organization (org_id),
+	CONSTRAINT role_system_fkey FOREIGN KEY (org_id, system_id)
+		REFERENCES @extschema@.ai_system (org_id, system_id) ON DELETE CASCADE,
+	CONSTRAINT role_name_check CHECK (@extschema@.name_fault(name) IS NULL),
+	CONSTRAINT role_kind_check CHECK (kind IN ('management_system', 'ai')),
+	CONSTRAINT role_system_check CHECK (system_id IS NULL OR kind = 'ai'),
+	CONSTRAINT role_required_competence_check
+		CHECK (array_position(required_competence, NULL) IS NULL
+		       AND NOT '' = ANY (required_competence)),
+	CONSTRAINT role_name_key UNIQUE NULLS NOT DISTINCT (org_id, name, system_id)
+);
+COMMENT ON TABLE @extschema@.role IS 'Roles, responsibilities and authorities of the management system (5.3), the AI roles among them (ISO 42001 A.3.2): AI system owner, impact assessor, human overseer, data steward…, each with the competence it needs (7.2, A.4.6)';
+COMMENT ON COLUMN @extschema@.role.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.role.role_id IS 'Identifier of the role';
+COMMENT ON COLUMN @extschema@.role.name IS 'Name of the role, such as Human overseer';
+COMMENT ON COLUMN @extschema@.role.kind IS 'management_system (a role of the integrated system) or ai (an AI role, ISO 42001 A.3.2)';
+COMMENT ON COLUMN @extschema@.role.system_id IS 'The AI system the role is for (ims.ai_system); null for a role over every system or the whole management system';
+COMMENT ON COLUMN @extschema@.role.responsibilities IS 'Its responsibilities and authorities';
+COMMENT ON COLUMN @extschema@.role.required_competence IS 'The competences a holder needs, as short codes the competence records use, such as {ai_impact_assessment,iso42001:2023}';
+
+CREATE TABLE @extschema@.role_holder (
+	org_id bigint NOT NULL,
+	role_id bigint NOT NULL,
+	holder text NOT NULL,
+	since date NOT NULL DEFAULT current_date,
+	until date,
+	CONSTRAINT role_holder_pkey PRIMARY KEY (org_id, role_id, holder, since),
+	CONSTRAINT role_holder_role_fkey FOREIGN KEY (org_id, role_id)
+		REFERENCES @extschema@.role (org_id, role_id) ON DELETE CASCADE,
+	CONSTRAINT role_holder_holder_check CHECK (@extschema@.name_fault(holder) IS NULL),
+	CONSTRAINT role_holder_until_check CHECK (until >= since)
+);
+COMMENT ON TABLE @extschema@.role_holder IS 'Who holds each role, and since and until when (5.3)';
+COMMENT ON COLUMN @extschema@.role_holder.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.role_holder.role_id IS 'The role (deleting it deletes its holders)';
+COMMENT ON COLUMN @extschema@.role_holder.holder IS 'The person who holds it, named as in the competence records';
+COMMENT ON COLUMN @extschema@.role_holder.since IS 'Since when';
+COMMENT ON COLUMN @extschema@.role_holder.until IS 'Until when; null while held';
+
+CREATE TABLE @extschema@.competence_record (
+	org_id bigint NOT NULL,
+	record_id bigserial NOT NULL,
+	holder text NOT NULL,
+	competence text NOT NULL,
+	kind text NOT NULL,
+	title text NOT NULL,
+	obtained_on date NOT NULL,
+	expires_on date,
+	reference text,
+	CONSTRAINT competence_record_pkey PRIMARY KEY (org_id, record_id),
+	CONSTRAINT competence_record_org_fkey FOREIGN KEY (org_id) REFERENCES @extschema@.organization (org_id),
+	CONSTRAINT competence_record_holder_check CHECK (@extschema@.name_fault(holder) IS NULL),
+	CONSTRAINT competence_record_competence_check CHECK (pg_catalog.btrim(competence) <> ''),
+	CONSTRAINT competence_record_kind_check CHECK (kind IN ('education', 'training', 'qualification', 'experience')),
+	CONSTRAINT competence_record_title_check CHECK (pg_catalog.btrim(title) <> ''),
+	CONSTRAINT competence_record_expires_on_check CHECK (expires_on >= obtained_on)
+);
+COMMENT ON TABLE @extschema@.competence_record IS 'Documented information as evidence of competence (7.2 d): the education, training, qualification or experience of a person, dated, with its expiry';
+COMMENT ON COLUMN @extschema@.competence_record.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.competence_record.record_id IS 'Identifier of the record';
+COMMENT ON COLUMN @extschema@.competence_record.holder IS 'The person, named as in ims.role_holder';
+COMMENT ON COLUMN @extschema@.competence_record.competence IS 'The competence it shows, as a code of role.required_competence, such as ai_impact_assessment';
+COMMENT ON COLUMN @extschema@.competence_record.kind IS 'education, training, qualification or experience';
+COMMENT ON COLUMN @extschema@.competence_record.title IS 'What it is, such as ISO 42001 Lead Implementer certificate';
+COMMENT ON COLUMN @extschema@.competence_record.obtained_on IS 'When it was obtained';
+COMMENT ON COLUMN @extschema@.competence_record.expires_on IS 'Until when it counts; null for no expiry';
+COMMENT ON COLUMN @extschema@.competence_record.reference IS 'Where the certificate or record is kept';
+
+-- Each competence each current holder of a role needs, with the best
+-- record of it: current (obtained, not expired) first, then the latest.
+-- COM001 and report_competence read it.
+CREATE FUNCTION @extschema@.role_competence(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, role_id bigint, holder text, competence text, record_id bigint,
+				   obtained_on date, expires_on date, current boolean)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT h.org_id, h.role_id, h.holder, c, r.record_id, r.obtained_on, r.expires_on,
+	       coalesce(r.obtained_on <= current_date AND (r.expires_on IS NULL OR r.expires_on >= current_date), false)
+	FROM @extschema@.role_holder h
+	JOIN @extschema@.role o ON o.org_id = h.org_id AND o.role_id = h.role_id
+	JOIN @extschema@.organization g ON g.org_id = h.org_id,
+	     unnest(o.required_competence) AS c
+	LEFT JOIN LATERAL (SELECT r.* FROM @extschema@.competence_record r
+	                   WHERE r.org_id = h.org_id AND r.holder = h.holder AND r.competence = c
+	                     AND r.obtained_on <= current_date
+	                   ORDER BY (r.expires_on IS NULL OR r.expires_on >= current_date) DESC,
+	                            r.expires_on DESC NULLS FIRST, r.record_id DESC LIMIT 1) AS r ON true
+	WHERE (org_ids IS NULL OR g.org_id = ANY (org_ids))
+	  AND h.since <= current_date AND (h.until IS NULL OR h.until >= current_date);
+END;
+COMMENT ON FUNCTION @extschema@.role_competence(bigint[]) IS
+'each competence each current holder of a role needs, of the given organizations (NULL: every one the caller can see), with the best record of it (a current one if any, else the latest expired) and whether it is current';
+
+-- The register, the programme and the roles are user data: pg_dump keeps them, and
 -- their sequences.  Row-level security: the DO list of 50_tenancy.sql.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.audit_scope', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.audit_team_member', '');
@@ -527,11 +638,17 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.auditor_area', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.review_output', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.nonconformity_record', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.corrective_action', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.role', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.role_holder', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.competence_record', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.audit_scope_scope_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.auditor_area_area_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.review_output_output_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.nonconformity_record_nc_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.corrective_action_action_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.role_role_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.competence_record_record_id_seq', '');
 GRANT USAGE ON SEQUENCE @extschema@.audit_scope_scope_id_seq, @extschema@.auditor_area_area_id_seq,
 	@extschema@.review_output_output_id_seq, @extschema@.nonconformity_record_nc_id_seq,
-	@extschema@.corrective_action_action_id_seq TO PUBLIC;
+	@extschema@.corrective_action_action_id_seq, @extschema@.role_role_id_seq,
+	@extschema@.competence_record_record_id_seq TO PUBLIC;

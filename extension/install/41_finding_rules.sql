@@ -951,7 +951,7 @@ INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks
 ----------------------------------------------------------------------------
 -- The improvement loop (32_improvement.sql, docs/improvement.md): the
 -- clauses an audit programme leaves out, auditors auditing their own work,
--- a review without outputs, actions overdue.
+-- a review without outputs, actions overdue, roles held without competence.
 ----------------------------------------------------------------------------
 
 INSERT INTO @extschema@.finding_requirement (requirement, title, iso27001, iso42001) VALUES
@@ -1063,3 +1063,25 @@ INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks
 	('ACT001', 'minor', 'nonconformity', NULL, false, 'system', 'rule_act001',
 	 '{ref} is overdue: {1} was to complete it by {2}',
 	 'Complete the action, or plan it again with a new due date and the reason it slipped: corrective actions are carried out as planned (clause 10.2 c), and the management review follows up its own actions (9.3.3).');
+
+CREATE FUNCTION @extschema@.rule_com001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT c.org_id, NULL, CASE WHEN o.kind = 'ai' THEN 'iso42001:2023' END, NULL,
+	       format('%s as %s%s', c.holder, o.name, ' of ' || s.name),
+	       string_agg(c.competence || CASE WHEN c.record_id IS NOT NULL
+	                                       THEN format(' (expired on %s)', to_char(c.expires_on, 'YYYY-MM-DD')) ELSE '' END,
+	                  ', ' ORDER BY c.competence COLLATE "C"), NULL
+	FROM @extschema@.role_competence(org_ids) c
+	JOIN @extschema@.role o ON o.org_id = c.org_id AND o.role_id = c.role_id
+	LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.system_id = o.system_id
+	WHERE NOT c.current
+	GROUP BY c.org_id, o.role_id, o.name, o.kind, s.name, c.holder;
+END;
+COMMENT ON FUNCTION @extschema@.rule_com001(bigint[]) IS
+'finding rule COM001 of ims.finding_rule: the rows behind "{ref} has no current record of the competence the role needs: {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('COM001', 'minor', 'nonconformity', '7.2', false, 'system', 'rule_com001',
+	 '{ref} has no current record of the competence the role needs: {1}',
+	 'Train or qualify the holder, or give the role to someone competent, and keep the record (ims.competence_record) with its expiry (clause 7.2 d; ISO 42001 A.4.6 for the AI roles).');

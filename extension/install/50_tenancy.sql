@@ -313,7 +313,7 @@ BEGIN
 							 'management_review', 'certification_body',
 							 -- the improvement loop (32_improvement.sql)
 							 'audit_scope', 'audit_team_member', 'auditor_area', 'review_output',
-							 'nonconformity_record', 'corrective_action']
+							 'nonconformity_record', 'corrective_action', 'role', 'role_holder', 'competence_record']
 	LOOP
 		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', t || '_read', t, can_read);

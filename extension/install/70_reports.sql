@@ -799,3 +799,38 @@ COMMENT ON COLUMN @extschema@.report_nonconformity_register.closed_on IS 'When i
 COMMENT ON COLUMN @extschema@.report_nonconformity_register.status IS 'no_action_planned, actions_open, effectiveness_review (actions done, their effectiveness to be reviewed) or closed';
 COMMENT ON COLUMN @extschema@.report_nonconformity_register.status_rank IS '1 no_action_planned, 2 actions_open, 3 effectiveness_review, 4 closed: sorts by status';
 GRANT SELECT ON @extschema@.report_nonconformity_register TO PUBLIC;
+
+CREATE VIEW @extschema@.report_competence WITH (security_invoker = true) AS
+SELECT o.org_id, g.name AS organization, o.role_id, o.name AS role, o.kind AS role_kind, s.name AS ai_system,
+	   c.holder, c.competence, r.title AS record, r.kind AS record_kind, c.obtained_on, c.expires_on,
+	   CASE WHEN c.current THEN 'current' WHEN c.record_id IS NOT NULL THEN 'expired' ELSE 'missing' END AS status,
+	   CASE WHEN c.current THEN 4 WHEN c.record_id IS NOT NULL THEN 3 ELSE 2 END AS status_rank
+FROM @extschema@.role_competence(NULL) c
+JOIN @extschema@.role o ON o.org_id = c.org_id AND o.role_id = c.role_id
+JOIN @extschema@.organization g ON g.org_id = o.org_id
+LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.system_id = o.system_id
+LEFT JOIN @extschema@.competence_record r ON r.org_id = c.org_id AND r.record_id = c.record_id
+UNION ALL
+SELECT o.org_id, g.name, o.role_id, o.name, o.kind, s.name, NULL, NULL, NULL, NULL, NULL, NULL, 'no_holder', 1
+FROM @extschema@.role o
+JOIN @extschema@.organization g ON g.org_id = o.org_id
+LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.system_id = o.system_id
+WHERE NOT EXISTS (SELECT 1 FROM @extschema@.role_holder h WHERE h.org_id = o.org_id AND h.role_id = o.role_id
+				  AND h.since <= current_date AND (h.until IS NULL OR h.until >= current_date));
+COMMENT ON VIEW @extschema@.report_competence IS
+'the competence of the roles of every organization the caller can see (5.3, 7.2; ISO 42001 A.3.2, A.4.6): one row per current holder of a role and competence the role needs, with the record that shows it and whether it is current, and one row per role no one holds now; COM001 reports the holders without a current record';
+COMMENT ON COLUMN @extschema@.report_competence.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_competence.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_competence.role_id IS 'The role';
+COMMENT ON COLUMN @extschema@.report_competence.role IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_competence.role_kind IS 'management_system or ai';
+COMMENT ON COLUMN @extschema@.report_competence.ai_system IS 'The AI system the role is for; null for a role over every system or the whole management system';
+COMMENT ON COLUMN @extschema@.report_competence.holder IS 'Who holds it now; null when no one does';
+COMMENT ON COLUMN @extschema@.report_competence.competence IS 'A competence the role needs';
+COMMENT ON COLUMN @extschema@.report_competence.record IS 'Title of the record that shows it: a current one if any, else the latest expired; null for none';
+COMMENT ON COLUMN @extschema@.report_competence.record_kind IS 'education, training, qualification or experience';
+COMMENT ON COLUMN @extschema@.report_competence.obtained_on IS 'When the record was obtained';
+COMMENT ON COLUMN @extschema@.report_competence.expires_on IS 'When it expires; null for no expiry';
+COMMENT ON COLUMN @extschema@.report_competence.status IS 'no_holder, missing (no record), expired or current';
+COMMENT ON COLUMN @extschema@.report_competence.status_rank IS '1 no_holder, 2 missing, 3 expired, 4 current: sorts by status';
+GRANT SELECT ON @extschema@.report_competence TO PUBLIC;

@@ -228,7 +228,8 @@ $$;
 -- The improvement loop (docs/improvement.md): the audit programme (scope,
 -- team, the auditors' own areas, criteria, conclusion, report to
 -- management), the review's attendees, inputs as presented and outputs,
--- and one register of nonconformities and corrective actions.  The audits
+-- one register of nonconformities and corrective actions, and the roles
+-- with their holders, the competence they need and the records of it.  The audits
 -- and reviews of a 1.1 database are kept as they are: an audit without a
 -- scope row covers the whole of each standard it names, as 1.1 counted it,
 -- so no row is migrated.  Before the finding rules, whose bodies read these
@@ -244,7 +245,7 @@ DECLARE
 	can_edit text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''edit''))::bigint[])';
 BEGIN
 	FOREACH t IN ARRAY ARRAY['audit_scope', 'audit_team_member', 'auditor_area', 'review_output',
-							 'nonconformity_record', 'corrective_action']
+							 'nonconformity_record', 'corrective_action', 'role', 'role_holder', 'competence_record']
 	LOOP
 		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', t || '_read', t, can_read);
@@ -259,6 +260,7 @@ $$;
 
 -- @replace view report_audit_programme
 -- @replace view report_nonconformity_register
+-- @replace view report_competence
 
 ----------------------------------------------------------------------------
 -- The finding rules move from the library into the extension: one SQL
