@@ -56,7 +56,7 @@ endif
 
 REGRESS = install risk_type applicability index_integrity type_plans catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security names no_access readiness clause_coverage improvement
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
-ISOLATION = catalog_import init_soa approve_soa revoke_access soa_backdate document_clause
+ISOLATION = catalog_import init_soa approve_soa revoke_access soa_backdate document_clause nonconformity_closure
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation
 
 EXTRA_CLEAN = build

@@ -140,6 +140,11 @@ SELECT status, status_rank FROM report_nonconformity_register WHERE org_id = :o 
 UPDATE nonconformity_record SET closed_on = current_date WHERE org_id = :o AND nc_id = :nc;
 SELECT nc_id = :nc AS same, status, status_rank, effective, closed_on IS NOT NULL AS closed
 FROM report_nonconformity_register WHERE org_id = :o ORDER BY status_rank, nc_id;
+-- a closed nonconformity takes no new action, nor an action reopened
+-- (specs/nonconformity_closure.spec: the same when the two race)
+INSERT INTO corrective_action (org_id, nc_id, description, owner, due_on)
+VALUES (:o, :nc, 'Audit the 2027 programme', 'Ida Owner', current_date + 30);
+UPDATE corrective_action SET status = 'open', done_on = NULL WHERE org_id = :o AND action_id = :ca;
 -- and the finding, still standing, can be raised again
 SELECT raise_nonconformity(:o, 'AUD003', 'ISO 42001 8.4') > :nc AS raised_again;
 UPDATE review_output SET status = 'done', done_on = current_date WHERE org_id = :o AND status = 'open';

@@ -397,6 +397,42 @@ COMMENT ON FUNCTION @extschema@.check_nonconformity_closure() IS
 CREATE TRIGGER nonconformity_record_closure BEFORE INSERT OR UPDATE ON @extschema@.nonconformity_record
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_nonconformity_closure();
 
+-- No corrective action is left to do on a closed nonconformity: a new or
+-- reopened action of one is refused.  It locks the nonconformity FOR
+-- SHARE, and the closing UPDATE holds the row's lock before its trigger
+-- runs, so a closure and a new action queue on the nonconformity's row and
+-- whichever waits sees what the other committed
+-- (specs/nonconformity_closure.spec).
+CREATE FUNCTION @extschema@.check_corrective_action_open() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	closed date;
+BEGIN
+	IF NOT NEW.status OPERATOR(pg_catalog.=) ANY (ARRAY['open', 'in_progress']) THEN
+		RETURN NEW;
+	END IF;
+	SELECT n.closed_on INTO closed FROM @extschema@.nonconformity_record n
+	WHERE n.org_id OPERATOR(pg_catalog.=) NEW.org_id AND n.nc_id OPERATOR(pg_catalog.=) NEW.nc_id
+	FOR SHARE;
+	-- no such nonconformity, or one the writer may not edit: the foreign
+	-- key or row-level security refuses the row, with its own message
+	IF closed IS NOT NULL THEN
+		RAISE EXCEPTION 'nonconformity % is closed', NEW.nc_id
+			USING ERRCODE = 'check_violation',
+				DETAIL = 'A closed nonconformity has no corrective action left to do.',
+				HINT = 'Reopen it (closed_on = NULL) if the cause was not eliminated, or raise a new nonconformity.',
+				SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'status';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_corrective_action_open() IS
+'trigger: a corrective action open or in progress (ims.corrective_action) belongs to a nonconformity that is not closed';
+CREATE TRIGGER corrective_action_open BEFORE INSERT OR UPDATE ON @extschema@.corrective_action
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_corrective_action_open();
+
 -- A finding of the validator raised as a nonconformity of the register in
 -- one call: the finding is named by the organization, its code and its ref
 -- (as a waiver names it), and the register keeps code and ref.
