@@ -28,6 +28,10 @@ INSERT INTO audit_team_member (org_id, audit_id, auditor_id) VALUES (:o, :aims, 
 INSERT INTO audit_scope (org_id, audit_id, standard, clause)
 SELECT :o, :aims, 'iso42001:2023', c FROM unnest('{4,5,6,7,8.1,8.2,8.3,9,10}'::text[]) AS c;
 INSERT INTO audit_scope (org_id, audit_id, standard, control_id) VALUES (:o, :aims, 'iso42001:2023', 'A.6.2.4');
+-- the audit's covers keep the standards its scope names
+UPDATE internal_audit SET covers = '{iso27001:2022}' WHERE org_id = :o AND audit_id = :aims;
+UPDATE internal_audit SET covers = '{iso42001:2023,iso27001:2022}' WHERE org_id = :o AND audit_id = :aims;
+UPDATE internal_audit SET covers = '{iso42001:2023}' WHERE org_id = :o AND audit_id = :aims;
 SELECT cycle, performed_on = current_date - 60 AS sixty_days_ago, ended_on IS NOT NULL AS two_days, in_cycle, covers,
 	   criteria, scope, lead_auditor, team_members, conclusion, reported_on IS NOT NULL AS reported, reported_to,
 	   nonconformities

@@ -130,6 +130,45 @@ COMMENT ON FUNCTION @extschema@.check_audit_scope() IS
 CREATE TRIGGER audit_scope_covered BEFORE INSERT OR UPDATE ON @extschema@.audit_scope
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_audit_scope();
 
+-- An audit's covers keep every standard its scope names.  The scope row's
+-- trigger locks the audit FOR SHARE and an UPDATE of covers holds the
+-- audit's row lock before this trigger runs, so the two queue.
+CREATE FUNCTION @extschema@.check_audit_covers_scoped() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	dropped text;
+	n bigint;
+BEGIN
+	-- a null covers is the NOT NULL constraint's to refuse, with its own message
+	IF NEW.covers IS NULL THEN
+		RETURN NEW;
+	END IF;
+	SELECT s.standard, pg_catalog.count(*) INTO dropped, n
+	FROM @extschema@.audit_scope s
+	WHERE s.org_id OPERATOR(pg_catalog.=) OLD.org_id AND s.audit_id OPERATOR(pg_catalog.=) OLD.audit_id
+	  AND NOT s.standard OPERATOR(pg_catalog.=) ANY (NEW.covers)
+	GROUP BY s.standard
+	ORDER BY s.standard COLLATE "C"
+	LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'internal audit % has a scope in standard "%"', OLD.audit_id, dropped
+			USING ERRCODE = 'foreign_key_violation',
+				DETAIL = pg_catalog.format('Its scope (ims.audit_scope) names %s %s of %s; its new covers leave that standard out.',
+										   n, CASE WHEN n OPERATOR(pg_catalog.=) 1 THEN 'clause or control' ELSE 'clauses or controls' END,
+										   dropped),
+				HINT = 'Delete those scope rows first, or keep the standard in covers.',
+				SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'covers';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_audit_covers_scoped() IS
+'trigger: an internal audit''s covers keep every standard its scope (ims.audit_scope) names';
+CREATE TRIGGER internal_audit_covers_scoped BEFORE UPDATE OF covers ON @extschema@.internal_audit
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_audit_covers_scoped();
+
 -- The clauses of each standard in scope that the audits of the cycle (the
 -- last 12 months, not after today) leave out, for the standards at least
 -- one of them covers: the largest clauses left out whole (8.4 when 8.1 to

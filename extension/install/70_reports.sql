@@ -693,7 +693,8 @@ GRANT SELECT ON @extschema@.report_nonconformities TO PUBLIC;
 
 ----------------------------------------------------------------------------
 -- The improvement loop (32_improvement.sql, docs/improvement.md): the
--- audit programme and the register of nonconformities
+-- audit programme, the register of nonconformities, the competence of the
+-- roles
 ----------------------------------------------------------------------------
 
 CREATE VIEW @extschema@.report_audit_programme WITH (security_invoker = true) AS
