@@ -3,7 +3,8 @@
 -- one's own, the sample organization (since 1.2 with a clause of the user
 -- catalog declared by one of its documents), a read grant to the role
 -- :reader, and an SoA approved with ims.approve_soa (once its open decisions are
--- made) with a new draft after it; from 1.2 a waiver too.  Runs against
+-- made) with a new draft after it; from 1.2 a waiver and an audit
+-- programme too.  Runs against
 -- 1.0 and later.
 -- psql -v catalog=... -v mapping=... -v reader=ROLE -f this file, from the
 -- top of the tree.
@@ -51,6 +52,21 @@ SELECT ims.waive_finding(org_id, 'CRT002', name, 'The body confirms the combined
 						 'Dana Keller', current_date + 60, 'Management board')
 FROM ims.organization;
 UPDATE ims.impact_assessment SET for_change_on = assessed_on + 10;
+-- And the audit programme (the sample has the register and the review's
+-- outputs): an audit of ISO 42001 with a scope of a clause and a control,
+-- a member of its team beside the lead, and an auditor's own area.
+INSERT INTO ims.auditor (org_id, name, competence) SELECT org_id, 'Lea Auditor', '{iso42001:2023}' FROM ims.organization;
+INSERT INTO ims.internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
+SELECT org_id, '2026, AIMS', current_date - 40, '{iso42001:2023}', auditor_id FROM ims.auditor WHERE name = 'Lea Auditor';
+INSERT INTO ims.audit_scope (org_id, audit_id, standard, clause)
+SELECT org_id, audit_id, 'iso42001:2023', '8' FROM ims.internal_audit WHERE cycle = '2026, AIMS';
+INSERT INTO ims.audit_scope (org_id, audit_id, standard, control_id)
+SELECT org_id, audit_id, 'iso42001:2023', 'A.5.2' FROM ims.internal_audit WHERE cycle = '2026, AIMS';
+INSERT INTO ims.audit_team_member (org_id, audit_id, auditor_id)
+SELECT a.org_id, a.audit_id, u.auditor_id FROM ims.internal_audit a
+JOIN ims.auditor u ON u.org_id = a.org_id AND u.name = 'Jonas Weber' WHERE a.cycle = '2026, AIMS';
+INSERT INTO ims.auditor_area (org_id, auditor_id, standard, clause)
+SELECT org_id, auditor_id, 'iso27001:2022', '8.1' FROM ims.auditor WHERE name = 'Lea Auditor';
 \endif
 SELECT ims.init_soa(org_id) FROM ims.organization;
 \o

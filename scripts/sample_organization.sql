@@ -477,3 +477,69 @@ FROM ims.impact i JOIN (VALUES
 LEFT JOIN ims.risk r ON r.org_id = i.org_id AND r.title = v.risk
 WHERE i.org_id = :org;
 \endif
+
+-- The improvement loop (since 1.2; docs/improvement.md; not in a 1.0
+-- database, which the upgrade check loads this into).  The internal audit
+-- found that the quarterly access reviews had lapsed: it became a
+-- nonconformity of the register, the management review decided to automate
+-- them and followed the action, and after a quarter run on time the
+-- nonconformity was closed on an effectiveness review.  The review also
+-- decided to set AI objectives, an action still open, and the fraud-scoring
+-- model's missing impact assessment, a finding of the validator, was raised
+-- as a nonconformity whose corrective action is under way.  The roles of
+-- the system, the AI roles among them, are held by people with a current
+-- record of the competence each needs.
+SELECT to_regclass('ims.nonconformity_record') IS NOT NULL AS has_register \gset
+\if :has_register
+SELECT audit_id AS audit FROM ims.internal_audit WHERE org_id = :org \gset
+SELECT review_id AS review FROM ims.management_review WHERE org_id = :org \gset
+UPDATE ims.internal_audit SET criteria = 'ISO/IEC 27001:2022 and ISO/IEC 42001:2023, clauses 4 to 10 and Annex A; the IMS policies',
+	conclusion = 'The IMS conforms and is effectively implemented, but for one minor nonconformity (access reviews)',
+	reported_on = current_date - 170, reported_to = 'Management board'
+WHERE org_id = :org AND audit_id = :audit;
+SELECT ims.raise_nonconformity(:org, :audit, 'iso27001:2022', 'A.5.18', 'minor',
+	'The quarterly access reviews of the analytics platform were not performed in the first quarter',
+	'Access review log: last entry in the fourth quarter of last year') AS access_nc \gset
+UPDATE ims.nonconformity_record SET raised_on = current_date - 179,
+	correction = 'The access review of the first quarter was performed late, and 4 stale accounts were removed',
+	root_cause = 'The reviews depended on a calendar reminder of one person, who left in January'
+WHERE org_id = :org AND nc_id = :access_nc;
+INSERT INTO ims.corrective_action (org_id, nc_id, description, owner, due_on, status, done_on) VALUES
+	(:org, :access_nc, 'Schedule the access reviews in the ticketing system, owned by the platform team', 'CISO',
+	 current_date - 120, 'done', current_date - 125);
+UPDATE ims.management_review SET attendees = '{CEO,CISO,Head of AI,Dana Keller}'
+WHERE org_id = :org AND review_id = :review;
+INSERT INTO ims.review_output (org_id, review_id, kind, decision, owner, due_on, status, done_on) VALUES
+	(:org, :review, 'change', 'Automate the quarterly access reviews (nonconformity of the internal audit)', 'CISO',
+	 current_date - 120, 'done', current_date - 125),
+	(:org, :review, 'improvement', 'Set AI objectives for the AI systems in scope', 'Dana Keller',
+	 current_date + 30, 'open', NULL);
+UPDATE ims.nonconformity_record SET
+	effectiveness_review = 'The access reviews of the second and third quarters ran on time from the ticketing system',
+	effectiveness_reviewed_on = current_date - 25, effective = true, closed_on = current_date - 20
+WHERE org_id = :org AND nc_id = :access_nc;
+SELECT ims.raise_nonconformity(:org, 'AIA001', 'Fraud scoring model') AS fraud_nc \gset
+INSERT INTO ims.corrective_action (org_id, nc_id, description, owner, due_on) VALUES
+	(:org, :fraud_nc, 'Assess the impacts of the fraud-scoring model', 'Head of AI', current_date + 45);
+-- The roles of the system (5.3, ISO 42001 A.3.2), their holders and the
+-- records of the competence each needs (7.2, A.4.6): all current.
+SELECT system_id AS cv FROM ims.ai_system WHERE org_id = :org AND name = 'CV screening model' \gset
+INSERT INTO ims.role (org_id, name, kind, system_id, responsibilities, required_competence) VALUES
+	(:org, 'IMS owner', 'management_system', NULL, 'Owns the integrated management system across both standards',
+	 '{iso27001:2022,iso42001:2023}'),
+	(:org, 'Impact assessor', 'ai', NULL, 'Assesses the impacts of every AI system before deployment and change',
+	 '{ai_impact_assessment}'),
+	(:org, 'Human overseer', 'ai', :cv, 'Reviews the shortlists of the CV screening model and can override them',
+	 '{ai_oversight,recruiting}');
+INSERT INTO ims.role_holder (org_id, role_id, holder, since)
+SELECT :org, role_id, v.holder, current_date - 400 FROM ims.role
+JOIN (VALUES ('IMS owner', 'Dana Keller'), ('Impact assessor', 'Dana Keller'), ('Human overseer', 'Lena Fischer')) AS v(role, holder)
+  ON v.role = name
+WHERE org_id = :org;
+INSERT INTO ims.competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on) VALUES
+	(:org, 'Dana Keller', 'iso27001:2022', 'qualification', 'ISO 27001 Lead Implementer certificate', current_date - 900, current_date + 195),
+	(:org, 'Dana Keller', 'iso42001:2023', 'qualification', 'ISO 42001 Lead Implementer certificate', current_date - 300, current_date + 795),
+	(:org, 'Dana Keller', 'ai_impact_assessment', 'training', 'AI impact assessment workshop', current_date - 280, NULL),
+	(:org, 'Lena Fischer', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date - 200, current_date + 165),
+	(:org, 'Lena Fischer', 'recruiting', 'experience', 'Eight years in recruiting', current_date - 2900, NULL);
+\endif

@@ -13,6 +13,7 @@ DECLARE
 	sys bigint;
 	ia bigint;
 	aud bigint;
+	rev bigint;
 	soa bigint;
 BEGIN
 	org := ims.create_organization(name, 'Ida Owner');
@@ -79,7 +80,11 @@ BEGIN
 	VALUES (org, 'this year', current_date - 90, '{iso27001:2022,iso42001:2023}', aud);
 	INSERT INTO ims.management_review (org_id, held_on, chair, covers, agenda)
 	VALUES (org, current_date - 60, 'CEO', '{iso27001:2022,iso42001:2023}',
-			'{is_objectives,ai_objectives,ai_system_performance,ai_risks,impact_assessment_outcomes,audit_results}');
+			'{is_objectives,ai_objectives,ai_system_performance,ai_risks,impact_assessment_outcomes,audit_results}')
+	RETURNING review_id INTO rev;
+	-- the review's outputs (9.3.3, MRV003): an action not yet due
+	INSERT INTO ims.review_output (org_id, review_id, kind, decision, owner, due_on)
+	VALUES (org, rev, 'improvement', 'Automate the collection of evidence', 'Ida Owner', current_date + 60);
 	INSERT INTO ims.certification_body (org_id, name, accredited_for, combined_audit_confirmed)
 	VALUES (org, 'CB', '{iso27001:2022,iso42001:2023}', true);
 	IF NOT with_soa THEN
@@ -344,6 +349,8 @@ SELECT :o, 'this year, AIMS', current_date - 30, '{iso42001:2023}', auditor_id F
 UPDATE management_review SET covers = '{iso27001:2022}' WHERE org_id = :o;
 INSERT INTO management_review (org_id, held_on, chair, covers, agenda)
 SELECT :o, current_date - 20, 'CEO', '{iso42001:2023}', agenda FROM management_review WHERE org_id = :o;
+INSERT INTO review_output (org_id, review_id, kind, decision)
+SELECT :o, review_id, 'decision', 'The AIMS stays as it is' FROM management_review WHERE org_id = :o AND held_on = current_date - 20;
 SELECT * FROM findings_of(:o);
 DELETE FROM internal_audit WHERE org_id = :o AND cycle = 'this year, AIMS';
 DELETE FROM management_review WHERE org_id = :o AND held_on = current_date - 20;
@@ -361,6 +368,8 @@ SELECT :o, 'this year, AIMS', current_date - 30, '{iso42001:2023}', auditor_id
 FROM auditor WHERE org_id = :o AND name = 'Alan AI Auditor';
 INSERT INTO management_review (org_id, held_on, chair, covers, agenda)
 VALUES (:o, current_date - 10, 'CISO', '{iso27001:2022}', '{is_objectives,audit_results}');
+INSERT INTO review_output (org_id, review_id, kind, decision)
+SELECT :o, review_id, 'decision', 'The ISMS stays as it is' FROM management_review WHERE org_id = :o AND held_on = current_date - 10;
 SELECT * FROM findings_of(:o);
 -- the ISMS auditor leading the AIMS audit is a lapse of 7.2
 UPDATE internal_audit SET lead_auditor_id = (SELECT auditor_id FROM auditor WHERE org_id = :o AND name = 'Ann Auditor')
@@ -817,6 +826,140 @@ SELECT code, severity, category, requirement, regexp_replace(ref, '\d+', 'N') AS
 SELECT count(*) AS other_organizations_with_his001 FROM evaluate_findings(NULL) WHERE code = 'HIS001' AND org_id <> :o;
 ROLLBACK;
 SELECT count(*) AS his001 FROM evaluate_findings(NULL) WHERE code = 'HIS001';
+
+-- The improvement loop (32_improvement.sql): AUD003, AUD004, MRV003, ACT001, COM001
+
+-- AUD003: two audits of the cycle, one over the clauses of ISO 27001 and
+-- one over those of ISO 42001, cover both standards
+SELECT fixture_org('AUD003') AS o \gset
+UPDATE internal_audit SET covers = '{iso27001:2022}' WHERE org_id = :o;
+INSERT INTO audit_scope (org_id, audit_id, standard, clause)
+SELECT :o, audit_id, 'iso27001:2022', c FROM internal_audit, unnest('{4,5,6,7,8,9,10}'::text[]) AS c WHERE org_id = :o;
+INSERT INTO internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
+SELECT :o, 'this year, AIMS', current_date - 30, '{iso42001:2023}', auditor_id FROM auditor WHERE org_id = :o
+RETURNING audit_id AS aims \gset
+INSERT INTO audit_scope (org_id, audit_id, standard, clause)
+SELECT :o, :aims, 'iso42001:2023', c FROM unnest('{4,5,6,7,8,9,10}'::text[]) AS c;
+SELECT * FROM findings_of(:o);
+SELECT standard, audited FROM cycle_coverage(ARRAY[:o]::bigint[]) ORDER BY 1;
+-- the AIMS audit leaves out clause 8.4: named, and the cycle is not complete
+DELETE FROM audit_scope WHERE org_id = :o AND audit_id = :aims AND clause = '8';
+INSERT INTO audit_scope (org_id, audit_id, standard, clause)
+SELECT :o, :aims, 'iso42001:2023', c FROM unnest('{8.1,8.2,8.3}'::text[]) AS c;
+SELECT * FROM findings_of(:o);
+SELECT standard, audited FROM cycle_coverage(ARRAY[:o]::bigint[]) ORDER BY 1;
+SELECT group_kind, implemented_pct, weeks_low FROM report_readiness WHERE org_id = :o AND group_kind = 'audit_review';
+-- nothing of clause 9 and only 10.1 of clause 10: the largest clauses left out
+DELETE FROM audit_scope WHERE org_id = :o AND audit_id = :aims AND clause IN ('9', '10');
+INSERT INTO audit_scope (org_id, audit_id, standard, clause) VALUES (:o, :aims, 'iso42001:2023', '10.1');
+SELECT code, ref, message FROM findings_of(:o);
+-- an audit of the cycle recorded as in 1.1, with covers and no scope,
+-- covers its standards whole
+INSERT INTO internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
+SELECT :o, 'follow-up', current_date - 5, '{iso42001:2023}', auditor_id FROM auditor WHERE org_id = :o
+RETURNING audit_id AS followup \gset
+SELECT * FROM findings_of(:o);
+-- an audit with a scope of controls only audits no clause
+INSERT INTO audit_scope (org_id, audit_id, standard, control_id) VALUES (:o, :followup, 'iso42001:2023', 'A.6.2.4');
+SELECT code, ref FROM findings_of(:o);
+DELETE FROM internal_audit WHERE org_id = :o AND audit_id = :followup;
+-- an audit in the future or older than the cycle does not count; with no
+-- audit of ISO 42001 left, AUD001 says so and AUD003 is silent
+UPDATE internal_audit SET performed_on = current_date - 400 WHERE org_id = :o AND audit_id = :aims;
+SELECT code, ref FROM findings_of(:o);
+-- a scope row names a standard its audit covers, and a clause or a control of it
+INSERT INTO audit_scope (org_id, audit_id, standard, clause) VALUES (:o, :aims, 'iso27001:2022', '8');
+INSERT INTO audit_scope (org_id, audit_id, standard, clause) VALUES (:o, :aims, 'iso42001:2023', '11');
+INSERT INTO audit_scope (org_id, audit_id, standard, clause, control_id) VALUES (:o, :aims, 'iso42001:2023', '8', 'A.6.2.4');
+INSERT INTO audit_scope (org_id, audit_id, standard, clause) VALUES (:o, :aims, 'iso42001:2023', '10.1');
+
+-- AUD004: an auditor whose own area the audit covers (the audit covers
+-- ISO 42001 whole, and Ann is responsible for the impact assessments)
+SELECT fixture_org('AUD004') AS o \gset
+INSERT INTO auditor_area (org_id, auditor_id, standard, clause)
+SELECT :o, auditor_id, 'iso42001:2023', '8.4' FROM auditor WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+-- her audit's scope leaves 8.4 to another auditor's audit: impartial
+INSERT INTO audit_scope (org_id, audit_id, standard, clause)
+SELECT :o, audit_id, 'iso42001:2023', c FROM internal_audit, unnest('{4,5,6,7,8.1,8.2,8.3,9,10}'::text[]) AS c
+WHERE org_id = :o;
+INSERT INTO auditor (org_id, name, competence) VALUES (:o, 'Bea Auditor', '{iso42001:2023}');
+INSERT INTO internal_audit (org_id, cycle, performed_on, covers, lead_auditor_id)
+SELECT :o, 'this year, impact assessment', current_date - 20, '{iso42001:2023}', auditor_id
+FROM auditor WHERE org_id = :o AND name = 'Bea Auditor'
+RETURNING audit_id AS ia_audit \gset
+INSERT INTO audit_scope (org_id, audit_id, standard, clause) VALUES (:o, :ia_audit, 'iso42001:2023', '8.4');
+SELECT * FROM findings_of(:o);
+-- a member of the team of that audit, beside its lead, is not impartial;
+-- nor is one responsible for a control the audit covers
+INSERT INTO audit_team_member (org_id, audit_id, auditor_id)
+SELECT :o, :ia_audit, auditor_id FROM auditor WHERE org_id = :o AND name = 'Ann Auditor';
+INSERT INTO audit_scope (org_id, audit_id, standard, control_id) VALUES (:o, :ia_audit, 'iso42001:2023', 'A.5.2');
+INSERT INTO auditor_area (org_id, auditor_id, standard, control_id)
+SELECT :o, auditor_id, 'iso42001:2023', 'A.5.2' FROM auditor WHERE org_id = :o AND name = 'Ann Auditor';
+SELECT * FROM findings_of(:o);
+-- an area of a standard the audit does not cover is not its concern
+DELETE FROM audit_team_member WHERE org_id = :o;
+INSERT INTO auditor_area (org_id, auditor_id, standard, clause)
+SELECT :o, auditor_id, 'iso27001:2022', '8' FROM auditor WHERE org_id = :o AND name = 'Bea Auditor';
+SELECT * FROM findings_of(:o);
+
+-- MRV003: the latest review records no outputs; one review of both
+-- standards is one finding
+SELECT fixture_org('MRV003') AS o \gset
+DELETE FROM review_output WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+-- a review recorded ahead, for a date to come, is not the latest held
+INSERT INTO management_review (org_id, held_on, chair, covers, agenda)
+SELECT :o, current_date + 30, 'CEO', covers, agenda FROM management_review WHERE org_id = :o;
+SELECT code, ref FROM findings_of(:o);
+
+-- ACT001: a corrective action past its due date (minor), a review's action
+-- past its due date (an observation, for the next review to follow up)
+SELECT fixture_org('ACT001') AS o \gset
+SELECT raise_nonconformity(:o, audit_id, 'iso42001:2023', '8.4', 'minor',
+						   'The impact assessment of the model was not repeated after its retraining',
+						   'Retraining log of March; assessment of last year') AS nc
+FROM internal_audit WHERE org_id = :o \gset
+INSERT INTO corrective_action (org_id, nc_id, description, owner, due_on)
+VALUES (:o, :nc, 'Make a retraining a significant change that triggers an assessment', 'Head of AI', current_date + 10);
+SELECT * FROM findings_of(:o);
+UPDATE corrective_action SET due_on = current_date - 1 WHERE org_id = :o;
+UPDATE review_output SET due_on = current_date - 1 WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+UPDATE corrective_action SET status = 'in_progress' WHERE org_id = :o;
+SELECT code, severity FROM findings_of(:o);
+UPDATE corrective_action SET status = 'done', done_on = current_date WHERE org_id = :o;
+UPDATE review_output SET status = 'done', done_on = current_date WHERE org_id = :o;
+SELECT * FROM findings_of(:o);
+
+-- COM001: a role held without a current record of a competence it needs:
+-- the human overseer of the model, whose oversight training has expired
+SELECT fixture_org('COM001') AS o \gset
+INSERT INTO role (org_id, name, kind, system_id, required_competence)
+SELECT :o, 'Human overseer', 'ai', system_id, '{ai_oversight,ranking_domain}' FROM ai_system WHERE org_id = :o
+RETURNING role_id AS overseer \gset
+INSERT INTO role_holder (org_id, role_id, holder, since) VALUES (:o, :overseer, 'Omar Overseer', current_date - 100);
+INSERT INTO competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on) VALUES
+	(:o, 'Omar Overseer', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date - 400, current_date - 35),
+	(:o, 'Omar Overseer', 'ranking_domain', 'experience', 'Five years in sales operations', current_date - 2000, NULL),
+	(:o, 'Ida Owner', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date - 30, current_date + 335);
+SELECT * FROM findings_of(:o);
+-- a record still to come does not count; a current one clears it
+INSERT INTO competence_record (org_id, holder, competence, kind, title, obtained_on, expires_on)
+VALUES (:o, 'Omar Overseer', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date + 5, current_date + 370);
+SELECT code, ref FROM findings_of(:o);
+UPDATE competence_record SET obtained_on = current_date - 5 WHERE org_id = :o AND obtained_on = current_date + 5;
+SELECT * FROM findings_of(:o);
+-- a role of the management system: a holder who left and one still to
+-- come are not judged; its holder now, without any record, is
+INSERT INTO role (org_id, name, required_competence) VALUES (:o, 'IMS owner', '{iso27001:2022,iso42001:2023}')
+RETURNING role_id AS ims_owner \gset
+INSERT INTO role_holder (org_id, role_id, holder, since, until) VALUES (:o, :ims_owner, 'Ida Owner', current_date - 500, current_date - 100);
+INSERT INTO role_holder (org_id, role_id, holder, since) VALUES (:o, :ims_owner, 'Ivo Next', current_date + 10);
+SELECT * FROM findings_of(:o);
+INSERT INTO role_holder (org_id, role_id, holder, since) VALUES (:o, :ims_owner, 'Ida Owner', current_date - 99);
+SELECT * FROM findings_of(:o);
 
 DROP FUNCTION findings_of(bigint);
 DROP FUNCTION fixture_org(text, boolean, text);

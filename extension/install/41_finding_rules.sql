@@ -162,10 +162,13 @@ CREATE FUNCTION @extschema@.cycle_coverage(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, standard text, audited boolean, reviewed boolean)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+	-- the standards audited in part, for every organization at once
+	WITH gaps AS MATERIALIZED (SELECT DISTINCT g.org_id, g.standard FROM @extschema@.audit_clause_gaps(org_ids) g)
 	SELECT o.org_id, x,
 	       EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id
 	               AND a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date
-	               AND x = ANY (a.covers)),
+	               AND x = ANY (a.covers))
+	       AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.org_id = o.org_id AND g.standard = x),
 	       EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id
 	               AND r.held_on > current_date - interval '12 months' AND r.held_on <= current_date
 	               AND x = ANY (r.covers))
@@ -173,7 +176,7 @@ BEGIN ATOMIC
 	WHERE o.org_id = ANY (org_ids);
 END;
 COMMENT ON FUNCTION @extschema@.cycle_coverage(bigint[]) IS
-'for each standard in scope of the organizations the caller can see, whether an internal audit and a management review held in the last 12 months (and not after today) covered it: the audits and reviews of a programme add up';
+'for each standard in scope of the organizations the caller can see, whether the internal audits held in the last 12 months (and not after today) covered every clause of it (ims.audit_clause_gaps; an audit without a scope row for the standard covers it whole), and whether a management review held then covered it: the audits and reviews of a programme add up';
 
 CREATE FUNCTION @extschema@.rule_aia001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
@@ -279,9 +282,12 @@ CREATE FUNCTION @extschema@.rule_aud001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+	-- audited in part: AUD003 names the clauses left out
+	WITH gaps AS MATERIALIZED (SELECT DISTINCT g.org_id, g.standard FROM @extschema@.audit_clause_gaps(org_ids) g)
 	SELECT c.org_id, NULL, c.standard, NULL, @extschema@.standard_label(c.standard),
 	       @extschema@.standard_label(c.standard), NULL
-	FROM @extschema@.cycle_coverage(org_ids) c WHERE NOT c.audited;
+	FROM @extschema@.cycle_coverage(org_ids) c WHERE NOT c.audited
+	  AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.org_id = c.org_id AND g.standard = c.standard);
 END;
 COMMENT ON FUNCTION @extschema@.rule_aud001(bigint[]) IS
 'finding rule AUD001 of ims.finding_rule: the rows behind "no internal audit in the last 12 months covered {1}" (docs/findings.md)';
@@ -1393,3 +1399,141 @@ INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks
 	('HIS001', 'major', 'nonconformity', '7.5.3', false, 'system', 'rule_his001',
 	 'the history of the record does not verify at {ref}: {1}',
 	 'The record''s history was changed past its triggers: find out who did it and how (the database''s logs, its superusers), restore the history from a backup whose chain verifies, and record the incident.');
+
+----------------------------------------------------------------------------
+-- The improvement loop (32_improvement.sql, docs/improvement.md): the
+-- clauses an audit programme leaves out, auditors auditing their own work,
+-- a review without outputs, actions overdue, roles held without competence.
+----------------------------------------------------------------------------
+
+INSERT INTO @extschema@.finding_requirement (requirement, title, iso27001, iso42001) VALUES
+	('9.3.3', 'Management review results', '9.3.3', '9.3.3'),
+	('10.2', 'Nonconformity and corrective action', '10.2', '10.2');
+
+CREATE FUNCTION @extschema@.rule_aud003(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT g.org_id, NULL, g.standard, NULL, @extschema@.standard_label(g.standard) || ' ' || g.clause, g.title, NULL
+	FROM @extschema@.audit_clause_gaps(org_ids) g;
+END;
+COMMENT ON FUNCTION @extschema@.rule_aud003(bigint[]) IS
+'finding rule AUD003 of ims.finding_rule: the rows behind "no internal audit of the last 12 months covered clause {ref} ({1}), though the programme audits the standard" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AUD003', 'minor', 'nonconformity', '9.2.2', false, 'system', 'rule_aud003',
+	 'no internal audit of the last 12 months covered clause {ref} ({1}), though the programme audits the standard',
+	 'Add the clause to the scope of an audit of the programme (ims.audit_scope), so that the audits of the cycle together cover every clause of each standard in scope (clause 9.2.2 a).');
+
+CREATE FUNCTION @extschema@.rule_aud004(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the team of each audit of the cycle: its lead and its members
+	WITH team AS (
+		SELECT a.org_id, a.audit_id, a.cycle, a.covers, t.auditor_id
+		FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id),
+		     LATERAL (SELECT a.lead_auditor_id AS auditor_id WHERE a.lead_auditor_id IS NOT NULL
+		              UNION SELECT m.auditor_id FROM @extschema@.audit_team_member m
+		              WHERE m.org_id = a.org_id AND m.audit_id = a.audit_id) AS t
+		WHERE o.org_id = ANY (org_ids)
+		  AND a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date),
+	-- the areas of an auditor that the audit's scope includes (all of a
+	-- standard the audit covers without a scope row)
+	own AS (
+		SELECT t.org_id, t.audit_id, t.cycle, t.auditor_id, r.standard,
+		       @extschema@.standard_label(r.standard) || ' ' || coalesce(r.clause, r.control_id) AS area
+		FROM team t JOIN @extschema@.auditor_area r
+		  ON r.org_id = t.org_id AND r.auditor_id = t.auditor_id AND r.standard = ANY (t.covers)
+		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = t.org_id
+		                  AND s.audit_id = t.audit_id AND s.standard = r.standard)
+		   OR EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = t.org_id
+		              AND s.audit_id = t.audit_id AND s.standard = r.standard
+		              AND (s.control_id = r.control_id OR s.clause = r.clause
+		                   OR s.clause LIKE r.clause || '.%' OR r.clause LIKE s.clause || '.%')))
+	SELECT w.org_id, NULL, CASE WHEN count(DISTINCT w.standard) = 1 THEN min(w.standard) END, NULL,
+	       format('internal audit %s', w.cycle), u.name,
+	       string_agg(DISTINCT w.area COLLATE "C", ', ' ORDER BY w.area COLLATE "C")
+	FROM own w JOIN @extschema@.auditor u ON u.org_id = w.org_id AND u.auditor_id = w.auditor_id
+	GROUP BY w.org_id, w.audit_id, w.cycle, u.auditor_id, u.name;
+END;
+COMMENT ON FUNCTION @extschema@.rule_aud004(bigint[]) IS
+'finding rule AUD004 of ims.finding_rule: the rows behind "{1}, of the team of {ref}, audits their own area: {2}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('AUD004', 'minor', 'nonconformity', '9.2.2', false, 'system', 'rule_aud004',
+	 '{1}, of the team of {ref}, audits their own area: {2}',
+	 'Have another auditor audit that area, or narrow the audit''s scope (ims.audit_scope): auditors are selected so that the audit is objective and impartial, and do not audit their own work (clause 9.2.2 b).');
+
+CREATE FUNCTION @extschema@.rule_mrv003(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the latest review held of each standard in scope, as MRV002 reads it:
+	-- a programme may review each standard apart
+	WITH latest AS (
+		SELECT DISTINCT ON (o.org_id, x) o.org_id, x AS standard, r.review_id, r.held_on
+		FROM @extschema@.organization o, unnest(o.standards) AS x, @extschema@.management_review r
+		WHERE o.org_id = ANY (org_ids) AND r.org_id = o.org_id AND x = ANY (r.covers) AND r.held_on <= current_date
+		ORDER BY o.org_id, x, r.held_on DESC, r.review_id DESC)
+	SELECT l.org_id, NULL, CASE WHEN count(*) = 1 THEN min(l.standard) END, NULL,
+	       format('management review of %s', to_char(l.held_on, 'YYYY-MM-DD')), NULL, NULL
+	FROM latest l
+	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.review_output x WHERE x.org_id = l.org_id AND x.review_id = l.review_id)
+	GROUP BY l.org_id, l.review_id, l.held_on;
+END;
+COMMENT ON FUNCTION @extschema@.rule_mrv003(bigint[]) IS
+'finding rule MRV003 of ims.finding_rule: the rows behind "the latest {ref} records no outputs" (docs/findings.md); the latest review held of each standard in scope is read';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('MRV003', 'minor', 'nonconformity', '9.3.3', false, 'system', 'rule_mrv003',
+	 'the latest {ref} records no outputs',
+	 'Record what the review decided (ims.review_output): the opportunities for continual improvement and any changes to the management system, each action with an owner and a due date (clause 9.3.3).');
+
+CREATE FUNCTION @extschema@.rule_act001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.org_id, NULL, n.standard, '10.2', format('corrective action %s of nonconformity %s', a.action_id, a.nc_id),
+	       a.owner, to_char(a.due_on, 'YYYY-MM-DD')
+	FROM @extschema@.corrective_action a
+	JOIN @extschema@.nonconformity_record n ON n.org_id = a.org_id AND n.nc_id = a.nc_id
+	JOIN @extschema@.organization o ON o.org_id = a.org_id
+	WHERE o.org_id = ANY (org_ids) AND a.status IN ('open', 'in_progress') AND a.due_on < current_date
+	  AND n.closed_on IS NULL
+	UNION ALL
+	-- a review's own action late is for the next review to follow up:
+	-- an observation
+	SELECT x.org_id, 'observation', CASE WHEN cardinality(r.covers) = 1 THEN r.covers[1] END, '9.3.3',
+	       format('action %s of the management review of %s', x.output_id, to_char(r.held_on, 'YYYY-MM-DD')),
+	       x.owner, to_char(x.due_on, 'YYYY-MM-DD')
+	FROM @extschema@.review_output x
+	JOIN @extschema@.management_review r ON r.org_id = x.org_id AND r.review_id = x.review_id
+	JOIN @extschema@.organization o ON o.org_id = x.org_id
+	WHERE o.org_id = ANY (org_ids) AND x.status = 'open' AND x.due_on < current_date;
+END;
+COMMENT ON FUNCTION @extschema@.rule_act001(bigint[]) IS
+'finding rule ACT001 of ims.finding_rule: the rows behind "{ref} is overdue: {1} was to complete it by {2}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('ACT001', 'minor', 'nonconformity', NULL, false, 'system', 'rule_act001',
+	 '{ref} is overdue: {1} was to complete it by {2}',
+	 'Complete the action, or plan it again with a new due date and the reason it slipped: corrective actions are carried out as planned (clause 10.2 c), and the management review follows up its own actions (9.3.3).');
+
+CREATE FUNCTION @extschema@.rule_com001(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT c.org_id, NULL, CASE WHEN o.kind = 'ai' THEN 'iso42001:2023' END, NULL,
+	       format('%s as %s%s', c.holder, o.name, ' of ' || s.name),
+	       string_agg(c.competence || CASE WHEN c.record_id IS NOT NULL
+	                                       THEN format(' (expired on %s)', to_char(c.expires_on, 'YYYY-MM-DD')) ELSE '' END,
+	                  ', ' ORDER BY c.competence COLLATE "C"), NULL
+	FROM @extschema@.role_competence(org_ids) c
+	JOIN @extschema@.role o ON o.org_id = c.org_id AND o.role_id = c.role_id
+	LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.system_id = o.system_id
+	WHERE NOT c.current
+	GROUP BY c.org_id, o.role_id, o.name, o.kind, s.name, c.holder;
+END;
+COMMENT ON FUNCTION @extschema@.rule_com001(bigint[]) IS
+'finding rule COM001 of ims.finding_rule: the rows behind "{ref} has no current record of the competence the role needs: {1}" (docs/findings.md)';
+INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks_approval, scope, rule_function, message, hint) VALUES
+	('COM001', 'minor', 'nonconformity', '7.2', false, 'system', 'rule_com001',
+	 '{ref} has no current record of the competence the role needs: {1}',
+	 'Train or qualify the holder, or give the role to someone competent, and keep the record (ims.competence_record) with its expiry (clause 7.2 d; ISO 42001 A.4.6 for the AI roles).');

@@ -339,7 +339,10 @@ FROM unnest(ARRAY['document', 'document_clause', 'ai_system', 'risk', 'risk_cont
 				  -- AI system records (33_ai_system_records.sql)
 				  'ai_system_change', 'ai_lifecycle_record', 'dataset', 'dataset_use', 'ai_supplier',
 				  'ai_supplier_review', 'ai_component', 'ai_responsibility', 'impact', 'impact_risk',
-				  'impact_mitigation']) AS t;
+				  'impact_mitigation',
+				  -- the improvement loop (32_improvement.sql)
+				  'audit_scope', 'audit_team_member', 'auditor_area', 'review_output',
+				  'nonconformity_record', 'corrective_action', 'role', 'role_holder', 'competence_record']) AS t;
 -- an acceptance of a residual risk is a decision, like approving the SoA
 SELECT @extschema@.protect_record_table('risk_acceptance', 'approve');
 

@@ -659,7 +659,6 @@ BEGIN
 				 count(*) FILTER (WHERE v.grade = 'minor') AS minor
 		  FROM @extschema@.nonconformities(ARRAY[org]) v
 		  WHERE v.category = 'nonconformity' AND NOT v.waived),
-	last_review AS (SELECT max(r.held_on) AS held_on FROM @extschema@.management_review r WHERE r.org_id = org),
 	last_audit AS (SELECT a.cycle, a.performed_on, a.covers FROM @extschema@.internal_audit a
 				   WHERE a.org_id = org ORDER BY a.performed_on DESC LIMIT 1),
 	risks AS (SELECT count(*) FILTER (WHERE t.domain = 'information_security') AS cia,
@@ -697,14 +696,17 @@ BEGIN
 		   FROM @extschema@.impact_assessment i WHERE i.org_id = org
 			 AND i.assessed_on > current_date - interval '12 months')
 	SELECT x.item, x.standard, x.title, x.input FROM (VALUES
+		-- the improvement loop (32_improvement.sql): the open actions of the
+		-- reviews, and the register of nonconformities
 		(1, 'previous_actions', NULL::text, 'Status of actions from previous management reviews',
-		 (SELECT 'last review held on ' || to_char(held_on, 'YYYY-MM-DD') FROM last_review WHERE held_on IS NOT NULL)),
+		 @extschema@.review_actions_input(org)),
 		(2, 'context_changes', NULL, 'Changes in internal and external issues',
 		 (SELECT titles FROM docs WHERE topic = 'context')),
 		(3, 'interested_parties', NULL, 'Changes in the needs and expectations of interested parties',
 		 (SELECT titles FROM docs WHERE topic = 'interested_parties')),
 		(4, 'nonconformities', NULL, 'Nonconformities, corrective actions and open findings',
-		 (SELECT format('%s major and %s minor nonconformities open (ims.report_nonconformities)', major, minor) FROM f)),
+		 concat_ws('; ', (SELECT format('%s major and %s minor nonconformities open (ims.report_nonconformities)', major, minor) FROM f),
+				   @extschema@.register_input(org))),
 		(5, 'monitoring_results', NULL, 'Monitoring and measurement results',
 		 (SELECT current_rows || ' current evidence records' FROM ev WHERE current_rows > 0)),
 		(6, 'audit_results', NULL, 'Results of internal audits',
@@ -1018,3 +1020,148 @@ COMMENT ON COLUMN @extschema@.report_ai_suppliers.next_review IS 'When it is due
 COMMENT ON COLUMN @extschema@.report_ai_suppliers.points_missing IS 'How many of the five A.10.3 points it leaves blank: model provenance, training data origin, performance claims, output IP, contract terms (5 when there is none)';
 COMMENT ON COLUMN @extschema@.report_ai_suppliers.review_overdue IS 'Whether its next review date has passed';
 GRANT SELECT ON @extschema@.report_ai_suppliers TO PUBLIC;
+
+----------------------------------------------------------------------------
+-- The improvement loop (32_improvement.sql, docs/improvement.md): the
+-- audit programme, the register of nonconformities, the competence of the
+-- roles
+----------------------------------------------------------------------------
+
+CREATE VIEW @extschema@.report_audit_programme WITH (security_invoker = true) AS
+SELECT a.org_id, o.name AS organization, a.audit_id, a.cycle, a.performed_on, a.ended_on,
+	   (a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date) AS in_cycle,
+	   (SELECT string_agg(@extschema@.standard_label(x), ', ' ORDER BY x COLLATE "C") FROM unnest(a.covers) AS x) AS covers,
+	   a.criteria,
+	   (SELECT string_agg(@extschema@.standard_label(x) || ': '
+						  || coalesce((SELECT string_agg(coalesce(s.clause, s.control_id), ', '
+														 ORDER BY s.control_id IS NOT NULL, k.ordinal, c.ordinal)
+									   FROM @extschema@.audit_scope s
+									   LEFT JOIN @extschema@.clause k ON k.standard = s.standard AND k.number = s.clause
+									   LEFT JOIN @extschema@.control c ON c.standard = s.standard AND c.control_id = s.control_id
+									   WHERE s.org_id = a.org_id AND s.audit_id = a.audit_id AND s.standard = x),
+									  'the whole standard'),
+					  '; ' ORDER BY x COLLATE "C")
+		FROM unnest(a.covers) AS x) AS scope,
+	   l.name AS lead_auditor,
+	   (SELECT string_agg(u.name, ', ' ORDER BY u.name COLLATE "C")
+		FROM @extschema@.audit_team_member m JOIN @extschema@.auditor u ON u.org_id = m.org_id AND u.auditor_id = m.auditor_id
+		WHERE m.org_id = a.org_id AND m.audit_id = a.audit_id) AS team_members,
+	   a.conclusion, a.reported_on, a.reported_to,
+	   (SELECT count(*) FROM @extschema@.nonconformity_record n WHERE n.org_id = a.org_id AND n.audit_id = a.audit_id) AS nonconformities
+FROM @extschema@.internal_audit a
+JOIN @extschema@.organization o ON o.org_id = a.org_id
+LEFT JOIN @extschema@.auditor l ON l.org_id = a.org_id AND l.auditor_id = a.lead_auditor_id;
+COMMENT ON VIEW @extschema@.report_audit_programme IS
+'the audit programme of every organization the caller can see (9.2.2): each internal audit with its cycle, dates, criteria, scope per standard, team, conclusion, when its results were reported, and the nonconformities raised from it; ims.audit_clause_gaps and AUD003 say which clauses the audits of the cycle leave out';
+COMMENT ON COLUMN @extschema@.report_audit_programme.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_audit_programme.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_audit_programme.audit_id IS 'The audit';
+COMMENT ON COLUMN @extschema@.report_audit_programme.cycle IS 'Audit cycle or programme it belongs to';
+COMMENT ON COLUMN @extschema@.report_audit_programme.performed_on IS 'When it was performed (its first day)';
+COMMENT ON COLUMN @extschema@.report_audit_programme.ended_on IS 'Its last day, when it took more than one';
+COMMENT ON COLUMN @extschema@.report_audit_programme.in_cycle IS 'Whether it counts for the current cycle: performed in the last 12 months, not after today (AUD001, AUD003)';
+COMMENT ON COLUMN @extschema@.report_audit_programme.covers IS 'Standards it covers, such as ISO 27001, ISO 42001';
+COMMENT ON COLUMN @extschema@.report_audit_programme.criteria IS 'Its audit criteria';
+COMMENT ON COLUMN @extschema@.report_audit_programme.scope IS 'Its scope per standard: the clauses, then the controls, or the whole standard when no scope row names one';
+COMMENT ON COLUMN @extschema@.report_audit_programme.lead_auditor IS 'Name of its lead auditor';
+COMMENT ON COLUMN @extschema@.report_audit_programme.team_members IS 'Names of the other members of its team';
+COMMENT ON COLUMN @extschema@.report_audit_programme.conclusion IS 'Its conclusion';
+COMMENT ON COLUMN @extschema@.report_audit_programme.reported_on IS 'When its results were reported to management; null until they are';
+COMMENT ON COLUMN @extschema@.report_audit_programme.reported_to IS 'To whom';
+COMMENT ON COLUMN @extschema@.report_audit_programme.nonconformities IS 'How many nonconformities of the register were raised from it';
+GRANT SELECT ON @extschema@.report_audit_programme TO PUBLIC;
+
+CREATE VIEW @extschema@.report_nonconformity_register WITH (security_invoker = true) AS
+SELECT n.org_id, o.name AS organization, n.nc_id, n.raised_on, n.source,
+	   array_position(ARRAY['internal_audit', 'external_audit', 'management_review', 'incident', 'complaint',
+							'validator_finding'], n.source) AS source_rank,
+	   concat_ws(', ', CASE n.source
+						   WHEN 'internal_audit' THEN 'internal audit ' || (SELECT a.cycle FROM @extschema@.internal_audit a
+																			 WHERE a.org_id = n.org_id AND a.audit_id = n.audit_id)
+						   WHEN 'management_review' THEN 'management review of '
+							   || (SELECT to_char(r.held_on, 'YYYY-MM-DD') FROM @extschema@.management_review r
+								   WHERE r.org_id = n.org_id AND r.review_id = n.review_id)
+						   WHEN 'validator_finding' THEN format('finding %s for %s', n.finding_code, n.finding_ref) END,
+				 n.source_ref) AS source_detail,
+	   n.standard, n.requirement, n.grade, array_position(ARRAY['major', 'minor'], n.grade) AS grade_rank,
+	   n.description, n.evidence, n.correction, n.root_cause,
+	   coalesce(x.actions, 0) AS actions, coalesce(x.actions_open, 0) AS actions_open,
+	   coalesce(x.actions_overdue, 0) AS actions_overdue, x.next_due,
+	   n.effectiveness_reviewed_on, n.effective, n.closed_on,
+	   CASE WHEN n.closed_on IS NOT NULL THEN 'closed'
+			WHEN coalesce(x.actions, 0) = 0 THEN 'no_action_planned'
+			WHEN x.actions_open > 0 THEN 'actions_open'
+			ELSE 'effectiveness_review' END AS status,
+	   CASE WHEN n.closed_on IS NOT NULL THEN 4
+			WHEN coalesce(x.actions, 0) = 0 THEN 1
+			WHEN x.actions_open > 0 THEN 2
+			ELSE 3 END AS status_rank
+FROM @extschema@.nonconformity_record n
+JOIN @extschema@.organization o ON o.org_id = n.org_id
+LEFT JOIN LATERAL (SELECT count(*) AS actions,
+						  count(*) FILTER (WHERE a.status IN ('open', 'in_progress')) AS actions_open,
+						  count(*) FILTER (WHERE a.status IN ('open', 'in_progress') AND a.due_on < current_date) AS actions_overdue,
+						  min(a.due_on) FILTER (WHERE a.status IN ('open', 'in_progress')) AS next_due
+				   FROM @extschema@.corrective_action a WHERE a.org_id = n.org_id AND a.nc_id = n.nc_id) AS x ON true;
+COMMENT ON VIEW @extschema@.report_nonconformity_register IS
+'the register of nonconformities and corrective actions of every organization the caller can see (10.2): where each came from, the requirement, its grade, cause, actions and their state, the effectiveness review and the closure; ims.report_nonconformities is the validator''s findings rolled up, which ims.raise_nonconformity turns into rows of this register';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.nc_id IS 'The nonconformity';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.raised_on IS 'When it was raised';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.source IS 'internal_audit, external_audit, management_review, incident, complaint or validator_finding';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.source_rank IS '1 to 6 in the order of source above: sorts by source';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.source_detail IS 'Which audit, review or finding it came from, and the reference of an outside source';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.standard IS 'Standard whose requirement is not met; null for one both share';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.requirement IS 'The clause or control not met';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.grade IS 'major or minor';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.grade_rank IS '1 major, 2 minor: sorts by grade';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.description IS 'What is wrong';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.evidence IS 'The evidence of it';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.correction IS 'The correction made';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.root_cause IS 'Its cause';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.actions IS 'How many corrective actions it has';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.actions_open IS 'How many of them are open or in progress';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.actions_overdue IS 'How many of those are past their due date';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.next_due IS 'The earliest due date of its open actions';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.effectiveness_reviewed_on IS 'When the effectiveness of its actions was reviewed';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.effective IS 'Whether they were found effective';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.closed_on IS 'When it was closed';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.status IS 'no_action_planned, actions_open, effectiveness_review (actions done, their effectiveness to be reviewed) or closed';
+COMMENT ON COLUMN @extschema@.report_nonconformity_register.status_rank IS '1 no_action_planned, 2 actions_open, 3 effectiveness_review, 4 closed: sorts by status';
+GRANT SELECT ON @extschema@.report_nonconformity_register TO PUBLIC;
+
+CREATE VIEW @extschema@.report_competence WITH (security_invoker = true) AS
+SELECT o.org_id, g.name AS organization, o.role_id, o.name AS role, o.kind AS role_kind, s.name AS ai_system,
+	   c.holder, c.competence, r.title AS record, r.kind AS record_kind, c.obtained_on, c.expires_on,
+	   CASE WHEN c.current THEN 'current' WHEN c.record_id IS NOT NULL THEN 'expired' ELSE 'missing' END AS status,
+	   CASE WHEN c.current THEN 4 WHEN c.record_id IS NOT NULL THEN 3 ELSE 2 END AS status_rank
+FROM @extschema@.role_competence(NULL) c
+JOIN @extschema@.role o ON o.org_id = c.org_id AND o.role_id = c.role_id
+JOIN @extschema@.organization g ON g.org_id = o.org_id
+LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.system_id = o.system_id
+LEFT JOIN @extschema@.competence_record r ON r.org_id = c.org_id AND r.record_id = c.record_id
+UNION ALL
+SELECT o.org_id, g.name, o.role_id, o.name, o.kind, s.name, NULL, NULL, NULL, NULL, NULL, NULL, 'no_holder', 1
+FROM @extschema@.role o
+JOIN @extschema@.organization g ON g.org_id = o.org_id
+LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.system_id = o.system_id
+WHERE NOT EXISTS (SELECT 1 FROM @extschema@.role_holder h WHERE h.org_id = o.org_id AND h.role_id = o.role_id
+				  AND h.since <= current_date AND (h.until IS NULL OR h.until >= current_date));
+COMMENT ON VIEW @extschema@.report_competence IS
+'the competence of the roles of every organization the caller can see (5.3, 7.2; ISO 42001 A.3.2, A.4.6): one row per current holder of a role and competence the role needs, with the record that shows it and whether it is current, and one row per role no one holds now; COM001 reports the holders without a current record';
+COMMENT ON COLUMN @extschema@.report_competence.org_id IS 'The organization';
+COMMENT ON COLUMN @extschema@.report_competence.organization IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_competence.role_id IS 'The role';
+COMMENT ON COLUMN @extschema@.report_competence.role IS 'Its name';
+COMMENT ON COLUMN @extschema@.report_competence.role_kind IS 'management_system or ai';
+COMMENT ON COLUMN @extschema@.report_competence.ai_system IS 'The AI system the role is for; null for a role over every system or the whole management system';
+COMMENT ON COLUMN @extschema@.report_competence.holder IS 'Who holds it now; null when no one does';
+COMMENT ON COLUMN @extschema@.report_competence.competence IS 'A competence the role needs';
+COMMENT ON COLUMN @extschema@.report_competence.record IS 'Title of the record that shows it: a current one if any, else the latest expired; null for none';
+COMMENT ON COLUMN @extschema@.report_competence.record_kind IS 'education, training, qualification or experience';
+COMMENT ON COLUMN @extschema@.report_competence.obtained_on IS 'When the record was obtained';
+COMMENT ON COLUMN @extschema@.report_competence.expires_on IS 'When it expires; null for no expiry';
+COMMENT ON COLUMN @extschema@.report_competence.status IS 'no_holder, missing (no record), expired or current';
+COMMENT ON COLUMN @extschema@.report_competence.status_rank IS '1 no_holder, 2 missing, 3 expired, 4 current: sorts by status';
+GRANT SELECT ON @extschema@.report_competence TO PUBLIC;

@@ -320,6 +320,27 @@ COMMENT ON COLUMN @extschema@.evidence.reviewed_by IS 'Person who reviewed it as
 -- @part 36_history.sql
 
 ----------------------------------------------------------------------------
+-- The improvement loop (docs/improvement.md): the audit programme (scope,
+-- team, the auditors' own areas, criteria, conclusion, report to
+-- management), the review's attendees, inputs as presented and outputs,
+-- one register of nonconformities and corrective actions, and the roles
+-- with their holders, the competence they need and the records of it.  The audits
+-- and reviews of a 1.1 database are kept as they are: an audit without a
+-- scope row covers the whole of each standard it names, as 1.1 counted it,
+-- so no row is migrated.  Before the finding rules, whose bodies read these
+-- tables; the policies are those of 50_tenancy.sql.
+----------------------------------------------------------------------------
+
+-- @part 32_improvement.sql
+SELECT @extschema@.protect_record_table(t)
+FROM unnest(ARRAY['audit_scope', 'audit_team_member', 'auditor_area', 'review_output',
+				  'nonconformity_record', 'corrective_action', 'role', 'role_holder', 'competence_record']) AS t;
+
+-- @replace view report_audit_programme
+-- @replace view report_nonconformity_register
+-- @replace view report_competence
+
+----------------------------------------------------------------------------
 -- The finding rules move from the library into the extension: one SQL
 -- function each, listed in ims.finding_rule with the grade a certification
 -- body would give, the category, the requirement and whether they block SoA
