@@ -10,7 +10,10 @@ SET search_path = public, ims;
 -- Markdown: header, one table of both catalogs, clause mapping, findings
 \pset format unaligned
 \pset tuples_only on
-SELECT regexp_replace(soa_document(:org), '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g');
+-- (the history head, whose hash covers times, shown as whether it is the
+-- organization's: ims.history_head)
+SELECT regexp_replace(replace(soa_document(:org), history_head(:org), 'the head of ims.history_head'),
+					  '\d{4}-\d{2}-\d{2}', 'YYYY-MM-DD', 'g');
 \pset format aligned
 \pset tuples_only off
 SELECT soa_document(:org, 'markdown') = soa_document(:org) AS markdown_is_default,

@@ -18,7 +18,12 @@ SELECT p #>> '{metadata,title}' AS title, p #>> '{metadata,version}' AS version,
        p #>> '{metadata,oscal-version}' AS oscal_version,
        p #>> '{metadata,last-modified}' ~ '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$' AS last_modified_utc
 FROM plan;
-SELECT x ->> 'name' AS name, x ->> 'ns' AS ns, x ->> 'value' AS value
+-- (the history head is shown as whether it is the organization's: its
+-- hash covers times)
+SELECT x ->> 'name' AS name, x ->> 'ns' AS ns,
+       CASE WHEN x ->> 'name' = 'history-head'
+            THEN CASE WHEN x ->> 'value' = history_head(:org) THEN 'ims.history_head(org)' ELSE x ->> 'value' END
+            ELSE x ->> 'value' END AS value
 FROM plan, jsonb_array_elements(p #> '{metadata,props}') AS x;
 SELECT x ->> 'id' AS role, x ->> 'title' AS title FROM plan, jsonb_array_elements(p #> '{metadata,roles}') AS x;
 SELECT p #>> '{import-profile,href}' ~ '^#[0-9a-f-]{36}$' AS href_names_a_uuid,

@@ -15,7 +15,9 @@
  * the decision, reasons, implementation and evidence are props in pg_ims's
  * namespace, the justification the remarks, and the implementation status
  * sits in by-components: the management system's, and the AI systems'
- * the control treats risks of (entry_ai_systems_sql).  The baseline, the
+ * the control treats risks of or has evidence for (entry_ai_systems_sql,
+ * which reads ims.ai_system_evidence).  The metadata carries the SoA's
+ * digest and the head of the record's history.  The baseline, the
  * catalog of the plan's controls, travels in the back-matter.
  *
  * OSCAL asks for security impact levels; pg_ims has no FIPS 199
@@ -235,6 +237,7 @@ typedef struct PlanHeader
 	char	   *modified;
 	char	   *baseline_modified;	/* approval or creation of the version: stable */
 	char	   *digest;
+	char	   *history_head;	/* ims.history_head: sequence and hash of the latest entry */
 	char	   *standards;		/* titles, "; "-separated */
 	char	   *profile;		/* the standard codes as one URN */
 	char	   *uuid_prefix;
@@ -249,7 +252,7 @@ ReadPlanHeader(Datum org)
 				"s.version::text AS version, s.status, s.approved_by, "
 				"to_char(coalesce(s.approved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS modified, "
 				"to_char(coalesce(s.approved_at, s.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS baseline_modified, "
-				"s.digest, "
+				"s.digest, ims.history_head(o.org_id)::text AS history_head, "
 				"(SELECT string_agg(st.title, '; ' ORDER BY st.code COLLATE \"C\") "
 				" FROM ims.standard st WHERE st.code = ANY (o.standards)) AS standards, "
 				"'urn:pg-ims:standards:' || array_to_string(ARRAY(SELECT translate(c, ':', '-') "
@@ -264,6 +267,7 @@ ReadPlanHeader(Datum org)
 	h.modified = PgImsSpiText(0, "modified");
 	h.baseline_modified = PgImsSpiText(0, "baseline_modified");
 	h.digest = PgImsSpiText(0, "digest");
+	h.history_head = PgImsSpiText(0, "history_head");
 	h.standards = PgImsSpiText(0, "standards");
 	h.profile = PgImsSpiText(0, "profile");
 	h.uuid_prefix = PgImsSpiText(0, "uuid_prefix");
@@ -298,6 +302,8 @@ Metadata(const PlanHeader *h)
 		AddProp(props, "soa-approved-by", h->approved_by, true);
 	if (h->digest)
 		AddProp(props, "soa-digest", h->digest, true);
+	if (h->history_head)
+		AddProp(props, "history-head", h->history_head, true);
 	PgImsJsonPut(metadata, "props", props);
 	for (int i = 0; i < (int) lengthof(role_ids); i++)
 	{
@@ -497,22 +503,25 @@ SystemImplementation(Datum org, const PlanHeader *h)
 }
 
 /*
- * The seam where the AI systems an SoA entry is implemented for are
- * chosen, one SQL expression over the entry s (ims.report_soa): the
- * in-scope AI systems with a risk that the control treats (ims.risk_control),
- * as a space-separated list of system ids.  When evidence names the AI
- * system it is for (evidence.system_id), an "OR EXISTS" over the evidence
- * of the entry's control with v.system_id = a.system_id goes beside the
- * risk condition below, and every implemented requirement gets those
- * systems' by-components too.
+ * The AI systems an SoA entry is implemented for, one SQL expression over
+ * the entry s (ims.report_soa), as a space-separated list of system ids,
+ * each followed by "/" and why (r: a risk, e: evidence, or both):
+ * the in-scope AI systems with a risk that the control treats
+ * (ims.risk_control), or with current, fitting evidence of the control for
+ * the system (ims.ai_system_evidence: evidence that names it, its
+ * life-cycle records, the datasets it uses).  Each gets a by-component.
  */
 static const char *const entry_ai_systems_sql =
-"(SELECT string_agg(a.system_id::text, ' ' ORDER BY a.system_id) "
+"(SELECT string_agg(a.system_id::text || '/' || concat(CASE WHEN x.risk THEN 'r' END, CASE WHEN x.evidence THEN 'e' END), "
+"                   ' ' ORDER BY a.system_id) "
 " FROM ims.ai_system a "
-" WHERE a.org_id = s.org_id AND a.in_scope AND EXISTS ("
+" CROSS JOIN LATERAL (SELECT EXISTS ("
 "   SELECT FROM ims.risk r JOIN ims.risk_control k ON k.org_id = r.org_id AND k.risk_id = r.risk_id "
 "   WHERE r.org_id = s.org_id AND r.ai_system_id = a.system_id "
-"     AND k.standard = s.standard AND k.control_id = s.control_id))";
+"     AND k.standard = s.standard AND k.control_id = s.control_id) AS risk, "
+"  EXISTS (SELECT FROM ims.ai_system_evidence(ARRAY[s.org_id]) v "
+"   WHERE v.system_id = a.system_id AND v.standard = s.standard AND v.control_id = s.control_id) AS evidence) x "
+" WHERE a.org_id = s.org_id AND a.in_scope AND (x.risk OR x.evidence))";
 
 /*
  * OSCAL's implementation-status state of an entry, or NULL: an excluded
@@ -580,7 +589,8 @@ ControlImplementation(Datum org, const PlanHeader *h)
 						   "Applicability, version %s (%s), of %s: %s applicable, %s excluded (implementation "
 						   "status not-applicable, with the justification); %s undecided controls are not listed "
 						   "(ims.soa_document() shows them). Each requirement is implemented by the management "
-						   "system (this-system) and by the AI systems whose risks the control treats. "
+						   "system (this-system) and by the AI systems whose risks the control treats or for which "
+						   "current evidence of it is recorded. "
 						   "Control ids of catalogs imported from OSCAL are the catalog's own; the others are "
 						   "qualified by standard, such as iso27001-2022_A.5.19. The baseline is the catalog in "
 						   "the back-matter.",
@@ -655,11 +665,18 @@ ControlImplementation(Datum org, const PlanHeader *h)
 									state, state_remarks));
 		if (ai_systems && !excluded)
 			for (char *system = strtok(ai_systems, " "); system; system = strtok(NULL, " "))
+			{
+				char	   *why = strchr(system, '/');
+
+				*why++ = '\0';
 				PgImsJsonAppend(by_components,
 								ByComponent(h, psprintf("ai-system/%s", system), key,
-											psprintf("The control treats risks of this AI system (ims.risk_control). %s",
+											psprintf("%s%s%s",
+													 strchr(why, 'r') ? "The control treats risks of this AI system (ims.risk_control). " : "",
+													 strchr(why, 'e') ? "Current evidence of the control is recorded for this AI system (ims.ai_system_evidence). " : "",
 													 ThisSystemDescription(implementation)),
 											state, NULL));
+			}
 		PgImsJsonPut(req, "by-components", by_components);
 
 		initStringInfo(&remarks);

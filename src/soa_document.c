@@ -57,6 +57,7 @@ typedef struct SoaHeader
 	char	   *approved_by;
 	char	   *approved_at;
 	char	   *digest;
+	char	   *history_head;	/* ims.history_head: what an auditor holds */
 } SoaHeader;
 
 /* The two summaries every format carries, each in one place. */
@@ -97,13 +98,14 @@ ReadHeader(Datum org)
 
 	SoaLiveRead(org, "o.name AS organization, s.version::text AS version, s.status, s.approved_by, "
 				"to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"') AS approved_at, "
-				"s.digest");
+				"s.digest, ims.history_head(o.org_id)::text AS history_head");
 	h.organization = PgImsSpiText(0, "organization");
 	h.version = PgImsSpiText(0, "version");
 	h.status = PgImsSpiText(0, "status");
 	h.approved_by = PgImsSpiText(0, "approved_by");
 	h.approved_at = PgImsSpiText(0, "approved_at");
 	h.digest = PgImsSpiText(0, "digest");
+	h.history_head = PgImsSpiText(0, "history_head");
 	return h;
 }
 
@@ -316,6 +318,8 @@ HeaderLines(const SoaHeader *h, HeaderLine *lines)
 	lines[n++] = (HeaderLine) {"Approved by", Or(h->approved_by, "not approved")};
 	lines[n++] = (HeaderLine) {"Approved on", Or(h->approved_at, "not approved")};
 	lines[n++] = (HeaderLine) {"SHA-256 digest", Or(h->digest, "none: the version is a draft")};
+	/* sequence number and hash of the latest entry of the record's history */
+	lines[n++] = (HeaderLine) {"History head", Or(h->history_head, "no history yet")};
 	return n;
 }
 
@@ -332,7 +336,7 @@ MarkdownRow(StringInfo buf, uint64 i, const char *const *columns, int n_columns)
 static void
 MarkdownDocument(StringInfo buf, Datum org, const SoaHeader *h)
 {
-	HeaderLine	lines[6];
+	HeaderLine	lines[7];
 	int			n_lines = HeaderLines(h, lines);
 	uint64		n;
 
@@ -492,22 +496,6 @@ HtmlRow(StringInfo buf, uint64 i, const char *row_class, const char *const *colu
 	appendStringInfoString(buf, "</tr>\n");
 }
 
-/*
- * The head hash of the organization's history, or NULL: ims.history_head
- * comes with the history of documented information (a later part of 1.2);
- * it is looked up when the document is made, so that this file neither
- * needs it nor breaks without it.
- */
-static char *
-HistoryHead(Datum org)
-{
-	SoaQuery("SELECT to_regprocedure('ims.history_head(bigint)') IS NOT NULL AS present", org);
-	if (strcmp(PgImsSpiText(0, "present"), "t") != 0)
-		return NULL;
-	SoaQuery("SELECT ims.history_head($1)::text AS head", org);
-	return PgImsSpiText(0, "head");
-}
-
 /* The column headings of the HTML controls table, as table_columns. */
 static const char *const table_headings[] = {
 	"Control", "Title", "Applicability", "Justification", "Implementation", "Owner", "Evidence"
@@ -526,16 +514,11 @@ HtmlDocument(StringInfo buf, Datum org, const SoaHeader *h)
 	int			n_lines = HeaderLines(h, lines);
 	const char *standard = NULL;
 	char	   *generated;
-	char	   *head;
 	uint64		n;
 
 	SoaQuery("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"') AS generated", org);
 	generated = PgImsSpiText(0, "generated");
 	lines[n_lines++] = (HeaderLine) {"Generated on", generated};
-	/* the history head hash, where ims.history_head exists (see HistoryHead) */
-	head = HistoryHead(org);
-	if (head != NULL)
-		lines[n_lines++] = (HeaderLine) {"History head", head};
 
 	appendStringInfoString(buf, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 						   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Statement of Applicability: ");
@@ -752,6 +735,7 @@ SoaJsonText(Datum org)
 	PgImsJsonPut(soa, "approved_by", PgImsJsonString(h.approved_by));
 	PgImsJsonPut(soa, "approved_at", PgImsJsonString(h.approved_at));
 	PgImsJsonPut(soa, "digest", PgImsJsonString(h.digest));
+	PgImsJsonPut(doc, "history_head", PgImsJsonString(h.history_head));
 	PgImsJsonPut(doc, "soa", soa);
 
 	n = ReadEntries(org);
