@@ -543,3 +543,18 @@ INSERT INTO ims.competence_record (org_id, holder, competence, kind, title, obta
 	(:org, 'Lena Fischer', 'ai_oversight', 'training', 'Human oversight of AI systems', current_date - 200, current_date + 165),
 	(:org, 'Lena Fischer', 'recruiting', 'experience', 'Eight years in recruiting', current_date - 2900, NULL);
 \endif
+
+-- Documented information under control (since 1.2; the upgrade check loads
+-- this sample into 1.0, which has none of these columns): the documents
+-- approved, with a review date; the evidence collected since the evidence
+-- procedure was revised five months ago has the SHA-256 of its file, the
+-- older ISMS evidence pack none (EVD001, an observation).
+SELECT to_regclass('ims.history') IS NOT NULL AS has_history \gset
+\if :has_history
+UPDATE ims.document SET status = 'approved', approved_on = current_date - 200, next_review = current_date + 165
+WHERE org_id = :org AND approved_by IS NOT NULL;
+UPDATE ims.evidence
+SET file_sha256 = encode(sha256(convert_to(coalesce(uri, title) || ' ' || collected_on, 'UTF8')), 'hex'),
+	collected_by = 'Dana Keller', reviewed_by = 'Quality office'
+WHERE org_id = :org AND collected_on >= current_date - 150;
+\endif
