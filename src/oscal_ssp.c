@@ -780,7 +780,8 @@ BackMatter(Datum org, const PlanHeader *h, cJSON *resource_uuid)
 	char	   *catalog = BaselineCatalog(org, h);
 	int			len = strlen(catalog);
 	char	   *encoded = palloc(pg_b64_enc_len(len) + 1);
-	int			encoded_len = pg_b64_encode(catalog, len, encoded, pg_b64_enc_len(len));
+	/* through void *: the source is const char * before PostgreSQL 18, const uint8 * since */
+	int			encoded_len = pg_b64_encode((const void *) catalog, len, encoded, pg_b64_enc_len(len));
 
 	if (encoded_len < 0)
 		elog(ERROR, "OSCAL export: could not encode the baseline catalog");
