@@ -157,12 +157,15 @@ COMMENT ON FUNCTION @extschema@.history_append(bigint, name, text, jsonb, jsonb,
 REVOKE ALL ON FUNCTION @extschema@.history_append(bigint, name, text, jsonb, jsonb, jsonb) FROM PUBLIC;
 
 -- The trigger of every per-organization table.  Its arguments are the
--- columns of the table's primary key.  A COPY by a record admin (a
--- superuser, a BYPASSRLS role or the owner of the tables) is not logged:
--- that is how pg_restore writes the rows back, and the restored history
--- already holds their entries; a restore that logged them again would
--- append a second history to the first.  An UPDATE that changes nothing
--- is not logged either.
+-- columns of the table's primary key.  A restore is not logged: the
+-- restored history already holds its rows' entries, and logging them again
+-- would append a second history to the first.  A restore is known as the
+-- other triggers know it (check_standard_codes, 45_integrity.sql): an
+-- insert by a record admin (a superuser, a BYPASSRLS role or the owner of
+-- the tables) with row_security off, which pg_dump's output and pg_restore
+-- always set; here the admin is the outer user (ims.history_actor), since
+-- this function runs as the owner.  An UPDATE that changes nothing is not
+-- logged either.
 CREATE FUNCTION @extschema@.log_history() RETURNS trigger
 	LANGUAGE plpgsql
 	SECURITY DEFINER
@@ -182,7 +185,8 @@ BEGIN
 				DETAIL = pg_catalog.format('It was called by a trigger of %I.%I.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
 				HINT = 'Drop the trigger; ims.attach_history() attaches it to the tables of the extension.';
 	END IF;
-	IF pg_catalog.current_query() OPERATOR(pg_catalog.~*) '^\s*copy\s'
+	IF TG_OP OPERATOR(pg_catalog.=) 'INSERT'
+	   AND pg_catalog.current_setting('row_security') OPERATOR(pg_catalog.=) 'off'
 	   AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles r, pg_catalog.pg_class c
 				   WHERE r.rolname OPERATOR(pg_catalog.=) @extschema@.history_actor()
 					 AND c.oid OPERATOR(pg_catalog.=) TG_RELID
@@ -214,7 +218,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.log_history() IS
-'trigger of every per-organization table: appends the change of a row to its organization''s history (not a record admin''s COPY, which is a restore)';
+'trigger of every per-organization table: appends the change of a row to its organization''s history (not a restore''s inserts: a record admin''s with row_security off)';
 -- Nobody else attaches it: a trigger of another table would write the
 -- history of any organization as the owner.
 REVOKE ALL ON FUNCTION @extschema@.log_history() FROM PUBLIC;

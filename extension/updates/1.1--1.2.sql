@@ -449,13 +449,7 @@ DROP VIEW @extschema@.report_readiness;
 -- the update (ims.record_as_of knows nothing before it).
 ----------------------------------------------------------------------------
 
-ALTER TABLE @extschema@.history ENABLE ROW LEVEL SECURITY;
-CREATE POLICY history_read ON @extschema@.history FOR SELECT
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
-GRANT SELECT ON @extschema@.history TO PUBLIC;
-ALTER TABLE @extschema@.history_chain ENABLE ROW LEVEL SECURITY;
-CREATE POLICY history_chain_read ON @extschema@.history_chain FOR SELECT
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
-GRANT SELECT ON @extschema@.history_chain TO PUBLIC;
-
+-- The baseline first: the part's own attach_history() then finds every
+-- table attached and attaches none.
 SELECT @extschema@.attach_history(baseline => true);
+-- @part 97_history_attach.sql
