@@ -327,10 +327,13 @@ BEGIN
 	PERFORM @extschema@.lock_organization(grant_access.org_id, 'approve');
 	-- inserts or updates one row, or raises (row-level security refuses an
 	-- ON CONFLICT update of a row it hides; it does not skip it)
-	INSERT INTO @extschema@.org_access AS a (org_id, member, capability)
-	VALUES (grant_access.org_id, pg_catalog.pg_get_userbyid(grant_access.member), grant_access.capability)
+	-- (the grantor and time come in the row, not in the SET list: Citus
+	-- refuses functions that are not IMMUTABLE in ON CONFLICT DO UPDATE)
+	INSERT INTO @extschema@.org_access AS a (org_id, member, capability, granted_by, granted_at)
+	VALUES (grant_access.org_id, pg_catalog.pg_get_userbyid(grant_access.member), grant_access.capability,
+			CURRENT_USER, pg_catalog.now())
 	ON CONFLICT ON CONSTRAINT org_access_pkey DO UPDATE
-		SET capability = EXCLUDED.capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now();
+		SET capability = EXCLUDED.capability, granted_by = EXCLUDED.granted_by, granted_at = EXCLUDED.granted_at;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.grant_access(bigint, regrole, text) IS
