@@ -67,6 +67,7 @@ DECLARE
 	cap text;
 	below text;
 	role_name name;
+	is_member boolean;
 	member_oid oid := (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) set_org_membership.member);
 BEGIN
 	FOREACH cap IN ARRAY ARRAY['read', 'edit', 'approve'] LOOP
@@ -84,13 +85,11 @@ BEGIN
 		IF member_oid IS NULL THEN
 			CONTINUE;
 		END IF;
-		IF cap IS NOT DISTINCT FROM set_org_membership.capability THEN
-			IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) m.roleid
-						   WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND m.member OPERATOR(pg_catalog.=) member_oid) THEN
-				EXECUTE pg_catalog.format('GRANT %I TO %I', role_name, set_org_membership.member);
-			END IF;
-		ELSIF EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) m.roleid
-					  WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND m.member OPERATOR(pg_catalog.=) member_oid) THEN
+		is_member := EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) m.roleid
+							 WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND m.member OPERATOR(pg_catalog.=) member_oid);
+		IF cap IS NOT DISTINCT FROM set_org_membership.capability AND NOT is_member THEN
+			EXECUTE pg_catalog.format('GRANT %I TO %I', role_name, set_org_membership.member);
+		ELSIF cap IS DISTINCT FROM set_org_membership.capability AND is_member THEN
 			EXECUTE pg_catalog.format('REVOKE %I FROM %I', role_name, set_org_membership.member);
 		END IF;
 	END LOOP;
