@@ -33,6 +33,7 @@
 #include "common/md5.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "nodes/supportnodes.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
@@ -41,6 +42,7 @@
 PG_FUNCTION_INFO_V1(org_role_name);
 PG_FUNCTION_INFO_V1(org_has_access);
 PG_FUNCTION_INFO_V1(org_access_held);
+PG_FUNCTION_INFO_V1(org_access_support);
 
 /* The database part of the role names, computed once per backend. */
 static char database_part[NAMEDATALEN];
@@ -101,18 +103,22 @@ get_database_part(void)
 	return database_part;
 }
 
-/* 0, 1, 2 for read, edit, approve; raises for anything else */
+/*
+ * 0, 1, 2 for read, edit, approve; raises for anything else.  The policies
+ * call it for every row, so it compares the bytes in place.
+ */
 static int
 parse_capability(text *capability)
 {
-	char	   *name = text_to_cstring(capability);
+	const char *data = VARDATA_ANY(capability);
+	size_t		len = VARSIZE_ANY_EXHDR(capability);
 
 	for (int i = 0; i < (int) lengthof(capability_names); i++)
-		if (strcmp(name, capability_names[i]) == 0)
+		if (len == strlen(capability_names[i]) && memcmp(data, capability_names[i], len) == 0)
 			return i;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid capability \"%s\"", name),
+			 errmsg("invalid capability \"%s\"", text_to_cstring(capability)),
 			 errhint("Capabilities are read, edit and approve.")));
 	return -1;					/* keep the compiler quiet */
 }
@@ -219,4 +225,28 @@ org_access_held(PG_FUNCTION_ARGS)
 	register_role_cache_callback();
 	role = org_role_oid(org_id, capability);
 	PG_RETURN_BOOL(OidIsValid(role) && has_privs_of_role(GetUserId(), role));
+}
+
+/*
+ * The planner support of ims.org_access_held.  Without it the planner
+ * takes a boolean function to keep a third of the rows (its default
+ * selectivity), so every table under row-level security looked three
+ * times smaller to a member than to the superuser, and the validator's
+ * joins got nested loops where hash joins belong.  A member reads its
+ * own organizations, and the queries that matter filter by org_id
+ * already: the policy keeps every row they ask for.
+ */
+Datum
+org_access_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+
+	if (IsA(rawreq, SupportRequestSelectivity))
+	{
+		SupportRequestSelectivity *req = (SupportRequestSelectivity *) rawreq;
+
+		req->selectivity = 1.0;
+		PG_RETURN_POINTER(req);
+	}
+	PG_RETURN_POINTER(NULL);
 }

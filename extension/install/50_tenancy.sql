@@ -31,9 +31,16 @@ COMMENT ON FUNCTION @extschema@.has_org_access(bigint, text, name) IS
 
 -- What every policy calls, for every row: the same answer as
 -- ims.has_org_access for the current user, without a name to compare.
+-- Its planner support says that it keeps every row (src/org_access.c).
+CREATE FUNCTION @extschema@.org_access_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'org_access_support'
+	LANGUAGE C STRICT;
+COMMENT ON FUNCTION @extschema@.org_access_support(internal) IS
+'planner support of ims.org_access_held: the policies keep every row a member asks for, not the third the planner assumes of a boolean function';
 CREATE FUNCTION @extschema@.org_access_held(org_id bigint, capability text) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'org_access_held'
-	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SUPPORT @extschema@.org_access_support;
 COMMENT ON FUNCTION @extschema@.org_access_held(bigint, text) IS
 'whether the current user holds read, edit or approve on an organization: the predicate of the row-level security policies';
 

@@ -47,6 +47,7 @@ DROP FUNCTION @extschema@.load_builtin_catalog(text, boolean);
 
 -- @replace function org_role
 -- @replace function has_org_access
+-- @replace function org_access_support
 -- @replace function org_access_held
 -- @replace function accessible_orgs
 -- @replace function set_org_membership
