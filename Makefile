@@ -31,7 +31,10 @@ OBJS = \
 	src/soa_digest.o \
 	src/soa_live.o \
 	src/soa_document.o \
+	src/oscal_common.o \
 	src/oscal_ssp.o \
+	src/oscal_assessment.o \
+	src/oscal_mapping.o \
 	src/history.o
 
 # The install script of the current version is made from ordered parts,
