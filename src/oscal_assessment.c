@@ -30,7 +30,8 @@
  * finding's code and ref, the nonconformity's and action's ids), so a
  * finding has one UUID in both documents and in every export; the
  * organization's party and the system id are the plan's.  Times are UTC
- * (RFC 3339, "Z"); a date is its midnight UTC.
+ * (RFC 3339, "Z"); a date is its midnight UTC.  Dates are written with
+ * to_char, so the DateStyle of the session does not change them.
  *
  * Everything is read through SPI as the caller, so row-level security
  * applies, and every query names the organization by org_id; the
@@ -161,7 +162,7 @@ static const char *const items_sql =
 "       EXISTS (SELECT FROM ims.oscal_catalog g WHERE g.standard = f.standard) AS oscal_ids, "
 "       coalesce(c.title, r.title, (SELECT k.title FROM ims.clause k WHERE k.number = f.requirement "
 "                                   AND (f.standard IS NULL OR k.standard = f.standard) ORDER BY k.standard LIMIT 1)) AS requirement_title, "
-"       f.message, f.hint, f.blocks_approval::text AS blocks_approval, f.waived_until::text AS waived_until, "
+"       f.message, f.hint, f.blocks_approval::text AS blocks_approval, to_char(f.waived_until, 'YYYY-MM-DD') AS waived_until, "
 "       w.justification AS waiver_justification, w.accepted_by AS waiver_accepted_by, "
 "       f.waived_until IS NULL AND f.grade <> 'observation' AS needs_action, "
 "       (SELECT min(o.nc_id)::text FROM n o WHERE o.source = 'validator_finding' AND o.finding_code = f.code "
@@ -186,8 +187,8 @@ static const char *const items_sql =
 "       coalesce(c.title, (SELECT k.title FROM ims.clause k WHERE k.number = n.requirement "
 "                          AND (n.standard IS NULL OR k.standard = n.standard) ORDER BY k.standard LIMIT 1)), "
 "       n.description, NULL, NULL, NULL, NULL, NULL, n.closed_on IS NULL, NULL, "
-"       n.nc_id::text, n.source, n.source_detail, n.raised_on::text, n.status, n.closed_on::text, "
-"       n.evidence, n.root_cause, n.correction, n.next_due::text, n.actions_open::text, "
+"       n.nc_id::text, n.source, n.source_detail, to_char(n.raised_on, 'YYYY-MM-DD'), n.status, to_char(n.closed_on, 'YYYY-MM-DD'), "
+"       n.evidence, n.root_cause, n.correction, to_char(n.next_due, 'YYYY-MM-DD'), n.actions_open::text, "
 "       n.finding_code || '/' || n.finding_ref, n.closed_on IS NULL "
 "FROM n LEFT JOIN ims.control c ON c.standard = n.standard AND c.control_id = n.requirement "
 "ORDER BY 1, 2";
@@ -338,8 +339,8 @@ RelevantEvidence(Datum org, const AssessmentItem *it)
 		args[0] = org;
 		args[1] = CStringGetTextDatum(it->standard);
 		args[2] = CStringGetTextDatum(it->evidence_control);
-		n = PgImsSpiRun("SELECT e.evidence_id::text AS evidence_id, e.kind, e.title, e.collected_on::text AS collected_on, "
-						"       e.valid_until::text AS valid_until, e.file_sha256, e.collected_by, e.reviewed_by, "
+		n = PgImsSpiRun("SELECT e.evidence_id::text AS evidence_id, e.kind, e.title, to_char(e.collected_on, 'YYYY-MM-DD') AS collected_on, "
+						"       to_char(e.valid_until, 'YYYY-MM-DD') AS valid_until, e.file_sha256, e.collected_by, e.reviewed_by, "
 						"       CASE WHEN e.uri ~ '^[A-Za-z][A-Za-z0-9+.-]*:[^[:space:]<>\"{}|\\\\^`]*$' THEN e.uri END AS href, "
 						"       e.uri, "
 						"       e.valid_until IS NULL OR e.valid_until >= current_date AS current "
@@ -683,8 +684,8 @@ NonconformityRisk(Datum org, const AssessmentHeader *h, const AssessmentItem *it
 
 	args[0] = org;
 	args[1] = Int64GetDatum(pg_strtoint64(it->nc_id));
-	n = PgImsSpiRun("SELECT a.action_id::text AS action_id, a.description, a.owner, a.due_on::text AS due_on, "
-					"       a.status, a.done_on::text AS done_on "
+	n = PgImsSpiRun("SELECT a.action_id::text AS action_id, a.description, a.owner, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, "
+					"       a.status, to_char(a.done_on, 'YYYY-MM-DD') AS done_on "
 					"FROM ims.corrective_action a WHERE a.org_id = $1 AND a.nc_id = $2 ORDER BY a.action_id",
 					2, nc_types, args, true, 0);
 	for (uint64 i = 0; i < n; i++)
