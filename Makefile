@@ -31,7 +31,10 @@ OBJS = \
 	src/soa_digest.o \
 	src/soa_live.o \
 	src/soa_document.o \
+	src/oscal_common.o \
 	src/oscal_ssp.o \
+	src/oscal_assessment.o \
+	src/oscal_mapping.o \
 	src/history.o \
 	src/org_access.o
 
@@ -58,7 +61,7 @@ ifdef PG_IMS_JSON_MALLOC
 PG_CPPFLAGS += -DPG_IMS_JSON_MALLOC
 endif
 
-REGRESS = install risk_type applicability index_integrity type_plans catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security names no_access readiness clause_coverage risk_treatment ai_systems improvement history
+REGRESS = install risk_type applicability index_integrity type_plans catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security names no_access readiness clause_coverage risk_treatment ai_systems improvement history oscal_assessment
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
 ISOLATION = catalog_import init_soa approve_soa revoke_access soa_backdate document_clause history_chain nonconformity_closure
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation

@@ -21,27 +21,8 @@ trap 'rm -rf "$work"; "$PGBIN/dropdb" --if-exists $db 2>/dev/null' EXIT
 schema=data/oscal/schema-1.2.1/oscal_ssp_schema.json
 catalog_schema=data/oscal/schema-1.2.1/oscal_catalog_schema.json
 
-# ajv-cli and ajv-formats, pinned, installed once under build/npm.  When
-# npm fails, its own output is shown, with what to do.
-validator="ajv-cli@5.0.0 ajv-formats@2.1.1"
-install_validator()
-{
-	local prefix=$1 log
-	shift
-	mkdir -p "$prefix"
-	log=$prefix/npm-install.log
-	if ! npm install --no-audit --no-fund --prefix "$prefix" "$@" $validator >"$log" 2>&1; then
-		cat "$log"
-		echo "npm could not install the schema validator ($validator) into $prefix; its output is above."
-		echo "It is fetched once from the npm registry ($(npm config get registry 2>/dev/null)), which this"
-		echo "machine must reach: behind a proxy, npm config set proxy http://HOST:PORT; behind one that"
-		echo "inspects TLS (npm says SELF_SIGNED_CERT_IN_CHAIN), npm config set cafile FILE with its CA.  Or run"
-		echo "  npm install --prefix build/npm $validator"
-		echo "where the registry is reachable and copy build/npm into this checkout.  Then run make test again."
-		return 1
-	fi
-}
-# The message above is checked here, against a registry nobody listens on.
+. scripts/oscal_validator.sh		# install_validator, ajv, validate
+# install_validator's message when npm fails is checked here, against a registry nobody listens on.
 if out=$(install_validator "$work/npm-fail" --registry=http://127.0.0.1:9/ --fetch-retries=0 2>&1); then
 	echo "npm install succeeded against a registry that does not exist"
 	exit 1
@@ -50,11 +31,7 @@ case $out in
 	*ECONNREFUSED*"its output is above"*) echo "a failed npm install shows npm's error and what to do: ok" ;;
 	*) echo "a failed npm install does not say why and what to do:"; echo "$out"; exit 1 ;;
 esac
-ajv=build/npm/node_modules/.bin/ajv
 [ -x "$ajv" ] || install_validator build/npm
-validate() {
-	"$top/$ajv" validate --spec=draft7 -c ajv-formats --strict=false --all-errors -s "${2:-$schema}" -d "$1" 2>&1
-}
 
 "$PGBIN/dropdb" --if-exists $db 2>/dev/null
 "$PGBIN/createdb" $db

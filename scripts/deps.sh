@@ -41,7 +41,8 @@ case $PG_CONFIG in
 		exit 1
 	fi ;;
 esac
-# Node.js and npm run ajv-cli, which validates the OSCAL export against
-# NIST's JSON schema (scripts/check-oscal-ssp.sh); any npm on the PATH will do.
+# Node.js and npm run ajv-cli, which validates the OSCAL exports against
+# NIST's JSON schemas (scripts/check-oscal-ssp.sh, check-oscal-assessment.sh);
+# any npm on the PATH will do.
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 require_packages pg_ims $packages

@@ -26,13 +26,8 @@
  * 3 moderate, 4-5 high, and "not-assessed" when there is no such risk.
  * docs/oscal.md says so, and so does the information type's description.
  *
- * UUIDs are name-based, so the same object keeps its UUID from one export
- * to the next as OSCAL asks: SHA-256 of a name made of the organization's
- * id and creation time and the object's key, with the version (5) and
- * variant bits set, as OSCAL's UUID pattern wants.  That is the method of
- * RFC 4122 version 5 with SHA-256 for SHA-1 and no namespace, so another
- * tool's uuid5() does not reproduce these.  The creation time keeps two databases' organization 1
- * apart and survives pg_dump.
+ * UUIDs are name-based (oscal_common.c), so the same object keeps its UUID
+ * from one export to the next as OSCAL asks.
  *
  * Everything is read through SPI as the caller, so row-level security
  * applies; the function runs with search_path = pg_catalog, pg_temp.
@@ -50,123 +45,11 @@
 #include "utils/builtins.h"
 
 #include "json_build.h"
+#include "oscal_common.h"
 #include "text_encoding.h"
 #include "sha256.h"
 #include "soa_live.h"
 #include "pg_ims.h"
-
-/* Namespace of pg_ims's own props, as OSCAL asks of props it does not define. */
-#define PG_IMS_OSCAL_NS "urn:pg-ims:oscal"
-/*
- * The OSCAL release the plan declares and is validated against
- * (data/oscal/schema-1.2.1): the newest release this project could fetch;
- * docs/oscal.md says so.
- */
-#define OSCAL_VERSION "1.2.1"
-
-/* A name-based UUID (see the head comment), as a cJSON string. */
-static cJSON *
-NameUuid(const char *prefix, const char *kind, const char *key)
-{
-	char	   *name = psprintf("%s/%s/%s", prefix, kind, key ? key : "");
-	uint8		hash[PG_SHA256_DIGEST_LENGTH];
-	char		text[37];
-
-	PgImsSha256(name, strlen(name), hash);
-	hash[6] = (hash[6] & 0x0f) | 0x50;
-	hash[8] = (hash[8] & 0x3f) | 0x80;
-	snprintf(text, sizeof(text),
-			 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-			 hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
-			 hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]);
-	return PgImsJsonString(text);
-}
-
-/*
- * The escaping of the plan: a value of a field of OSCAL's string datatype
- * (a party's name, a prop's value), whose pattern ^\S(.*\S)?$ wants one
- * line with no white space at either end.  The name policy keeps such
- * values so (text_encoding.c); a row written before it (a 1.1 database,
- * whose constraints may be NOT VALID) is made so here: each line break or
- * control character becomes a space, and white space at either end is
- * trimmed.  Every other string of the plan is plain JSON text, which cJSON
- * escapes.
- */
-static char *
-OscalLine(const char *s)
-{
-	StringInfoData buf;
-	bool		utf8 = GetDatabaseEncoding() == PG_UTF8;
-	int			visible_end = 0;
-
-	if (s == NULL)
-		return NULL;
-	initStringInfo(&buf);
-	while (*s)
-	{
-		const char *start = s;
-		int32		c = PgImsNextChar(&s, utf8);
-		bool		blank = PgImsIsWhiteSpace(c) || PgImsIsControl(c);
-
-		if (blank && buf.len == 0)
-			continue;			/* the start trimmed */
-		if (PgImsIsLineBreak(c) || PgImsIsControl(c))
-			appendStringInfoChar(&buf, ' ');
-		else
-			appendBinaryStringInfo(&buf, start, s - start);
-		if (!blank)
-			visible_end = buf.len;
-	}
-	buf.data[visible_end] = '\0';	/* the end trimmed */
-	return visible_end > 0 ? buf.data : pstrdup("(blank)");
-}
-
-/* A prop; ns NULL for OSCAL's own names. */
-static void
-AddProp(cJSON *props, const char *name, const char *value, bool ours)
-{
-	cJSON	   *prop = PgImsJsonObject();
-
-	PgImsJsonPut(prop, "name", PgImsJsonString(name));
-	if (ours)
-		PgImsJsonPut(prop, "ns", PgImsJsonString(PG_IMS_OSCAL_NS));
-	PgImsJsonPut(prop, "value", PgImsJsonString(OscalLine(value)));
-	PgImsJsonAppend(props, prop);
-}
-
-/*
- * The control-id of an SoA entry: an OSCAL token made of the standard code
- * and the control id, iso27001:2022 A.5.19 giving iso27001-2022_A.5.19.
- * Each character a token cannot hold becomes one "-": every character but
- * ASCII letters, digits, ".", "-" and "_" (OSCAL's token also allows
- * other letters, which PostgreSQL 15 gives C no way to tell from other
- * characters).  Two ids can so become one (AC 1 and AC-1): the export
- * refuses that (CheckDistinctControlIds); an OSCAL import refuses every
- * id that is not such a token, which this leaves as it is.
- */
-static char *
-QualifiedControlId(const char *standard, const char *control_id)
-{
-	char	   *raw = psprintf("%s%s_%s",
-							   (standard[0] >= '0' && standard[0] <= '9') ? "_" : "",
-							   standard, control_id);
-	char	   *id = palloc(strlen(raw) + 1);
-	char	   *out = id;
-	bool		utf8 = GetDatabaseEncoding() == PG_UTF8;
-
-	for (const char *p = raw; *p;)
-	{
-		int32		c = PgImsNextChar(&p, utf8);
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			c == '.' || c == '-' || c == '_')
-			*out++ = (char) c;
-		else
-			*out++ = '-';
-	}
-	*out = '\0';
-	return id;
-}
 
 typedef struct PlanControl
 {
@@ -281,7 +164,6 @@ Metadata(const PlanHeader *h)
 	cJSON	   *props = PgImsJsonArray();
 	cJSON	   *roles = PgImsJsonArray();
 	cJSON	   *parties = PgImsJsonArray();
-	cJSON	   *party = PgImsJsonObject();
 	static const char *const role_ids[][2] = {
 		{"ims-owner", "Owner of the integrated management system"},
 		{"control-owner", "Control owner"},
@@ -296,28 +178,19 @@ Metadata(const PlanHeader *h)
 				 PgImsJsonString(strcmp(h->status, "approved") == 0 ? h->version
 								 : psprintf("%s-draft", h->version)));
 	PgImsJsonPut(metadata, "oscal-version", PgImsJsonString(OSCAL_VERSION));
-	AddProp(props, "soa-version", h->version, true);
-	AddProp(props, "soa-status", h->status, true);
+	PgImsOscalProp(props, "soa-version", h->version, true);
+	PgImsOscalProp(props, "soa-status", h->status, true);
 	if (h->approved_by)
-		AddProp(props, "soa-approved-by", h->approved_by, true);
+		PgImsOscalProp(props, "soa-approved-by", h->approved_by, true);
 	if (h->digest)
-		AddProp(props, "soa-digest", h->digest, true);
+		PgImsOscalProp(props, "soa-digest", h->digest, true);
 	if (h->history_head)
-		AddProp(props, "history-head", h->history_head, true);
+		PgImsOscalProp(props, "history-head", h->history_head, true);
 	PgImsJsonPut(metadata, "props", props);
 	for (int i = 0; i < (int) lengthof(role_ids); i++)
-	{
-		cJSON	   *role = PgImsJsonObject();
-
-		PgImsJsonPut(role, "id", PgImsJsonString(role_ids[i][0]));
-		PgImsJsonPut(role, "title", PgImsJsonString(role_ids[i][1]));
-		PgImsJsonAppend(roles, role);
-	}
+		PgImsOscalRole(roles, role_ids[i][0], role_ids[i][1]);
 	PgImsJsonPut(metadata, "roles", roles);
-	PgImsJsonPut(party, "uuid", NameUuid(h->uuid_prefix, "party", NULL));
-	PgImsJsonPut(party, "type", PgImsJsonString("organization"));
-	PgImsJsonPut(party, "name", PgImsJsonString(OscalLine(h->organization)));
-	PgImsJsonAppend(parties, party);
+	PgImsJsonAppend(parties, PgImsOscalOrganizationParty(h->uuid_prefix, h->organization));
 	PgImsJsonPut(metadata, "parties", parties);
 	return metadata;
 }
@@ -353,7 +226,7 @@ SystemCharacteristics(Datum org, const PlanHeader *h)
 	uint64		n;
 
 	PgImsJsonPut(id, "identifier-type", PgImsJsonString("https://ietf.org/rfc/rfc4122"));
-	PgImsJsonPut(id, "id", NameUuid(h->uuid_prefix, "system", NULL));
+	PgImsJsonPut(id, "id", PgImsOscalUuid(h->uuid_prefix, "system", NULL));
 	PgImsJsonAppend(ids, id);
 	PgImsJsonPut(sc, "system-ids", ids);
 	PgImsJsonPut(sc, "system-name",
@@ -376,7 +249,7 @@ SystemCharacteristics(Datum org, const PlanHeader *h)
 		const char *highest = "not-assessed";
 		int			highest_impact = 0;
 
-		PgImsJsonPut(type, "uuid", NameUuid(h->uuid_prefix, "information-type", "scope"));
+		PgImsJsonPut(type, "uuid", PgImsOscalUuid(h->uuid_prefix, "information-type", "scope"));
 		PgImsJsonPut(type, "title", PgImsJsonString("Information in the scope of the management system"));
 		PgImsJsonPut(type, "description",
 					 PgImsJsonString("All information in the scope statement. Impact levels are derived from the risk register: "
@@ -417,7 +290,7 @@ Component(const PlanHeader *h, const char *key, const char *type, const char *ti
 	cJSON	   *c = PgImsJsonObject();
 	cJSON	   *status = PgImsJsonObject();
 
-	PgImsJsonPut(c, "uuid", NameUuid(h->uuid_prefix, "component", key));
+	PgImsJsonPut(c, "uuid", PgImsOscalUuid(h->uuid_prefix, "component", key));
 	PgImsJsonPut(c, "type", PgImsJsonString(type));
 	PgImsJsonPut(c, "title", PgImsJsonString(title));
 	PgImsJsonPut(c, "description", PgImsJsonString(description));
@@ -447,7 +320,7 @@ SystemImplementation(Datum org, const PlanHeader *h)
 		cJSON	   *user = PgImsJsonObject();
 		cJSON	   *role_ids = PgImsJsonArray();
 
-		PgImsJsonPut(user, "uuid", NameUuid(h->uuid_prefix, "user", PgImsSpiText(i, "name")));
+		PgImsJsonPut(user, "uuid", PgImsOscalUuid(h->uuid_prefix, "user", PgImsSpiText(i, "name")));
 		PgImsJsonPut(user, "title", PgImsJsonString(PgImsSpiText(i, "name")));
 		if (strcmp(PgImsSpiText(i, "ims_owner"), "t") == 0)
 			PgImsJsonAppend(role_ids, PgImsJsonString("ims-owner"));
@@ -461,7 +334,7 @@ SystemImplementation(Datum org, const PlanHeader *h)
 		/* OSCAL wants at least one user */
 		cJSON	   *user = PgImsJsonObject();
 
-		PgImsJsonPut(user, "uuid", NameUuid(h->uuid_prefix, "user", NULL));
+		PgImsJsonPut(user, "uuid", PgImsOscalUuid(h->uuid_prefix, "user", NULL));
 		PgImsJsonPut(user, "title", PgImsJsonString("Control owners (none is named yet)"));
 		PgImsJsonAppend(users, user);
 	}
@@ -489,12 +362,12 @@ SystemImplementation(Datum org, const PlanHeader *h)
 								  PgImsSpiText(i, "state"));
 		cJSON	   *props = PgImsJsonArray();
 
-		AddProp(props, "ai-system", system_id, true);
-		AddProp(props, "lifecycle-stage", PgImsSpiText(i, "lifecycle_stage"), true);
+		PgImsOscalProp(props, "ai-system", system_id, true);
+		PgImsOscalProp(props, "lifecycle-stage", PgImsSpiText(i, "lifecycle_stage"), true);
 		if (roles && *roles)
-			AddProp(props, "ai-act-roles", roles, true);
+			PgImsOscalProp(props, "ai-act-roles", roles, true);
 		if (risk_class)
-			AddProp(props, "ai-act-risk-class", risk_class, true);
+			PgImsOscalProp(props, "ai-act-risk-class", risk_class, true);
 		PgImsJsonPut(c, "props", props);
 		PgImsJsonAppend(components, c);
 	}
@@ -556,8 +429,8 @@ ByComponent(const PlanHeader *h, const char *component_key, const char *requirem
 {
 	cJSON	   *by = PgImsJsonObject();
 
-	PgImsJsonPut(by, "component-uuid", NameUuid(h->uuid_prefix, "component", component_key));
-	PgImsJsonPut(by, "uuid", NameUuid(h->uuid_prefix, "by-component",
+	PgImsJsonPut(by, "component-uuid", PgImsOscalUuid(h->uuid_prefix, "component", component_key));
+	PgImsJsonPut(by, "uuid", PgImsOscalUuid(h->uuid_prefix, "by-component",
 									  psprintf("%s/%s", requirement_key, component_key)));
 	PgImsJsonPut(by, "description", PgImsJsonString(description));
 	if (state)
@@ -634,22 +507,22 @@ ControlImplementation(Datum org, const PlanHeader *h)
 		char	   *state_remarks;
 		StringInfoData remarks;
 
-		PgImsJsonPut(req, "uuid", NameUuid(h->uuid_prefix, "implemented-requirement", key));
+		PgImsJsonPut(req, "uuid", PgImsOscalUuid(h->uuid_prefix, "implemented-requirement", key));
 		ids[i].id = strcmp(PgImsSpiText(i, "oscal_ids"), "t") == 0 ? control
-			: QualifiedControlId(standard, control);
+			: PgImsOscalControlId(standard, control);
 		ids[i].standard = standard;
 		ids[i].control = control;
 		ids[i].oscal = strcmp(PgImsSpiText(i, "oscal_ids"), "t") == 0;
 		PgImsJsonPut(req, "control-id", PgImsJsonString(ids[i].id));
-		AddProp(props, "standard", standard, true);
-		AddProp(props, "control", control, true);
-		AddProp(props, "applicability", PgImsSpiText(i, "applicability"), true);
+		PgImsOscalProp(props, "standard", standard, true);
+		PgImsOscalProp(props, "control", control, true);
+		PgImsOscalProp(props, "applicability", PgImsSpiText(i, "applicability"), true);
 		if (reasons && *reasons)
 			for (char *reason = strtok(reasons, " "); reason; reason = strtok(NULL, " "))
-				AddProp(props, "applicability-reason", reason, true);
-		AddProp(props, "implementation", implementation, true);
-		AddProp(props, "current-evidence", PgImsSpiText(i, "current_evidence"), true);
-		AddProp(props, "fitting-evidence", PgImsSpiText(i, "fitting_evidence"), true);
+				PgImsOscalProp(props, "applicability-reason", reason, true);
+		PgImsOscalProp(props, "implementation", implementation, true);
+		PgImsOscalProp(props, "current-evidence", PgImsSpiText(i, "current_evidence"), true);
+		PgImsOscalProp(props, "fitting-evidence", PgImsSpiText(i, "fitting_evidence"), true);
 		PgImsJsonPut(req, "props", props);
 
 		state_remarks = excluded
@@ -713,7 +586,7 @@ BaselineCatalog(Datum org, const PlanHeader *h)
 	char	   *text;
 	uint64		n;
 
-	PgImsJsonPut(catalog, "uuid", NameUuid(h->uuid_prefix, "baseline-catalog", h->profile));
+	PgImsJsonPut(catalog, "uuid", PgImsOscalUuid(h->uuid_prefix, "baseline-catalog", h->profile));
 	PgImsJsonPut(metadata, "title",
 				 PgImsJsonString(psprintf("Control baseline of %s: %s", h->organization,
 										  h->standards ? h->standards : "no standard")));
@@ -737,25 +610,25 @@ BaselineCatalog(Datum org, const PlanHeader *h)
 
 		if (group_standard == NULL || strcmp(group_standard, standard) != 0)
 		{
-			char	   *group_id = QualifiedControlId(standard, "x");
+			char	   *group_id = PgImsOscalControlId(standard, "x");
 
 			group_id[strlen(group_id) - 2] = '\0';	/* the standard's part */
 			group = PgImsJsonObject();
 			controls = PgImsJsonArray();
 			PgImsJsonPut(group, "id", PgImsJsonString(group_id));
-			PgImsJsonPut(group, "title", PgImsJsonString(OscalLine(PgImsSpiText(i, "standard_title"))));
+			PgImsJsonPut(group, "title", PgImsJsonString(PgImsOscalLine(PgImsSpiText(i, "standard_title"))));
 			PgImsJsonPut(group, "controls", controls);
 			PgImsJsonAppend(groups, group);
 			group_standard = standard;
 		}
 		PgImsJsonPut(c, "id", PgImsJsonString(strcmp(PgImsSpiText(i, "oscal_ids"), "t") == 0
-											  ? control : QualifiedControlId(standard, control)));
-		PgImsJsonPut(c, "title", PgImsJsonString(OscalLine(PgImsSpiText(i, "title"))));
+											  ? control : PgImsOscalControlId(standard, control)));
+		PgImsJsonPut(c, "title", PgImsJsonString(PgImsOscalLine(PgImsSpiText(i, "title"))));
 		if (label)
 		{
 			cJSON	   *props = PgImsJsonArray();
 
-			AddProp(props, "label", label, false);
+			PgImsOscalProp(props, "label", label, false);
 			PgImsJsonPut(c, "props", props);
 		}
 		PgImsJsonAppend(controls, c);
@@ -812,10 +685,10 @@ SspText(Datum org)
 	cJSON	   *resource_uuid;
 	char	   *text;
 
-	PgImsJsonPut(ssp, "uuid", NameUuid(h.uuid_prefix, "system-security-plan",
+	PgImsJsonPut(ssp, "uuid", PgImsOscalUuid(h.uuid_prefix, "system-security-plan",
 									   psprintf("%s/%s", h.version, h.status)));
 	PgImsJsonPut(ssp, "metadata", Metadata(&h));
-	resource_uuid = NameUuid(h.uuid_prefix, "resource", "baseline-catalog");
+	resource_uuid = PgImsOscalUuid(h.uuid_prefix, "resource", "baseline-catalog");
 	PgImsJsonPut(profile, "href", PgImsJsonString(psprintf("#%s", cJSON_GetStringValue(resource_uuid))));
 	PgImsJsonPut(profile, "remarks",
 				 PgImsJsonString(psprintf("The baseline is the catalog in the back-matter resource this href names: "

@@ -120,6 +120,13 @@ CREATE TRIGGER document_covers_declared BEFORE UPDATE OF covers ON @extschema@.d
 -- @part 22_oscal_catalog.sql
 -- @replace function export_oscal_ssp
 
+-- The findings and the nonconformity register as OSCAL assessment results
+-- and a plan of action and milestones (docs/oscal.md)
+
+-- @replace function export_oscal_assessment_results
+-- @replace function export_oscal_poam
+-- @replace function export_oscal_mapping
+
 ----------------------------------------------------------------------------
 -- The clause mapping's status, written once: ims.clause_coverage counts the
 -- declared clauses beside the topic's, and records as evidence that a
