@@ -32,7 +32,8 @@ OBJS = \
 	src/soa_live.o \
 	src/soa_document.o \
 	src/oscal_ssp.o \
-	src/history.o
+	src/history.o \
+	src/org_access.o
 
 # The install script of the current version is made from ordered parts,
 # one concern each; the update script of each later version from its

@@ -18,7 +18,7 @@ psql -d $src -c "CREATE EXTENSION pg_ims"
 # The state of scripts/fill_checked_database.sql, the sample's AI Act
 # classification, and evidence of the kind of one's own after the approval.
 psql -d $src -v catalog="$(cat data/catalog_good.json)" -v mapping="$(cat data/mapping_good.json)" \
-	-v reader=regress_pg_ims_dump_reader -f scripts/fill_checked_database.sql
+	-v reader=regress_ims_dump_reader -f scripts/fill_checked_database.sql
 psql -d $src -f scripts/sample_ai_act.sql >/dev/null
 # An imported OSCAL catalog (enhancements refer to their controls) and a
 # regulation of one's own with its crosswalk to ISO 42001.
@@ -86,6 +86,13 @@ SQL
 	exit 1
 }
 
+# A grant, so that the ledger has rows to restore: the role reads every
+# organization through the organizations' roles of the source database.
+psql -d $src >/dev/null <<'SQL'
+CREATE ROLE ims_dump_reader;
+SELECT ims.grant_access(org_id, 'ims_dump_reader', 'read') FROM ims.organization;
+SQL
+
 # One line per table and sequence of the extension: name, row count, digest.
 # Not ims.approval_key: every CREATE EXTENSION makes its own secret, and
 # it is not dumped (an approval's seal is used in its own transaction).
@@ -117,6 +124,17 @@ grep -v -e 'circular foreign-key constraints' -e '^pg_dump: detail: \(clause\|co
 "$PGBIN/createdb" $dst
 "$PGBIN/pg_restore" --exit-on-error -d $dst "$dump"
 snapshot $dst >"$dump.after"
+# The restore's inserts into the ledger made the restored database's own
+# roles and memberships (its name differs, so do its roles' names): the
+# reader reads every organization there, and sync_access has nothing to do.
+access=$(psql -d $dst -At -c "SET ROLE ims_dump_reader; SELECT count(*) FROM ims.organization; RESET ROLE;
+	SELECT count(*) FROM ims.organization; SELECT count(*) FROM ims.sync_access()" | tr '\n' ' ')
+echo "organizations the reader sees after the restore, organizations, memberships sync_access changed: $access"
+read -r seen orgs changed <<<"$access"
+if [ "$seen" != "$orgs" ] || [ "$orgs" = 0 ] || [ "$changed" != 0 ]; then
+	echo "the restore did not give the ledger's grants back as memberships of the restored database's roles"
+	exit 1
+fi
 
 echo "tables and sequences compared: $(wc -l <"$dump.before")"
 echo "rows before: $(awk '{s += $2} END {print s}' "$dump.before"), after: $(awk '{s += $2} END {print s}' "$dump.after")"

@@ -213,7 +213,83 @@ SELECT revoke_access(:beta, '"Regress_pg_ims-Dana"', 'read');
 SELECT count(*) AS dana_grants FROM org_access WHERE member LIKE '%Dana%';
 DROP ROLE "Regress_pg_ims-Dana";
 
+-- Access is membership in the organization's roles (docs/tenancy.md):
+-- three roles per organization, named from the database and the org_id,
+-- approve a member of edit and edit of read
+SELECT org_role(:alpha, 'approve') = format('ims_%s_%s_approve', current_database(), :alpha) AS named_by_database_and_org;
+SELECT org_role(:alpha, 'owner');
+SELECT r.rolname = org_role(:alpha, 'read') AS read_role, m.rolname = org_role(:alpha, 'edit') AS member_edit_role
+FROM pg_roles r JOIN pg_auth_members a ON a.roleid = r.oid JOIN pg_roles m ON m.oid = a.member
+WHERE r.rolname = org_role(:alpha, 'read') AND m.rolname LIKE 'ims\_%';
+SELECT r.rolcanlogin, r.rolsuper, r.rolinherit, shobj_description(r.oid, 'pg_authid') = format('pg_ims: edit on organization %s of database %s; granted with ims.grant_access()', :alpha, current_database()) AS described
+FROM pg_roles r WHERE r.rolname = org_role(:alpha, 'edit');
+-- the memberships are what the ledger says, whoever wrote it
+SELECT n.name, m.member, m.capability
+FROM tenancy_name n, org_role_members(n.org_id) m ORDER BY 1, 2;
+SELECT n.name, a.member, a.capability
+FROM org_access a JOIN tenancy_name n USING (org_id) JOIN pg_roles r ON r.rolname = a.member ORDER BY 1, 2;
+-- a grant of an organization's role made by hand gives access; sync_access
+-- lists it and takes it back, and gives back a membership revoked by hand
+-- (tenancy_exec runs a statement that names an organization's role
+-- without printing the name, whose org_id depends on the tests before; an
+-- error comes back as its SQLSTATE, message, detail and hint, with the
+-- org_id of a role's name as N)
+CREATE FUNCTION tenancy_exec(statement text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	m text;
+	d text;
+	h text;
+BEGIN
+	EXECUTE statement;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+	RETURN regexp_replace(format('%s: %s / %s / %s', SQLSTATE, m, d, h), '_[0-9]+_(read|edit|approve)', '_N_\1', 'g');
+END $$;
+SELECT tenancy_exec(format('GRANT %I TO regress_pg_ims_carol', org_role(:gamma, 'read')));
+SELECT tenancy_exec(format('REVOKE %I FROM regress_pg_ims_alice', org_role(:alpha, 'approve')));
+SET SESSION AUTHORIZATION regress_pg_ims_carol;
+SELECT name FROM organization;
+RESET SESSION AUTHORIZATION;
+SELECT n.name, s.member, s.change FROM sync_access() s JOIN tenancy_name n USING (org_id) ORDER BY 1, 2;
+SELECT count(*) AS nothing_left_to_sync FROM sync_access();
+SET SESSION AUTHORIZATION regress_pg_ims_carol;
+SELECT name FROM organization;
+SELECT * FROM sync_access();
+SELECT drop_access_roles();
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION regress_pg_ims_alice;
+SELECT has_org_access(:alpha, 'approve') AS alice_approves_again;
+-- the organization's roles are not grantees
+SELECT tenancy_exec(format('SELECT ims.grant_access(%s, %L, %L)', :alpha, org_role(:beta, 'read'), 'read')) AS refused;
+RESET SESSION AUTHORIZATION;
+-- a new organization starts with roles of no member, even where the roles
+-- of its org_id outlived a database of the same name
+SELECT count(tenancy_exec(format('CREATE ROLE %I', org_role(last_value + 1, 'read')))) <= 1 AS created_if_missing
+FROM ims.organization_org_id_seq WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = org_role(last_value + 1, 'read'));
+SELECT tenancy_exec(format('GRANT %I TO regress_pg_ims_carol', org_role(last_value + 1, 'read'))) FROM ims.organization_org_id_seq;
+SELECT has_org_access(last_value + 1, 'read', 'regress_pg_ims_carol') AS carol_reads_the_next_org_id FROM ims.organization_org_id_seq;
+SELECT create_organization('Delta') AS delta \gset
+SELECT count(*) AS delta_members FROM org_role_members(:delta);
+SELECT has_org_access(:delta, 'read', 'regress_pg_ims_carol') AS carol_reads_delta;
+-- the roles outlive the extension and the database: drop_access_roles
+-- drops them, and sync_access makes them again from the ledger
+CREATE TEMP TABLE memberships_before AS
+SELECT o.org_id, m.member, m.capability FROM organization o, org_role_members(o.org_id) m;
+SELECT count(*) AS roles_before FROM pg_roles WHERE rolname ~ format('^ims_%s_[0-9]+_(read|edit|approve)$', current_database()) \gset
+SELECT drop_access_roles() = :roles_before AS dropped_them_all, :roles_before >= 3 * (SELECT count(*) FROM tenancy_name) AS three_per_organization;
+SELECT count(*) AS roles_left FROM pg_roles WHERE rolname ~ format('^ims_%s_[0-9]+_(read|edit|approve)$', current_database());
+SELECT has_org_access(:alpha, 'read', 'regress_pg_ims_alice') AS alice_reads_without_roles;
+SELECT count(*) = (SELECT count(*) FROM memberships_before) AS granted_again FROM sync_access();
+(SELECT o.org_id, m.member, m.capability FROM organization o, org_role_members(o.org_id) m
+ EXCEPT SELECT * FROM memberships_before)
+UNION ALL
+(SELECT * FROM memberships_before
+ EXCEPT SELECT o.org_id, m.member, m.capability FROM organization o, org_role_members(o.org_id) m);
+DROP TABLE memberships_before;
+
 DROP FUNCTION tenancy_matrix();
+DROP FUNCTION tenancy_exec(text);
 DROP FUNCTION tenancy_fill(bigint);
 DROP TABLE tenancy_name;
 DELETE FROM org_access WHERE member LIKE 'regress_pg_ims_%';

@@ -4,58 +4,200 @@
 -- Tenant isolation: row-level security per organization (docs/tenancy.md)
 ----------------------------------------------------------------------------
 
+-- Access to an organization is membership in one of its three roles,
+-- ims.org_role(org_id, 'read' | 'edit' | 'approve'); approve is a member of
+-- edit and edit of read, so each capability includes the ones before it.
+-- ims.org_access is the ledger of the grants (who granted what, when): its
+-- trigger makes the memberships follow it, and ims.sync_access() rebuilds
+-- them from it (after a restore into a cluster that has other roles, or a
+-- renamed database).  The policies ask only whether the current user has
+-- the privileges of a role: no table is read, no subquery runs, and the
+-- answer is the same on every node of a Citus cluster (src/org_access.c).
+CREATE FUNCTION @extschema@.org_role(org_id bigint, capability text) RETURNS name
+	AS 'MODULE_PATHNAME', 'org_role_name'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.org_role(bigint, text) IS
+'the name of the role whose members hold read, edit or approve on an organization: ims_<database>_<org_id>_<capability>';
+
+-- Whether a role holds a capability on one organization.  A caller may ask
+-- only about itself and a role its session could SET ROLE to; about any
+-- other role the answer is false, so no one probes another's access.
+CREATE FUNCTION @extschema@.has_org_access(org_id bigint, capability text, member name DEFAULT CURRENT_USER)
+	RETURNS boolean
+	AS 'MODULE_PATHNAME', 'org_has_access'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.has_org_access(bigint, text, name) IS
+'whether a role (by default the caller) holds read, edit or approve on an organization, directly or through a role it inherits';
+
+-- What every policy calls, for every row: the same answer as
+-- ims.has_org_access for the current user, without a name to compare.
+-- Its planner support says that it keeps every row (src/org_access.c).
+CREATE FUNCTION @extschema@.org_access_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'org_access_support'
+	LANGUAGE C STRICT;
+COMMENT ON FUNCTION @extschema@.org_access_support(internal) IS
+'planner support of ims.org_access_held: the policies keep every row a member asks for, not the third the planner assumes of a boolean function';
+CREATE FUNCTION @extschema@.org_access_held(org_id bigint, capability text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'org_access_held'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SUPPORT @extschema@.org_access_support;
+COMMENT ON FUNCTION @extschema@.org_access_held(bigint, text) IS
+'whether the current user holds read, edit or approve on an organization: the predicate of the row-level security policies';
+
 -- The organizations on which a role holds a capability.  SECURITY DEFINER
--- because the row-level security of ims.org_access itself calls it.  The
--- role asked about defaults to the caller; a caller may ask only about a
--- role its session could SET ROLE to, so no one probes another's access.
--- The policies call it once per statement, as an uncorrelated subquery
--- (an InitPlan), and compare org_id with the array, which an index on
--- org_id serves: a function called for every row made reads by members
--- some thirty times slower than by the superuser (bench/load.sh).
+-- so that it sees every organization, whatever the caller may read.
 CREATE FUNCTION @extschema@.accessible_orgs(capability text, member name DEFAULT CURRENT_USER)
 	RETURNS bigint[]
-	LANGUAGE plpgsql STABLE
+	LANGUAGE sql STABLE
 	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT ARRAY(SELECT o.org_id FROM @extschema@.organization o
+				 WHERE @extschema@.has_org_access(o.org_id, accessible_orgs.capability, accessible_orgs.member)
+				 ORDER BY o.org_id);
+END;
+COMMENT ON FUNCTION @extschema@.accessible_orgs(text, name) IS
+'the organizations on which a role (by default the caller) holds read, edit or approve, directly or through a role it inherits';
+
+-- Make member hold exactly capability on the organization through its
+-- roles (NULL: none), creating the roles if they are missing.  Only what
+-- differs is granted or revoked, so no notice or warning is raised.
+-- Creating roles and granting them needs what the extension's owner has
+-- and its users do not: EXECUTE is revoked from PUBLIC, and its callers
+-- run as the owner (the ledger's trigger and create_organization, both
+-- definers) or are a superuser's (sync_access).
+CREATE FUNCTION @extschema@.set_org_membership(org_id bigint, member name, capability text) RETURNS void
+	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	wanted integer := CASE capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END;
+	cap text;
+	below text;
+	role_name name;
+	is_member boolean;
+	member_oid oid := (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) set_org_membership.member);
 BEGIN
-	IF wanted IS NULL THEN
-		RAISE EXCEPTION 'invalid capability "%"', capability
-			USING ERRCODE = 'invalid_parameter_value',
-				HINT = 'Capabilities are read, edit and approve.';
-	END IF;
-	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
-				   WHERE r.rolname OPERATOR(pg_catalog.=) member
-					 AND pg_catalog.pg_has_role(SESSION_USER, r.oid, 'MEMBER')) THEN
-		RETURN '{}';
-	END IF;
-	RETURN ARRAY(
-		SELECT DISTINCT a.org_id
-		FROM @extschema@.org_access a
-		JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) a.member
-		WHERE pg_catalog.pg_has_role(accessible_orgs.member, r.oid, 'USAGE')
-		  AND CASE a.capability WHEN 'read' THEN 1 WHEN 'edit' THEN 2 WHEN 'approve' THEN 3 END
-			  OPERATOR(pg_catalog.>=) wanted
-		ORDER BY a.org_id);
+	FOREACH cap IN ARRAY ARRAY['read', 'edit', 'approve'] LOOP
+		role_name := @extschema@.org_role(set_org_membership.org_id, cap);
+		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) role_name) THEN
+			EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', role_name);
+			EXECUTE pg_catalog.format('COMMENT ON ROLE %I IS %L', role_name,
+				pg_catalog.format('pg_ims: %s on organization %s of database %s; granted with ims.grant_access()',
+								  cap, set_org_membership.org_id, pg_catalog.current_database()));
+			IF below IS NOT NULL THEN
+				EXECUTE pg_catalog.format('GRANT %I TO %I', below, role_name);
+			END IF;
+		END IF;
+		below := role_name;
+		IF member_oid IS NULL THEN
+			CONTINUE;
+		END IF;
+		is_member := EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) m.roleid
+							 WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND m.member OPERATOR(pg_catalog.=) member_oid);
+		IF cap IS NOT DISTINCT FROM set_org_membership.capability AND NOT is_member THEN
+			EXECUTE pg_catalog.format('GRANT %I TO %I', role_name, set_org_membership.member);
+		ELSIF cap IS DISTINCT FROM set_org_membership.capability AND is_member THEN
+			EXECUTE pg_catalog.format('REVOKE %I FROM %I', role_name, set_org_membership.member);
+		END IF;
+	END LOOP;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.accessible_orgs(text, name) IS
-'the organizations on which a role (by default the caller) holds read, edit or approve, directly or through a role it inherits; what the row-level security policies compare org_id with';
+COMMENT ON FUNCTION @extschema@.set_org_membership(bigint, name, text) IS
+'makes a role a member of exactly the organization''s role for a capability (NULL: of none), creating the organization''s roles if missing; what the ledger''s trigger runs';
+REVOKE ALL ON FUNCTION @extschema@.set_org_membership(bigint, name, text) FROM PUBLIC;
 
--- Whether a role holds a capability on one organization.
-CREATE FUNCTION @extschema@.has_org_access(org_id bigint, capability text, member name DEFAULT CURRENT_USER)
-	RETURNS boolean
-	LANGUAGE plpgsql STABLE
+-- The members of an organization's roles other than the roles' own chain
+-- (approve in edit, edit in read), with the capability each holds.
+CREATE FUNCTION @extschema@.org_role_members(org_id bigint, OUT member name, OUT capability text)
+	RETURNS SETOF record
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT m.rolname, c.capability
+	FROM unnest(ARRAY['read', 'edit', 'approve']) AS c(capability)
+	JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) @extschema@.org_role(org_role_members.org_id, c.capability)
+	JOIN pg_catalog.pg_auth_members a ON a.roleid OPERATOR(pg_catalog.=) r.oid
+	JOIN pg_catalog.pg_roles m ON m.oid OPERATOR(pg_catalog.=) a.member
+	WHERE m.rolname OPERATOR(pg_catalog.<>) ALL (ARRAY[@extschema@.org_role(org_role_members.org_id, 'edit'),
+											   @extschema@.org_role(org_role_members.org_id, 'approve')])
+	ORDER BY 1, 2;
+END;
+COMMENT ON FUNCTION @extschema@.org_role_members(bigint) IS
+'the roles that are members of an organization''s roles, with the capability each membership gives: what ims.sync_access() compares with the ledger';
+
+-- Make every organization's memberships what ims.org_access says: roles
+-- created where missing, grants the ledger holds made, memberships it does
+-- not hold revoked.  For the DBA: after restoring a dump into a cluster
+-- whose roles were not restored with it, after renaming the database, or
+-- to undo grants of the organizations' roles made by hand.
+-- Not a definer: EXECUTE is revoked from PUBLIC, and it runs with the
+-- privileges of the superuser (or the role the DBA grants it to) that
+-- calls it.
+CREATE FUNCTION @extschema@.sync_access(OUT org_id bigint, OUT member name, OUT change text)
+	RETURNS SETOF record
+	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	o bigint;
+	m record;
 BEGIN
-	RETURN has_org_access.org_id OPERATOR(pg_catalog.=) ANY (@extschema@.accessible_orgs(capability, member));
+	FOR o IN SELECT g.org_id FROM @extschema@.organization g ORDER BY 1 LOOP
+		FOR m IN
+			SELECT coalesce(h.member, l.member) AS member, h.capability AS held, l.capability AS granted
+			FROM @extschema@.org_role_members(o) h
+			-- a grant to a role dropped since names no one
+			FULL JOIN (SELECT a.member, a.capability FROM @extschema@.org_access a
+					   JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) a.member
+					   WHERE a.org_id OPERATOR(pg_catalog.=) o) l ON l.member OPERATOR(pg_catalog.=) h.member
+			WHERE h.capability IS DISTINCT FROM l.capability
+			ORDER BY 1
+		LOOP
+			PERFORM @extschema@.set_org_membership(o, m.member, m.granted);
+			org_id := o;
+			member := m.member;
+			change := CASE WHEN m.granted IS NULL THEN pg_catalog.format('revoked %s', m.held)
+						   WHEN m.held IS NULL THEN pg_catalog.format('granted %s', m.granted)
+						   ELSE pg_catalog.format('%s instead of %s', m.granted, m.held) END;
+			RETURN NEXT;
+		END LOOP;
+		-- the roles, even of an organization without grants
+		PERFORM @extschema@.set_org_membership(o, NULL, NULL);
+	END LOOP;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.has_org_access(bigint, text, name) IS
-'whether a role (by default the caller) holds read, edit or approve on an organization, directly or through a role it inherits';
+COMMENT ON FUNCTION @extschema@.sync_access() IS
+'makes the memberships of every organization''s roles what ims.org_access records (creating missing roles) and lists each change; superusers only unless the DBA grants EXECUTE';
+REVOKE ALL ON FUNCTION @extschema@.sync_access() FROM PUBLIC;
+
+-- Roles belong to the cluster: dropping the extension or the database
+-- leaves them.  This drops the roles of this database's organizations.
+-- Not a definer either: it drops roles with its caller's privileges.
+CREATE FUNCTION @extschema@.drop_access_roles() RETURNS integer
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r name;
+	dropped integer := 0;
+BEGIN
+	-- approve first: it is a member of edit, edit of read
+	FOR r IN
+		SELECT x.rolname FROM pg_catalog.pg_roles x
+		WHERE x.rolname OPERATOR(pg_catalog.~) ('^' OPERATOR(pg_catalog.||)
+			pg_catalog.regexp_replace(@extschema@.org_role(0, 'read'), '_0_read$', '') OPERATOR(pg_catalog.||)
+			'_[0-9]+_(read|edit|approve)$')
+		ORDER BY x.rolname OPERATOR(pg_catalog.~) '_approve$' DESC, x.rolname OPERATOR(pg_catalog.~) '_edit$' DESC, 1
+	LOOP
+		EXECUTE pg_catalog.format('DROP ROLE %I', r);
+		dropped := dropped OPERATOR(pg_catalog.+) 1;
+	END LOOP;
+	RETURN dropped;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.drop_access_roles() IS
+'drops the roles of this database''s organizations (run it before DROP EXTENSION or DROP DATABASE: roles outlive both) and returns how many; superusers only unless the DBA grants EXECUTE';
+REVOKE ALL ON FUNCTION @extschema@.drop_access_roles() FROM PUBLIC;
 
 -- Raise the right error unless the caller holds the capability (or is a
 -- record admin).  A caller without access learns nothing of whether the
@@ -157,6 +299,12 @@ BEGIN
 	INSERT INTO @extschema@.organization (name, ims_owner)
 	VALUES (create_organization.name, create_organization.owner)
 	RETURNING organization.org_id INTO new_id;
+	-- Its roles, with no member: roles of a database of the same name
+	-- dropped before (roles outlive it) must not give their access to the
+	-- new organization of the same org_id.
+	PERFORM @extschema@.set_org_membership(new_id, r.member, NULL)
+	FROM @extschema@.org_role_members(new_id) r;
+	PERFORM @extschema@.set_org_membership(new_id, NULL, NULL);
 	RETURN new_id;
 END
 $$;
@@ -185,10 +333,13 @@ BEGIN
 	PERFORM @extschema@.lock_organization(grant_access.org_id, 'approve');
 	-- inserts or updates one row, or raises (row-level security refuses an
 	-- ON CONFLICT update of a row it hides; it does not skip it)
-	INSERT INTO @extschema@.org_access AS a (org_id, member, capability)
-	VALUES (grant_access.org_id, pg_catalog.pg_get_userbyid(grant_access.member), grant_access.capability)
+	-- (the grantor and time come in the row, not in the SET list: Citus
+	-- refuses functions that are not IMMUTABLE in ON CONFLICT DO UPDATE)
+	INSERT INTO @extschema@.org_access AS a (org_id, member, capability, granted_by, granted_at)
+	VALUES (grant_access.org_id, pg_catalog.pg_get_userbyid(grant_access.member), grant_access.capability,
+			CURRENT_USER, pg_catalog.now())
 	ON CONFLICT ON CONSTRAINT org_access_pkey DO UPDATE
-		SET capability = EXCLUDED.capability, granted_by = CURRENT_USER, granted_at = pg_catalog.now();
+		SET capability = EXCLUDED.capability, granted_by = EXCLUDED.granted_by, granted_at = EXCLUDED.granted_at;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.grant_access(bigint, regrole, text) IS
@@ -262,6 +413,14 @@ BEGIN
 			USING ERRCODE = 'undefined_object',
 				HINT = 'Create the role first; access is granted to existing roles.';
 	END IF;
+	IF NEW.member OPERATOR(pg_catalog.~) '^ims_[a-z0-9_]+_[0-9]+_(read|edit|approve)$'
+	   AND EXISTS (SELECT 1 FROM pg_catalog.pg_shdescription d JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) d.objoid
+				   WHERE r.rolname OPERATOR(pg_catalog.=) NEW.member AND d.description OPERATOR(pg_catalog.~~) 'pg_ims: %') THEN
+		RAISE EXCEPTION 'role "%" is a role of pg_ims', NEW.member
+			USING ERRCODE = 'invalid_grant_operation',
+				DETAIL = 'It gives a capability on an organization; access is granted to the roles of people and teams.',
+				HINT = 'Grant access to the role of a person or team instead.';
+	END IF;
 	-- a record admin's rows are kept as written: that is what a restore does
 	IF NOT @extschema@.is_record_admin() THEN
 		NEW.granted_by := CURRENT_USER;
@@ -271,9 +430,36 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.stamp_org_access() IS
-'trigger: a grant names an existing role; unless a record admin (a restore) writes it, the server records the granting role and time';
+'trigger: a grant names an existing role that is not one of pg_ims; unless a record admin (a restore) writes it, the server records the granting role and time';
 CREATE TRIGGER org_access_stamp BEFORE INSERT OR UPDATE ON @extschema@.org_access
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_org_access();
+
+-- The ledger and the memberships change together, whoever writes it:
+-- ims.grant_access, ims.revoke_access, an approver writing the table, or a
+-- restore.  SECURITY DEFINER for set_org_membership; what it may write is
+-- what row-level security let the writer write.
+CREATE FUNCTION @extschema@.apply_org_access() RETURNS trigger
+	LANGUAGE plpgsql
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP OPERATOR(pg_catalog.<>) 'INSERT'
+	   AND (TG_OP OPERATOR(pg_catalog.=) 'DELETE' OR OLD.org_id OPERATOR(pg_catalog.<>) NEW.org_id
+			OR OLD.member OPERATOR(pg_catalog.<>) NEW.member) THEN
+		PERFORM @extschema@.set_org_membership(OLD.org_id, OLD.member, NULL);
+	END IF;
+	IF TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN
+		PERFORM @extschema@.set_org_membership(NEW.org_id, NEW.member, NEW.capability);
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.apply_org_access() IS
+'trigger: makes the memberships of the organization''s roles follow a grant written, changed or deleted in ims.org_access';
+REVOKE ALL ON FUNCTION @extschema@.apply_org_access() FROM PUBLIC;
+CREATE TRIGGER org_access_apply AFTER INSERT OR UPDATE OR DELETE ON @extschema@.org_access
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.apply_org_access();
 
 -- True when the current role bypasses the record's row-level security:
 -- superusers, BYPASSRLS roles and the owner of the extension's tables (the
@@ -300,22 +486,26 @@ COMMENT ON FUNCTION @extschema@.is_record_admin() IS
 -- role sees and writes an organization's rows only with a capability on it.
 ----------------------------------------------------------------------------
 
--- Every policy says: the row's organization is one on which the current
--- role holds the capability (ims.accessible_orgs, once per statement):
+-- Every policy says: the current role holds the capability on the row's
+-- organization (ims.org_access_held: a role membership, no table read):
 -- read to see a row, edit (or what the table asks, such as approve for a
 -- waiver) to write one.  Written once here for every record table, and
--- called again by an update for the tables it adds.
+-- called again by an update for the tables it adds or whose policies it
+-- changes (it replaces them).
 CREATE FUNCTION @extschema@.protect_record_table(record_table text, write_capability text DEFAULT 'edit')
 	RETURNS void
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	can_read text := 'org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(''read''))::bigint[])';
-	can_write text := format('org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs(%L))::bigint[])',
-							 write_capability);
+	can_read text := '@extschema@.org_access_held(org_id, ''read'')';
+	can_write text := format('@extschema@.org_access_held(org_id, %L)', write_capability);
+	command text;
 BEGIN
 	EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', record_table);
+	FOREACH command IN ARRAY ARRAY['read', 'insert', 'update', 'delete'] LOOP
+		EXECUTE format('DROP POLICY IF EXISTS %I ON @extschema@.%I', record_table || '_' || command, record_table);
+	END LOOP;
 	EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR SELECT USING (%s)', record_table || '_read', record_table, can_read);
 	EXECUTE format('CREATE POLICY %I ON @extschema@.%I FOR INSERT WITH CHECK (%s)',
 				   record_table || '_insert', record_table, can_write);
@@ -327,7 +517,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.protect_record_table(text, text) IS
-'enables row-level security on a record table of the extension with the four policies of every record table (read to see, write_capability to insert, update and delete) and grants it to PUBLIC; run by the install and update scripts';
+'enables row-level security on a record table of the extension with the four policies of every record table (read to see, write_capability to insert, update and delete), replacing those it had, and grants it to PUBLIC; run by the install and update scripts';
 REVOKE ALL ON FUNCTION @extschema@.protect_record_table(text, text) FROM PUBLIC;
 
 SELECT @extschema@.protect_record_table(t)
@@ -343,28 +533,19 @@ FROM unnest(ARRAY['document', 'document_clause', 'ai_system', 'risk', 'risk_cont
 				  -- the improvement loop (32_improvement.sql)
 				  'audit_scope', 'audit_team_member', 'auditor_area', 'review_output',
 				  'nonconformity_record', 'corrective_action', 'role', 'role_holder', 'competence_record']) AS t;
--- an acceptance of a residual risk is a decision, like approving the SoA
-SELECT @extschema@.protect_record_table('risk_acceptance', 'approve');
+-- an acceptance of a residual risk is a decision, like approving the SoA;
+-- the grants of an organization are its approvers' to write
+SELECT @extschema@.protect_record_table(t, 'approve') FROM unnest(ARRAY['risk_acceptance', 'org_access']) AS t;
 
+-- An organization is created by ims.create_organization and never deleted
+-- through the policies: read to see it, edit to change it.
 ALTER TABLE @extschema@.organization ENABLE ROW LEVEL SECURITY;
 CREATE POLICY organization_read ON @extschema@.organization FOR SELECT
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
+	USING (@extschema@.org_access_held(org_id, 'read'));
 CREATE POLICY organization_update ON @extschema@.organization FOR UPDATE
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]))
-	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('edit'))::bigint[]));
+	USING (@extschema@.org_access_held(org_id, 'edit'))
+	WITH CHECK (@extschema@.org_access_held(org_id, 'edit'));
 GRANT SELECT, UPDATE ON @extschema@.organization TO PUBLIC;
-
-ALTER TABLE @extschema@.org_access ENABLE ROW LEVEL SECURITY;
-CREATE POLICY org_access_read ON @extschema@.org_access FOR SELECT
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
-CREATE POLICY org_access_insert ON @extschema@.org_access FOR INSERT
-	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
-CREATE POLICY org_access_update ON @extschema@.org_access FOR UPDATE
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]))
-	WITH CHECK (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
-CREATE POLICY org_access_delete ON @extschema@.org_access FOR DELETE
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('approve'))::bigint[]));
-GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.org_access TO PUBLIC;
 
 GRANT USAGE ON SEQUENCE @extschema@.document_doc_id_seq, @extschema@.ai_system_system_id_seq,
 	@extschema@.risk_risk_id_seq, @extschema@.impact_assessment_assessment_id_seq,

@@ -9,11 +9,11 @@
 
 ALTER TABLE @extschema@.history ENABLE ROW LEVEL SECURITY;
 CREATE POLICY history_read ON @extschema@.history FOR SELECT
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
+	USING (@extschema@.org_access_held(org_id, 'read'));
 GRANT SELECT ON @extschema@.history TO PUBLIC;
 ALTER TABLE @extschema@.history_chain ENABLE ROW LEVEL SECURITY;
 CREATE POLICY history_chain_read ON @extschema@.history_chain FOR SELECT
-	USING (org_id OPERATOR(pg_catalog.=) ANY ((SELECT @extschema@.accessible_orgs('read'))::bigint[]));
+	USING (@extschema@.org_access_held(org_id, 'read'));
 GRANT SELECT ON @extschema@.history_chain TO PUBLIC;
 
 SELECT @extschema@.attach_history();

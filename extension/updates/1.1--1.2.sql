@@ -38,6 +38,45 @@ DROP FUNCTION @extschema@.load_builtin_catalog(text, boolean);
 -- @replace function check_standard_codes
 
 ----------------------------------------------------------------------------
+-- Access per organization as membership in roles (docs/tenancy.md): each
+-- organization has a read, an edit and an approve role; ims.org_access is
+-- the ledger of the grants, which its trigger applies to the memberships;
+-- the policies ask for a role's privileges and read no table.  The grants
+-- made in 1.1 become memberships here (ims.sync_access).
+----------------------------------------------------------------------------
+
+-- @replace function org_role
+-- @replace function has_org_access
+-- @replace function org_access_support
+-- @replace function org_access_held
+-- @replace function accessible_orgs
+-- @replace function set_org_membership
+-- @replace function org_role_members
+-- @replace function sync_access
+-- @replace function drop_access_roles
+-- @replace function stamp_org_access
+-- @replace function apply_org_access
+CREATE TRIGGER org_access_apply AFTER INSERT OR UPDATE OR DELETE ON @extschema@.org_access
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.apply_org_access();
+
+-- the policies of every record table, written once (50_tenancy.sql); it
+-- replaces the policies of 1.1
+-- @replace function protect_record_table
+SELECT @extschema@.protect_record_table(t)
+FROM unnest(ARRAY['document', 'ai_system', 'risk', 'risk_control', 'impact_assessment',
+				  'soa', 'soa_entry', 'evidence', 'auditor', 'internal_audit',
+				  'management_review', 'certification_body']) AS t;
+SELECT @extschema@.protect_record_table('org_access', 'approve');
+DROP POLICY organization_read ON @extschema@.organization;
+DROP POLICY organization_update ON @extschema@.organization;
+CREATE POLICY organization_read ON @extschema@.organization FOR SELECT
+	USING (@extschema@.org_access_held(org_id, 'read'));
+CREATE POLICY organization_update ON @extschema@.organization FOR UPDATE
+	USING (@extschema@.org_access_held(org_id, 'edit'))
+	WITH CHECK (@extschema@.org_access_held(org_id, 'edit'));
+SELECT count(*) FROM @extschema@.sync_access();
+
+----------------------------------------------------------------------------
 -- Documents declare the clauses they serve beyond their topic's
 -- (ims.document_clause)
 ----------------------------------------------------------------------------
@@ -60,8 +99,7 @@ COMMENT ON COLUMN @extschema@.document_clause.standard IS 'Standard of the claus
 COMMENT ON COLUMN @extschema@.document_clause.clause IS 'Clause number the document serves, such as 7.3 (a clause of ims.clause)';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.document_clause', '');
 
--- the policies of every record table, written once (50_tenancy.sql)
--- @replace function protect_record_table
+-- the policies of every record table (above)
 SELECT @extschema@.protect_record_table('document_clause');
 
 -- @replace function check_document_clause
