@@ -112,6 +112,13 @@ INSERT INTO @extschema@.finding_requirement (requirement, title, iso27001, iso42
 	('9.3', 'Management review', '9.3', '9.3'),
 	('9.3.2', 'Management review inputs', '9.3.2', '9.3.2');
 
+CREATE FUNCTION @extschema@.finding_rule_query(code text) RETURNS text
+	AS 'MODULE_PATHNAME', 'findings_rule_query'
+	LANGUAGE C STABLE STRICT
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.finding_rule_query(text) IS
+'the query ims.evaluate_findings runs for the rule of this code, $1 standing for the organizations (bigint[]): the rule''s function and the SQL functions it reads through inlined, as the planner inlines them; for EXPLAIN, and what Citus plans and routes (docs/findings.md, "Routing")';
+
 -- What several rules start from, written once.  Like the rules, these are
 -- inlined into the query that calls them.
 
