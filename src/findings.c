@@ -31,6 +31,7 @@
 #include "nodes/nodeFuncs.h"
 #include "nodes/pathnodes.h"
 #include "optimizer/clauses.h"
+#include "optimizer/optimizer.h"
 #include "parser/analyze.h"
 #include "tcop/tcopprot.h"
 #include "utils/array.h"
@@ -285,6 +286,8 @@ InlineFunctionsWalker(Node *node, PlannerInfo *root)
 
 			if (rte->rtekind != RTE_FUNCTION)
 				continue;
+			/* as the planner does first: defaults filled in, constants folded */
+			rte->functions = (List *) eval_const_expressions(root, (Node *) rte->functions);
 			body = inline_set_returning_function(root, rte);
 			if (body == NULL)
 				continue;
