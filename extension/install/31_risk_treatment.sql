@@ -504,7 +504,7 @@ BEGIN ATOMIC
 				ELSE 'accepted' END,
 		   t.actions, t.actions_open, t.actions_overdue, t.most_overdue_days, t.next_due_on
 	FROM @extschema@.risk r
-	JOIN @extschema@.organization o ON o.org_id = r.org_id
+	JOIN @extschema@.organization o ON o.org_id = r.org_id AND o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids)
 	CROSS JOIN LATERAL (SELECT @extschema@.risk_domain(r.risk_type) AS domain) d
 	CROSS JOIN LATERAL (
 		SELECT coalesce(r.residual_likelihood::integer, CASE WHEN r.treatment = 'accept' THEN r.likelihood::integer END) AS likelihood,
@@ -535,7 +535,7 @@ BEGIN ATOMIC
 	SELECT j.org_id, j.objective_id, m.n, l.measured_on, l.value, l.result,
 		   (coalesce(l.measured_on, j.set_on) + @extschema@.frequency_interval(j.frequency))::date
 	FROM @extschema@.objective j
-	JOIN @extschema@.organization o ON o.org_id = j.org_id
+	JOIN @extschema@.organization o ON o.org_id = j.org_id AND o.org_id = ANY (org_ids) AND j.org_id = ANY (org_ids)
 	CROSS JOIN LATERAL (SELECT count(*) AS n FROM @extschema@.objective_measurement x
 						WHERE x.org_id = j.org_id AND x.org_id = ANY (org_ids) AND x.objective_id = j.objective_id) m
 	LEFT JOIN LATERAL (SELECT x.measured_on, x.value, x.result FROM @extschema@.objective_measurement x

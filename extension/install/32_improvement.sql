@@ -185,7 +185,7 @@ BEGIN ATOMIC
 		       EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = a.org_id AND s.org_id = ANY (org_ids)
 		               AND s.audit_id = a.audit_id AND s.standard = x) AS scoped
 		FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id), unnest(a.covers) AS x
-		WHERE o.org_id = ANY (org_ids) AND x = ANY (o.standards)
+		WHERE o.org_id = ANY (org_ids) AND a.org_id = ANY (org_ids) AND x = ANY (o.standards)
 		  AND a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date),
 	scope AS MATERIALIZED (
 		SELECT s.org_id, s.standard, s.clause

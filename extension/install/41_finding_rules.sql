@@ -465,7 +465,7 @@ BEGIN ATOMIC
 	SELECT d.org_id, NULL, 'iso42001:2023', t.clause, d.title, t.clause, d.kind
 	FROM @extschema@.document d JOIN clause_topic t USING (topic)
 	WHERE d.org_id = ANY (org_ids) AND d.kind <> 'record'
-	  AND EXISTS (SELECT 1 FROM @extschema@.organization o WHERE o.org_id = d.org_id
+	  AND EXISTS (SELECT 1 FROM @extschema@.organization o WHERE o.org_id = d.org_id AND o.org_id = ANY (org_ids) AND d.org_id = ANY (org_ids)
 	              AND 'iso42001:2023' = ANY (o.standards))
 	  AND 'iso27001:2022' = ANY (d.covers) AND NOT 'iso42001:2023' = ANY (d.covers)
 	  -- a clause of ISO 42001 alone (8.4) is no ISO 27001 procedure to extend: AIA004 says what is missing
@@ -646,7 +646,7 @@ BEGIN ATOMIC
 		SELECT c.org_id, c.standard, c.control_id, 'is missing from the SoA' AS why
 		FROM live l JOIN @extschema@.organization o USING (org_id)
 		JOIN @extschema@.risk_control c ON c.org_id = l.org_id AND c.org_id = ANY (org_ids) AND c.standard = ANY (o.standards)
-		WHERE (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.org_id = ANY (org_ids)
+		WHERE o.org_id = ANY (org_ids) AND (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.org_id = ANY (org_ids)
 		       AND e.soa_id = l.soa_id AND e.standard = ANY (o.standards))
 		      < (SELECT sum(n) FROM per_standard p WHERE p.standard = ANY (o.standards))
 		  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
@@ -723,7 +723,7 @@ BEGIN ATOMIC
 	                  array_remove(array_agg(DISTINCT e.standard), NULL) AS standards
 	           FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
 	           LEFT JOIN @extschema@.soa_entry e ON e.org_id = s.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = s.soa_id
-	           WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
+	           WHERE o.org_id = ANY (org_ids) AND s.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
 	             AND EXISTS (SELECT 1 FROM @extschema@.soa t WHERE t.org_id = s.org_id AND t.org_id = ANY (org_ids)
 	                         AND t.soa_id <> s.soa_id AND t.status IN ('draft', 'approved'))
 	           GROUP BY s.org_id, s.soa_id, s.version)
@@ -733,6 +733,7 @@ BEGIN ATOMIC
 	                          FROM unnest(v.standards) AS x)), '; '
 	                  ORDER BY v.version)
 	FROM v JOIN @extschema@.organization o USING (org_id)
+	WHERE o.org_id = ANY (org_ids)
 	GROUP BY o.org_id HAVING count(*) > 1 AND NOT bool_or(v.standards @> o.standards);
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa002(bigint[]) IS
@@ -750,7 +751,7 @@ BEGIN ATOMIC
 	per_standard AS (SELECT standard, count(*) AS n FROM @extschema@.control WHERE NOT withdrawn GROUP BY standard),
 	short AS (SELECT l.org_id, l.soa_id, l.version, o.standards
 	          FROM live l JOIN @extschema@.organization o USING (org_id)
-	          WHERE (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.org_id = ANY (org_ids)
+	          WHERE o.org_id = ANY (org_ids) AND (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.org_id = ANY (org_ids)
 	                 AND e.soa_id = l.soa_id AND e.standard = ANY (o.standards))
 	              < (SELECT sum(n) FROM per_standard p WHERE p.standard = ANY (o.standards))),
 	missing AS (SELECT k.org_id, k.version, c.standard, c.control_id,
@@ -858,7 +859,7 @@ BEGIN ATOMIC
 	FROM @extschema@.evidence v JOIN @extschema@.organization o USING (org_id)
 	JOIN @extschema@.evidence_kind k ON k.code = v.kind
 	JOIN @extschema@.control c ON c.standard = v.standard AND c.control_id = v.control_id
-	WHERE o.org_id = ANY (org_ids) AND v.standard = 'iso42001:2023'
+	WHERE o.org_id = ANY (org_ids) AND v.org_id = ANY (org_ids) AND v.standard = 'iso42001:2023'
 	  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date)
 	GROUP BY v.org_id, v.standard, v.control_id
 	HAVING bool_and(k.domain = 'information_security' AND NOT v.kind = ANY (c.evidence_kinds));
@@ -887,7 +888,7 @@ BEGIN ATOMIC
 	pair AS MATERIALIZED (SELECT x.org_id, x.soa_id, x.standard, x.control_id, c.other_std, c.other_id
 	                      FROM excluded x JOIN @extschema@.organization o USING (org_id)
 	                      JOIN counterpart c ON c.std = x.standard AND c.id = x.control_id
-	                      WHERE x.standard = ANY (o.standards) AND c.other_std = ANY (o.standards))
+	                      WHERE o.org_id = ANY (org_ids) AND x.standard = ANY (o.standards) AND c.other_std = ANY (o.standards))
 	SELECT p.org_id, NULL, p.standard, NULL, @extschema@.standard_label(p.standard) || ' ' || p.control_id,
 	       CASE WHEN count(*) = 1 THEN 'the control mapped to it, ' ELSE 'the controls mapped to it, ' END
 	       || string_agg(@extschema@.standard_label(p.other_std) || ' ' || p.other_id, ', '
@@ -933,7 +934,7 @@ BEGIN ATOMIC
 	                     bool_or(lower(btrim(d.approved_by)) = lower(btrim(s.approved_by))) AS same
 	              FROM @extschema@.document d WHERE d.org_id = s.org_id AND d.org_id = ANY (org_ids) AND d.kind = 'policy'
 	              AND 'iso27001:2022' = ANY (d.covers) AND d.approved_by IS NOT NULL) AS p
-	WHERE o.org_id = ANY (org_ids) AND s.status = 'approved' AND p.approvers IS NOT NULL AND NOT p.same;
+	WHERE o.org_id = ANY (org_ids) AND s.org_id = ANY (org_ids) AND s.status = 'approved' AND p.approvers IS NOT NULL AND NOT p.same;
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa011(bigint[]) IS
 'finding rule SOA011 of ims.finding_rule: the rows behind "the Statement of Applicability {1}" (docs/findings.md)';
@@ -1063,7 +1064,7 @@ BEGIN ATOMIC
 	       @extschema@.risk_domain_standard(@extschema@.risk_domain(r.risk_type)), NULL,
 	       x.action, r.title, (current_date - x.due_on)::text
 	FROM @extschema@.risk_treatment_action x
-	JOIN @extschema@.organization o ON o.org_id = x.org_id
+	JOIN @extschema@.organization o ON o.org_id = x.org_id AND o.org_id = ANY (org_ids) AND x.org_id = ANY (org_ids)
 	JOIN @extschema@.risk r ON r.org_id = x.org_id AND r.org_id = ANY (org_ids) AND r.risk_id = x.risk_id
 	WHERE o.org_id = ANY (org_ids) AND x.status IN ('planned', 'in_progress') AND x.due_on < current_date;
 END;
@@ -1086,7 +1087,7 @@ BEGIN ATOMIC
 	                        || CASE r.treatment WHEN 'mitigate' THEN 'd' ELSE 'ed' END) END,
 	       NULL
 	FROM @extschema@.risk r
-	JOIN @extschema@.organization o ON o.org_id = r.org_id
+	JOIN @extschema@.organization o ON o.org_id = r.org_id AND o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids)
 	CROSS JOIN LATERAL (
 		SELECT EXISTS (SELECT 1 FROM @extschema@.risk_treatment_action x WHERE x.org_id = r.org_id AND x.org_id = ANY (org_ids) AND x.risk_id = r.risk_id)
 		       OR EXISTS (SELECT 1 FROM @extschema@.risk_control c WHERE c.org_id = r.org_id AND c.org_id = ANY (org_ids) AND c.risk_id = r.risk_id)
@@ -1117,7 +1118,7 @@ BEGIN ATOMIC
 	       NULL
 	FROM @extschema@.objective_status(org_ids) s
 	JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.org_id = ANY (org_ids) AND j.objective_id = s.objective_id
-	JOIN @extschema@.organization o ON o.org_id = j.org_id
+	JOIN @extschema@.organization o ON o.org_id = j.org_id AND o.org_id = ANY (org_ids) AND j.org_id = ANY (org_ids)
 	CROSS JOIN LATERAL unnest(j.standards) AS x
 	WHERE j.status = 'active' AND x = ANY (o.standards)
 	  AND CASE WHEN s.measurements = 0 THEN s.next_measurement_due < current_date
@@ -1193,6 +1194,7 @@ BEGIN ATOMIC
 	         FROM @extschema@.dataset d
 	         JOIN @extschema@.dataset_use u ON u.org_id = d.org_id AND u.org_id = ANY (org_ids) AND u.dataset_id = d.dataset_id
 	         JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = u.org_id AND s.org_id = ANY (org_ids) AND s.system_id = u.system_id
+	         WHERE d.org_id = ANY (org_ids)
 	         GROUP BY d.org_id, d.dataset_id)
 	SELECT u.org_id, NULL, 'iso42001:2023', x.control_id, u.name, x.missing, u.systems
 	FROM used u,
@@ -1224,6 +1226,7 @@ BEGIN ATOMIC
 	              FROM @extschema@.ai_supplier p
 	              JOIN @extschema@.ai_component c ON c.org_id = p.org_id AND c.org_id = ANY (org_ids) AND c.supplier_id = p.supplier_id
 	              JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = c.org_id AND s.org_id = ANY (org_ids) AND s.system_id = c.system_id
+	              WHERE p.org_id = ANY (org_ids)
 	              GROUP BY p.org_id, p.supplier_id)
 	SELECT p.org_id, NULL, 'iso42001:2023', NULL, p.name,
 	       CASE WHEN r.review_id IS NULL THEN 'has no due diligence record'
@@ -1442,7 +1445,7 @@ BEGIN ATOMIC
 		     LATERAL (SELECT a.lead_auditor_id AS auditor_id WHERE a.lead_auditor_id IS NOT NULL
 		              UNION SELECT m.auditor_id FROM @extschema@.audit_team_member m
 		              WHERE m.org_id = a.org_id AND m.org_id = ANY (org_ids) AND m.audit_id = a.audit_id) AS t
-		WHERE o.org_id = ANY (org_ids)
+		WHERE o.org_id = ANY (org_ids) AND a.org_id = ANY (org_ids)
 		  AND a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date),
 	-- the areas of an auditor that the audit's scope includes (all of a
 	-- standard the audit covers without a scope row)
@@ -1502,7 +1505,7 @@ BEGIN ATOMIC
 	       a.owner, to_char(a.due_on, 'YYYY-MM-DD')
 	FROM @extschema@.corrective_action a
 	JOIN @extschema@.nonconformity_record n ON n.org_id = a.org_id AND n.org_id = ANY (org_ids) AND n.nc_id = a.nc_id
-	JOIN @extschema@.organization o ON o.org_id = a.org_id
+	JOIN @extschema@.organization o ON o.org_id = a.org_id AND o.org_id = ANY (org_ids) AND a.org_id = ANY (org_ids)
 	WHERE o.org_id = ANY (org_ids) AND a.status IN ('open', 'in_progress') AND a.due_on < current_date
 	  AND n.closed_on IS NULL
 	UNION ALL
@@ -1513,7 +1516,7 @@ BEGIN ATOMIC
 	       x.owner, to_char(x.due_on, 'YYYY-MM-DD')
 	FROM @extschema@.review_output x
 	JOIN @extschema@.management_review r ON r.org_id = x.org_id AND r.org_id = ANY (org_ids) AND r.review_id = x.review_id
-	JOIN @extschema@.organization o ON o.org_id = x.org_id
+	JOIN @extschema@.organization o ON o.org_id = x.org_id AND o.org_id = ANY (org_ids) AND x.org_id = ANY (org_ids)
 	WHERE o.org_id = ANY (org_ids) AND x.status = 'open' AND x.due_on < current_date;
 END;
 COMMENT ON FUNCTION @extschema@.rule_act001(bigint[]) IS
@@ -1533,7 +1536,7 @@ BEGIN ATOMIC
 	                                       THEN format(' (expired on %s)', to_char(c.expires_on, 'YYYY-MM-DD')) ELSE '' END,
 	                  ', ' ORDER BY c.competence COLLATE "C"), NULL
 	FROM @extschema@.role_competence(org_ids) c
-	JOIN @extschema@.role o ON o.org_id = c.org_id AND o.role_id = c.role_id
+	JOIN @extschema@.role o ON o.org_id = c.org_id AND o.org_id = ANY (org_ids) AND c.org_id = ANY (org_ids) AND o.role_id = c.role_id
 	LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.org_id = ANY (org_ids) AND s.system_id = o.system_id
 	WHERE NOT c.current
 	GROUP BY c.org_id, o.role_id, o.name, o.kind, s.name, c.holder;
