@@ -440,17 +440,21 @@ CompareWaivers(const void *a, const void *b)
  * Read as the caller, like the rules, so row-level security applies.
  */
 static Waiver *
-ReadWaivers(Datum orgs, int *nwaivers, MemoryContext into)
+ReadWaivers(Datum orgs, bool bound, int *nwaivers, MemoryContext into)
 {
 	Oid			argtypes[1] = {INT8ARRAYOID};
 	Waiver	   *waivers;
 	uint64		n;
 
-	n = PgImsSpiRunPlan(KeptPlanOf("SELECT org_id, code, ref, max(expires_on) AS until FROM ims.finding_waiver "
-								 "WHERE org_id = ANY ($1) AND accepted_on <= current_date "
-								 "AND expires_on >= current_date GROUP BY org_id, code, ref",
-								 1, argtypes),
-						&orgs, true, 0);
+	const char *query = "SELECT org_id, code, ref, max(expires_on) AS until FROM ims.finding_waiver "
+		"WHERE org_id = ANY ($1) AND accepted_on <= current_date "
+		"AND expires_on >= current_date GROUP BY org_id, code, ref";
+
+	/* under Citus planned for the actual organizations, as the rules are */
+	if (bound)
+		n = PgImsSpiRun(query, 1, argtypes, &orgs, true, 0);
+	else
+		n = PgImsSpiRunPlan(KeptPlanOf(query, 1, argtypes), &orgs, true, 0);
 	waivers = MemoryContextAlloc(into, sizeof(Waiver) * Max(n, 1));
 	for (uint64 i = 0; i < n; i++)
 	{
@@ -526,6 +530,9 @@ findings_evaluate(PG_FUNCTION_ARGS)
 	int			capacity = 0;
 	Datum		orgs;
 	bool		plan_per_call;
+	bool		under_citus = false;
+	Datum	   *runs;
+	int			nruns;
 	Oid			argtypes[1] = {INT8ARRAYOID};
 	FindingRule *rules;
 	int			nrules;
@@ -551,61 +558,98 @@ findings_evaluate(PG_FUNCTION_ARGS)
 	 */
 	if (PgImsSpiRunPlan(KeptPlanOf("SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'", 0, NULL),
 						NULL, true, 1) > 0)
+	{
 		plan_per_call = true;
+		under_citus = true;
+	}
 	SPI_freetuptable(SPI_tuptable);
+
+	/*
+	 * Under Citus a rule runs once per organization: Citus routes a query for
+	 * one organization to its shard, and a query over several it must push
+	 * down to all of them, which it cannot do for every rule (correlated
+	 * subqueries, lateral joins).  A rule's rows for an organization depend
+	 * on that organization's record only, so the rows are the same.
+	 */
+	if (under_citus && plan_per_call)
+	{
+		ArrayType  *array = DatumGetArrayTypeP(orgs);
+		Datum	   *ids;
+		bool	   *nulls;
+
+		int			nids;
+
+		deconstruct_array(array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+						  &ids, &nulls, &nids);
+		runs = palloc(sizeof(Datum) * Max(nids, 1));
+		nruns = 0;
+		for (int k = 0; k < nids; k++)
+			if (!nulls[k])		/* a NULL organization has no rows */
+				runs[nruns++] = PointerGetDatum(construct_array(&ids[k], 1, INT8OID, sizeof(int64),
+																FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	}
+	else
+	{
+		runs = &orgs;
+		nruns = 1;
+	}
 	for (int r = 0; r < nrules; r++)
 	{
 		const FindingRule *rule = &rules[r];
-		uint64		n;
 
-		if (plan_per_call)
+		for (int k = 0; k < nruns; k++)
 		{
-			/*
-			 * A generic plan guesses ten organizations in $1; with many
-			 * more, a plan made for the actual array is several times
-			 * faster, and planning costs little beside the run.
-			 */
-			n = PgImsSpiRun(rule->query, 1, argtypes, &orgs, true, 0);
-		}
-		else
-			n = PgImsSpiRunPlan(KeptPlanOf(rule->query, 1, argtypes), &orgs, true, 0);
+			uint64		n;
 
-		for (uint64 i = 0; i < n; i++)
-		{
-			bool		isnull;
-			MemoryContext spi = MemoryContextSwitchTo(caller);
-			char	   *grade = PgImsSpiText(i, "grade");
-			char	   *requirement = PgImsSpiText(i, "requirement");
-			char	   *ref = PgImsSpiText(i, "ref");
-			Finding    *f;
-
-			if (nfound == capacity)
+			if (plan_per_call)
 			{
-				capacity = capacity ? capacity * 2 : 64;
-				found = found ? repalloc_huge(found, sizeof(Finding) * capacity)
-					: palloc(sizeof(Finding) * capacity);
+				/*
+				 * A generic plan guesses ten organizations in $1; with many
+				 * more, a plan made for the actual array is several times
+				 * faster, and planning costs little beside the run.
+				 */
+				n = PgImsSpiRun(rule->query, 1, argtypes, &runs[k], true, 0);
 			}
-			f = &found[nfound++];
-			f->org_id = DatumGetInt64(PgImsSpiDatum(i, "org_id", &isnull));
-			f->grade_rank = GradeRank(grade ? grade : rule->grade);
-			f->grade = GradeName(f->grade_rank);
-			f->category = CategoryOf(rule, f->grade_rank);
-			f->requirement = requirement ? requirement : rule->requirement;
-			f->blocks_approval = rule->blocks_approval;
-			f->waived = false;
-			f->code = rule->code;
-			f->standard = PgImsSpiText(i, "standard");
-			f->ref = ref;
-			f->message = FormatMessage(rule->message, ref, PgImsSpiText(i, "arg1"),
-									   PgImsSpiText(i, "arg2"));
-			f->hint = rule->hint;
-			MemoryContextSwitchTo(spi);
+			else
+				n = PgImsSpiRunPlan(KeptPlanOf(rule->query, 1, argtypes), &runs[k], true, 0);
+
+			for (uint64 i = 0; i < n; i++)
+			{
+				bool		isnull;
+				MemoryContext spi = MemoryContextSwitchTo(caller);
+				char	   *grade = PgImsSpiText(i, "grade");
+				char	   *requirement = PgImsSpiText(i, "requirement");
+				char	   *ref = PgImsSpiText(i, "ref");
+				Finding    *f;
+
+				if (nfound == capacity)
+				{
+					capacity = capacity ? capacity * 2 : 64;
+					found = found ? repalloc_huge(found, sizeof(Finding) * capacity)
+						: palloc(sizeof(Finding) * capacity);
+				}
+				f = &found[nfound++];
+				f->org_id = DatumGetInt64(PgImsSpiDatum(i, "org_id", &isnull));
+				f->grade_rank = GradeRank(grade ? grade : rule->grade);
+				f->grade = GradeName(f->grade_rank);
+				f->category = CategoryOf(rule, f->grade_rank);
+				f->requirement = requirement ? requirement : rule->requirement;
+				f->blocks_approval = rule->blocks_approval;
+				f->waived = false;
+				f->code = rule->code;
+				f->standard = PgImsSpiText(i, "standard");
+				f->ref = ref;
+				f->message = FormatMessage(rule->message, ref, PgImsSpiText(i, "arg1"),
+										   PgImsSpiText(i, "arg2"));
+				f->hint = rule->hint;
+				MemoryContextSwitchTo(spi);
+			}
+			SPI_freetuptable(SPI_tuptable);
 		}
-		SPI_freetuptable(SPI_tuptable);
 	}
 
 	/* A waiver marks its findings; it removes none, and blocks stay blocks. */
-	waivers = ReadWaivers(orgs, &nwaivers, caller);
+	waivers = ReadWaivers(orgs, under_citus, &nwaivers, caller);
 	for (int i = 0; i < nfound && nwaivers > 0; i++)
 	{
 		Finding    *f = &found[i];
