@@ -32,7 +32,7 @@
 CITUS_PORT=${CITUS_PORT:-5491}
 CITUS_DB=${CITUS_DB:-ims}
 PLAIN_PORT=$((CITUS_PORT + 4))
-CITUS_NODES=""		# the ports started, for citus_stop
+CITUS_NODES=""		# the ports started by this shell
 CITUS_DIR=""
 CITUS_BIN=""
 
@@ -116,10 +116,13 @@ citus_psql()
 
 citus_stop()
 {
-	local port
+	local dir
 	[ -n "$CITUS_DIR" ] && [ -d "$CITUS_DIR" ] || return 0
-	for port in $CITUS_NODES; do
-		run_as_postgres "$CITUS_BIN/pg_ctl" -D "$CITUS_DIR/node$port/data" -m immediate stop >/dev/null 2>&1 || true
+	# every node's directory: citus_add_worker runs in a subshell, whose
+	# CITUS_NODES the caller does not see
+	for dir in "$CITUS_DIR"/node*; do
+		[ -f "$dir/data/postmaster.pid" ] || continue
+		run_as_postgres "$CITUS_BIN/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
 	done
 	rm -rf "$CITUS_DIR"
 	CITUS_DIR=""

@@ -130,16 +130,19 @@ CREATE FUNCTION @extschema@.check_risk_criteria() RETURNS trigger
 AS $$
 DECLARE
 	misfit record;
+	-- NEW as the table's row type: on Citus the trigger runs on a shard,
+	-- whose row type risk_rating_fault does not take
+	criteria @extschema@.risk_criteria := NEW;
 BEGIN
-	SELECT r.title, coalesce(@extschema@.risk_rating_fault(NEW, r.likelihood, r.impact),
-							 @extschema@.risk_rating_fault(NEW, r.residual_likelihood, r.residual_impact)) AS fault,
+	SELECT r.title, coalesce(@extschema@.risk_rating_fault(criteria, r.likelihood, r.impact),
+							 @extschema@.risk_rating_fault(criteria, r.residual_likelihood, r.residual_impact)) AS fault,
 		   count(*) OVER () AS n
 	INTO misfit
 	FROM @extschema@.risk r
 	WHERE r.org_id OPERATOR(pg_catalog.=) NEW.org_id
 	  AND @extschema@.risk_domain(r.risk_type) OPERATOR(pg_catalog.=) NEW.domain
-	  AND coalesce(@extschema@.risk_rating_fault(NEW, r.likelihood, r.impact),
-				   @extschema@.risk_rating_fault(NEW, r.residual_likelihood, r.residual_impact)) IS NOT NULL
+	  AND coalesce(@extschema@.risk_rating_fault(criteria, r.likelihood, r.impact),
+				   @extschema@.risk_rating_fault(criteria, r.residual_likelihood, r.residual_impact)) IS NOT NULL
 	ORDER BY r.risk_id
 	LIMIT 1;
 	IF FOUND THEN

@@ -35,6 +35,9 @@ DECLARE
 	done regclass[];
 	todo regclass[];
 	tables regclass[] := '{}';
+	triggers name[];
+	made_here bigint;
+	g name;
 	t regclass;
 	progress boolean;
 	made integer := 0;
@@ -99,6 +102,15 @@ BEGIN
 				AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
 							WHERE a.attrelid OPERATOR(pg_catalog.=) t AND a.attname OPERATOR(pg_catalog.=) 'org_id'
 							  AND NOT a.attisdropped);
+			-- Moving the rows into the shards is no new write: the table's
+			-- own triggers (guards, history) stay off while Citus copies
+			-- them, and come back on, on every shard, afterwards.
+			triggers := ARRAY(SELECT g.tgname FROM pg_catalog.pg_trigger g
+							  WHERE g.tgrelid OPERATOR(pg_catalog.=) t AND NOT g.tgisinternal
+								AND g.tgenabled OPERATOR(pg_catalog.<>) 'D' ORDER BY g.tgname);
+			FOREACH g IN ARRAY triggers LOOP
+				EXECUTE pg_catalog.format('ALTER TABLE %s DISABLE TRIGGER %I', t, g);
+			END LOOP;
 			IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
 					   WHERE a.attrelid OPERATOR(pg_catalog.=) t AND a.attname OPERATOR(pg_catalog.=) 'org_id'
 						 AND NOT a.attisdropped) THEN
@@ -111,6 +123,9 @@ BEGIN
 			ELSE
 				EXECUTE 'SELECT pg_catalog.create_reference_table($1)' USING t;
 			END IF;
+			FOREACH g IN ARRAY triggers LOOP
+				EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE TRIGGER %I', t, g);
+			END LOOP;
 			done := done OPERATOR(pg_catalog.||) t;
 			tables := tables OPERATOR(pg_catalog.||) t;
 			made := made OPERATOR(pg_catalog.+) 1;
@@ -133,6 +148,33 @@ BEGIN
 		EXECUTE 'SELECT pg_catalog.truncate_local_data_after_distributing_table($1)' USING t;
 	END LOOP;
 	PERFORM pg_catalog.set_config('session_replication_role', 'origin', true);
+
+	-- Ids made on a worker.  Citus gives each node's copy of a bigint
+	-- sequence its own range (the node's group id in the top 16 bits), but
+	-- not the sequences of an extension, which each node creates from the
+	-- extension's script: there they start at 1, and an insert run on a
+	-- worker would take the ids of the coordinator's rows.  Each worker's
+	-- copy of every sequence of the extension is moved to its range (once:
+	-- never backwards), on every call, so that a node added since gets
+	-- its own as well.
+	IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+			   WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+				 AND c.relkind OPERATOR(pg_catalog.=) 'S') THEN
+		EXECUTE 'SELECT pg_catalog.count(*) FROM pg_catalog.run_command_on_workers($1) w WHERE NOT w.success'
+			INTO made_here
+			USING pg_catalog.format(
+				'SELECT pg_catalog.count(pg_catalog.setval(c.oid, (g.groupid::bigint << 48) + 1, false)) '
+				'FROM pg_catalog.pg_class c, pg_catalog.pg_dist_local_group g, pg_catalog.pg_sequences s '
+				'WHERE c.relnamespace = %L::regnamespace AND c.relkind = ''S'' '
+				'AND s.schemaname = %L AND s.sequencename = c.relname '
+				'AND COALESCE(s.last_value, 0) < (g.groupid::bigint << 48)',
+				'@extschema@', '@extschema@');
+		IF made_here OPERATOR(pg_catalog.>) 0 THEN
+			RAISE EXCEPTION 'the sequences of pg_ims could not be given their ranges on % workers', made_here
+				USING ERRCODE = 'connection_failure',
+					HINT = 'Check that every worker is reachable (SELECT * FROM citus_check_cluster_node_health()), then call ims.distribute() again.';
+		END IF;
+	END IF;
 
 	FOR f IN
 		SELECT d.fn, d.org_argument FROM @extschema@.distributed_functions() d
