@@ -38,6 +38,9 @@
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/syscache.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
 
 PG_FUNCTION_INFO_V1(org_role_name);
 PG_FUNCTION_INFO_V1(org_has_access);
