@@ -135,6 +135,12 @@ fuzz:
 demo:
 	@scripts/demo.sh
 
+# pg_ims distributed by organization on a throwaway Citus cluster (a
+# coordinator and two workers on this machine) against one plain server;
+# builds Citus from ../shared/vendor when missing; docs/scale-out.md.
+citus-check:
+	@scripts/citus-check.sh
+
 # The regression suite with the server under valgrind; slow.
 valgrind-check:
 	@scripts/valgrind-check.sh
@@ -146,4 +152,4 @@ print-version:
 print-%:
 	@echo $($*)
 
-.PHONY: test test-versions test-package test-clients demo fuzz print-version valgrind-check
+.PHONY: test test-versions test-package test-clients demo citus-check fuzz print-version valgrind-check

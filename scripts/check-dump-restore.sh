@@ -94,11 +94,14 @@ SELECT ims.grant_access(org_id, 'ims_dump_reader', 'read') FROM ims.organization
 SQL
 
 # One line per table and sequence of the extension: name, row count, digest.
+# Not ims.approval_key: every CREATE EXTENSION makes its own secret, and
+# it is not dumped (an approval's seal is used in its own transaction).
 snapshot() {
 	local query=""
 	local rel kind
 	for rel in $(psql -d "$1" -At -c "SELECT relname || ':' || relkind::text FROM pg_class
-			WHERE relnamespace = 'ims'::regnamespace AND relkind IN ('r', 'S') ORDER BY relname"); do
+			WHERE relnamespace = 'ims'::regnamespace AND relkind IN ('r', 'S')
+			  AND relname <> 'approval_key' ORDER BY relname"); do
 		kind=${rel#*:}
 		rel=${rel%:*}
 		[ -n "$query" ] && query="$query UNION ALL "

@@ -847,5 +847,29 @@ SELECT * FROM findings_of(:o);
 INSERT INTO role_holder (org_id, role_id, holder, since) VALUES (:o, :ims_owner, 'Ida Owner', current_date - 99);
 SELECT * FROM findings_of(:o);
 
+-- The query the validator runs for a rule (ims.finding_rule_query: the rule
+-- and the SQL functions it reads through, inlined) finds what the rule's
+-- function finds, for every organization of this file at once and for each
+-- of the first twelve alone (the queries Citus routes: docs/findings.md, "Routing")
+CREATE FUNCTION pg_temp.query_differs(code text, orgs bigint[]) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+	EXECUTE format('SELECT count(*) FROM ((SELECT * FROM ims.%I($1) EXCEPT ALL (%s)) UNION ALL ((%s) EXCEPT ALL SELECT * FROM ims.%I($1))) d',
+	               (SELECT rule_function FROM ims.finding_rule r WHERE r.code = query_differs.code),
+	               ims.finding_rule_query(code), ims.finding_rule_query(code),
+	               (SELECT rule_function FROM ims.finding_rule r WHERE r.code = query_differs.code))
+	INTO n USING orgs;
+	RETURN n;
+END $$;
+SELECT count(*) AS rules,
+       count(*) FILTER (WHERE pg_temp.query_differs(r.code, (SELECT array_agg(org_id) FROM organization)) > 0) AS differ_for_all,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM (SELECT org_id FROM organization ORDER BY org_id LIMIT 12) o
+                                      WHERE pg_temp.query_differs(r.code, ARRAY[o.org_id]) > 0)) AS differ_for_one
+FROM finding_rule r;
+SELECT position('/* ims.rule_soa004 */' IN finding_rule_query('SOA004')) = 1 AS names_its_rule,
+       finding_rule_query('SOA004') ~ 'ims\.live_soa|ims\.rule_soa004\(' AS calls_a_function;
+SELECT finding_rule_query('XYZ001');
+
 DROP FUNCTION findings_of(bigint);
 DROP FUNCTION fixture_org(text, boolean, text);

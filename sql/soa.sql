@@ -101,6 +101,18 @@ SELECT standard, count(*), count(*) FILTER (WHERE applicability <> 'undecided') 
 FROM soa_entry WHERE org_id = :org AND soa_id = :soa3 GROUP BY 1 ORDER BY 1;
 -- and the draft cannot be approved until they are decided
 SELECT approve_soa(:org, 'Management board');
+-- nor by UPDATE: approve_soa checks the findings itself and seals its
+-- write (the trigger may run where the validator cannot: docs/scale-out.md);
+-- a write with a seal made up by hand gets the trigger's check, as one
+-- with none, and no seal is made while a blocker stands
+UPDATE soa SET status = 'approved', approved_by = 'Board', approved_at = now() - interval '1 second',
+       digest = soa_digest(org_id, soa_id, 'Board') || ':' || repeat('0', 64)
+WHERE org_id = :org AND soa_id = :soa3;
+UPDATE soa SET status = 'approved', approved_by = 'Board',
+       digest = soa_digest(org_id, soa_id, 'Board') || ':' || repeat('0', 64)
+WHERE org_id = :org AND soa_id = :soa3;
+SELECT seal_soa_approval(:org, :soa3, 'Board');
+SELECT status FROM soa WHERE org_id = :org AND soa_id = :soa3;
 
 -- the digest depends on the content only: rewriting the draft's rows in
 -- another physical order, and in another order of insertion, leaves it as it was

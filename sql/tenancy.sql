@@ -115,6 +115,8 @@ SELECT grant_access(:beta, 'regress_pg_ims_carol', 'read');
 SELECT init_soa(:gamma);
 UPDATE soa SET status = 'approved', approved_by = 'bob', approved_at = now(), digest = repeat('0', 64)
 WHERE org_id = :beta;
+-- nor learn Beta's blockers, or get a seal, from the function that seals approvals
+SELECT seal_soa_approval(:beta, (SELECT soa_id FROM soa WHERE org_id = :beta AND status = 'draft'), 'bob');
 RESET SESSION AUTHORIZATION;
 
 -- alice reads Beta but cannot write it

@@ -27,9 +27,19 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/pathnodes.h"
+#include "optimizer/clauses.h"
+#include "optimizer/optimizer.h"
+#include "parser/analyze.h"
+#include "tcop/tcopprot.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/ruleutils.h"
+#include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
 #include "pg_ims.h"
@@ -48,7 +58,7 @@ typedef struct FindingRule
 	char	   *category;		/* nonconformity, certification_blocker, advisory */
 	char	   *requirement;	/* NULL: every row names its own */
 	bool		blocks_approval;
-	char	   *query;			/* SELECT ... FROM ims.rule_x($1) */
+	char	   *query;			/* the query of ims.rule_x($1), inlined */
 	char	   *message;
 	char	   *hint;
 } FindingRule;
@@ -63,6 +73,21 @@ static KeptPlan *kept_plans = NULL;
 static int	nkept_plans = 0;
 
 static SPIPlanPtr KeptPlanOf(const char *query, int nargs, Oid *argtypes);
+
+/*
+ * The query of each rule with its function and every SQL function it calls
+ * in FROM inlined (InlinedRuleQuery), per backend; forgotten when any
+ * function changes.
+ */
+typedef struct InlinedRule
+{
+	char	   *function;
+	char	   *query;
+} InlinedRule;
+
+static InlinedRule *inlined_rules = NULL;
+static int	ninlined_rules = 0;
+static bool inlined_rules_callback = false;
 
 typedef struct Finding
 {
@@ -226,6 +251,117 @@ VisibleOrganizations(void)
 	return PgImsSpiDatum(0, "orgs", &isnull);
 }
 
+/* A function was created, replaced or dropped: inline the rules again. */
+static void
+ForgetInlinedRules(Datum arg, int cacheid, uint32 hashvalue)
+{
+	for (int i = 0; i < ninlined_rules; i++)
+	{
+		pfree(inlined_rules[i].function);
+		pfree(inlined_rules[i].query);
+	}
+	ninlined_rules = 0;
+}
+
+/*
+ * Replaces every function in FROM of query "node", and of its subqueries,
+ * CTEs and sublinks, that the planner would inline (a SQL function
+ * returning a set, not strict, volatile or SECURITY DEFINER: the rules and
+ * the helpers they call) by its body, as the planner does.
+ */
+static bool
+InlineFunctionsWalker(Node *node, PlannerInfo *root)
+{
+	if (node == NULL)
+		return false;
+	if (IsA(node, Query))
+	{
+		Query	   *query = (Query *) node;
+		ListCell   *lc;
+
+		foreach(lc, query->rtable)
+		{
+			RangeTblEntry *rte = lfirst_node(RangeTblEntry, lc);
+			Query	   *body;
+
+			if (rte->rtekind != RTE_FUNCTION)
+				continue;
+			/* as the planner does first: defaults filled in, constants folded */
+			rte->functions = (List *) eval_const_expressions(root, (Node *) rte->functions);
+			body = inline_set_returning_function(root, rte);
+			if (body == NULL)
+				continue;
+			/* the function's column names, which the query reads */
+			rte->alias = makeAlias(rte->eref->aliasname, copyObject(rte->eref->colnames));
+			rte->rtekind = RTE_SUBQUERY;
+			rte->subquery = body;
+			rte->security_barrier = false;
+			rte->functions = NIL;
+			rte->funcordinality = false;
+		}
+		return query_tree_walker(query, InlineFunctionsWalker, root, 0);
+	}
+	return expression_tree_walker(node, InlineFunctionsWalker, root);
+}
+
+/*
+ * The query that runs rule function "function" for the organizations in
+ * $1, as SQL text in which the rule and the SQL functions it reads
+ * through are inlined: what the planner would plan for
+ * SELECT ... FROM ims.rule_x($1), written out.  Run as it is, it gives the
+ * same rows by the same plan; and Citus, which decides whether a query
+ * reads distributed tables before the planner inlines anything (and then
+ * refuses "parameterized queries for SQL functions"), sees every table the
+ * rule reads and routes the query by its org_id filters
+ * (docs/findings.md, "Routing").  Deparsed with search_path pinned to
+ * pg_catalog, so every name of the extension is qualified.  The leading
+ * comment names the rule in logs (citus.log_remote_commands,
+ * scripts/check-citus-routing.sh).
+ */
+static char *
+InlinedRuleQuery(const char *function)
+{
+	char	   *sql;
+	RawStmt    *raw;
+	Oid			argtypes[1] = {INT8ARRAYOID};
+	Query	   *query;
+	PlannerGlobal glob;
+	PlannerInfo root;
+	char	   *text;
+
+	for (int i = 0; i < ninlined_rules; i++)
+		if (strcmp(inlined_rules[i].function, function) == 0)
+			return inlined_rules[i].query;
+
+	sql = psprintf("SELECT org_id, grade, standard, requirement, ref, arg1, arg2 FROM ims.%s($1)",
+				   quote_identifier(function));
+	raw = linitial_node(RawStmt, pg_parse_query(sql));
+	query = linitial_node(Query, pg_analyze_and_rewrite_fixedparams(raw, sql, argtypes, 1, NULL));
+
+	/* inline_set_returning_function records what it inlined in glob */
+	memset(&glob, 0, sizeof(glob));
+	glob.type = T_PlannerGlobal;
+	memset(&root, 0, sizeof(root));
+	root.type = T_PlannerInfo;
+	root.glob = &glob;
+	root.parse = query;
+	root.query_level = 1;
+	(void) InlineFunctionsWalker((Node *) query, &root);
+	text = psprintf("/* ims.%s */ %s", function, pg_get_querydef(query, false));
+
+	if (!inlined_rules_callback)
+	{
+		CacheRegisterSyscacheCallback(PROCOID, ForgetInlinedRules, (Datum) 0);
+		inlined_rules_callback = true;
+	}
+	inlined_rules = inlined_rules
+		? repalloc(inlined_rules, sizeof(InlinedRule) * (ninlined_rules + 1))
+		: MemoryContextAlloc(TopMemoryContext, sizeof(InlinedRule));
+	inlined_rules[ninlined_rules].function = MemoryContextStrdup(TopMemoryContext, function);
+	inlined_rules[ninlined_rules].query = MemoryContextStrdup(TopMemoryContext, text);
+	return inlined_rules[ninlined_rules++].query;
+}
+
 /*
  * The rules to run, read from ims.finding_rule into context "into": every
  * rule, or only the SoA rules.  The query of each calls its function by
@@ -276,9 +412,8 @@ ReadRules(bool soa_only, int *nrules, MemoryContext into)
 		rule->blocks_approval = DatumGetBool(PgImsSpiDatum(i, "blocks_approval", &isnull));
 		rule->message = PgImsSpiText(i, "message");
 		rule->hint = PgImsSpiText(i, "hint");
-		rule->query = psprintf("SELECT org_id, grade, standard, requirement, ref, arg1, arg2 FROM ims.%s($1)",
-							   quote_identifier(PgImsSpiText(i, "rule_function")));
 		MemoryContextSwitchTo(spi);
+		rule->query = MemoryContextStrdup(into, InlinedRuleQuery(PgImsSpiText(i, "rule_function")));
 	}
 	*nrules = (int) n;
 	SPI_freetuptable(SPI_tuptable);
@@ -305,17 +440,21 @@ CompareWaivers(const void *a, const void *b)
  * Read as the caller, like the rules, so row-level security applies.
  */
 static Waiver *
-ReadWaivers(Datum orgs, int *nwaivers, MemoryContext into)
+ReadWaivers(Datum orgs, bool bound, int *nwaivers, MemoryContext into)
 {
 	Oid			argtypes[1] = {INT8ARRAYOID};
 	Waiver	   *waivers;
 	uint64		n;
 
-	n = PgImsSpiRunPlan(KeptPlanOf("SELECT org_id, code, ref, max(expires_on) AS until FROM ims.finding_waiver "
-								 "WHERE org_id = ANY ($1) AND accepted_on <= current_date "
-								 "AND expires_on >= current_date GROUP BY org_id, code, ref",
-								 1, argtypes),
-						&orgs, true, 0);
+	const char *query = "SELECT org_id, code, ref, max(expires_on) AS until FROM ims.finding_waiver "
+		"WHERE org_id = ANY ($1) AND accepted_on <= current_date "
+		"AND expires_on >= current_date GROUP BY org_id, code, ref";
+
+	/* under Citus planned for the actual organizations, as the rules are */
+	if (bound)
+		n = PgImsSpiRun(query, 1, argtypes, &orgs, true, 0);
+	else
+		n = PgImsSpiRunPlan(KeptPlanOf(query, 1, argtypes), &orgs, true, 0);
 	waivers = MemoryContextAlloc(into, sizeof(Waiver) * Max(n, 1));
 	for (uint64 i = 0; i < n; i++)
 	{
@@ -390,7 +529,10 @@ findings_evaluate(PG_FUNCTION_ARGS)
 	int			nfound = 0;
 	int			capacity = 0;
 	Datum		orgs;
-	bool		many;
+	bool		plan_per_call;
+	bool		under_citus = false;
+	Datum	   *runs;
+	int			nruns;
 	Oid			argtypes[1] = {INT8ARRAYOID};
 	FindingRule *rules;
 	int			nrules;
@@ -404,63 +546,110 @@ findings_evaluate(PG_FUNCTION_ARGS)
 	{
 		ArrayType  *array = DatumGetArrayTypeP(orgs);
 
-		many = ArrayGetNItems(ARR_NDIM(array), ARR_DIMS(array)) > 1;
+		plan_per_call = ArrayGetNItems(ARR_NDIM(array), ARR_DIMS(array)) > 1;
 	}
 
 	rules = ReadRules(soa_only, &nrules, caller);
+
+	/*
+	 * Citus plans a query with parameters on the distribution column only
+	 * when their values are bound (a generic plan of one is an error), so
+	 * under Citus every rule is planned for the actual organizations.
+	 */
+	if (PgImsSpiRunPlan(KeptPlanOf("SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'", 0, NULL),
+						NULL, true, 1) > 0)
+	{
+		plan_per_call = true;
+		under_citus = true;
+	}
+	SPI_freetuptable(SPI_tuptable);
+
+	/*
+	 * Under Citus a rule runs once per organization: Citus routes a query for
+	 * one organization to its shard, and a query over several it must push
+	 * down to all of them, which it cannot do for every rule (correlated
+	 * subqueries, lateral joins).  A rule's rows for an organization depend
+	 * on that organization's record only, so the rows are the same.
+	 */
+	if (under_citus && plan_per_call)
+	{
+		ArrayType  *array = DatumGetArrayTypeP(orgs);
+		Datum	   *ids;
+		bool	   *nulls;
+
+		int			nids;
+
+		deconstruct_array(array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+						  &ids, &nulls, &nids);
+		runs = palloc(sizeof(Datum) * Max(nids, 1));
+		nruns = 0;
+		for (int k = 0; k < nids; k++)
+			if (!nulls[k])		/* a NULL organization has no rows */
+				runs[nruns++] = PointerGetDatum(construct_array(&ids[k], 1, INT8OID, sizeof(int64),
+																FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	}
+	else
+	{
+		runs = &orgs;
+		nruns = 1;
+	}
 	for (int r = 0; r < nrules; r++)
 	{
 		const FindingRule *rule = &rules[r];
-		uint64		n;
 
-		if (many)
+		for (int k = 0; k < nruns; k++)
 		{
-			/*
-			 * A generic plan guesses ten organizations in $1; with many
-			 * more, a plan made for the actual array is several times
-			 * faster, and planning costs little beside the run.
-			 */
-			n = PgImsSpiRun(rule->query, 1, argtypes, &orgs, true, 0);
-		}
-		else
-			n = PgImsSpiRunPlan(KeptPlanOf(rule->query, 1, argtypes), &orgs, true, 0);
+			uint64		n;
 
-		for (uint64 i = 0; i < n; i++)
-		{
-			bool		isnull;
-			MemoryContext spi = MemoryContextSwitchTo(caller);
-			char	   *grade = PgImsSpiText(i, "grade");
-			char	   *requirement = PgImsSpiText(i, "requirement");
-			char	   *ref = PgImsSpiText(i, "ref");
-			Finding    *f;
-
-			if (nfound == capacity)
+			if (plan_per_call)
 			{
-				capacity = capacity ? capacity * 2 : 64;
-				found = found ? repalloc_huge(found, sizeof(Finding) * capacity)
-					: palloc(sizeof(Finding) * capacity);
+				/*
+				 * A generic plan guesses ten organizations in $1; with many
+				 * more, a plan made for the actual array is several times
+				 * faster, and planning costs little beside the run.
+				 */
+				n = PgImsSpiRun(rule->query, 1, argtypes, &runs[k], true, 0);
 			}
-			f = &found[nfound++];
-			f->org_id = DatumGetInt64(PgImsSpiDatum(i, "org_id", &isnull));
-			f->grade_rank = GradeRank(grade ? grade : rule->grade);
-			f->grade = GradeName(f->grade_rank);
-			f->category = CategoryOf(rule, f->grade_rank);
-			f->requirement = requirement ? requirement : rule->requirement;
-			f->blocks_approval = rule->blocks_approval;
-			f->waived = false;
-			f->code = rule->code;
-			f->standard = PgImsSpiText(i, "standard");
-			f->ref = ref;
-			f->message = FormatMessage(rule->message, ref, PgImsSpiText(i, "arg1"),
-									   PgImsSpiText(i, "arg2"));
-			f->hint = rule->hint;
-			MemoryContextSwitchTo(spi);
+			else
+				n = PgImsSpiRunPlan(KeptPlanOf(rule->query, 1, argtypes), &runs[k], true, 0);
+
+			for (uint64 i = 0; i < n; i++)
+			{
+				bool		isnull;
+				MemoryContext spi = MemoryContextSwitchTo(caller);
+				char	   *grade = PgImsSpiText(i, "grade");
+				char	   *requirement = PgImsSpiText(i, "requirement");
+				char	   *ref = PgImsSpiText(i, "ref");
+				Finding    *f;
+
+				if (nfound == capacity)
+				{
+					capacity = capacity ? capacity * 2 : 64;
+					found = found ? repalloc_huge(found, sizeof(Finding) * capacity)
+						: palloc(sizeof(Finding) * capacity);
+				}
+				f = &found[nfound++];
+				f->org_id = DatumGetInt64(PgImsSpiDatum(i, "org_id", &isnull));
+				f->grade_rank = GradeRank(grade ? grade : rule->grade);
+				f->grade = GradeName(f->grade_rank);
+				f->category = CategoryOf(rule, f->grade_rank);
+				f->requirement = requirement ? requirement : rule->requirement;
+				f->blocks_approval = rule->blocks_approval;
+				f->waived = false;
+				f->code = rule->code;
+				f->standard = PgImsSpiText(i, "standard");
+				f->ref = ref;
+				f->message = FormatMessage(rule->message, ref, PgImsSpiText(i, "arg1"),
+										   PgImsSpiText(i, "arg2"));
+				f->hint = rule->hint;
+				MemoryContextSwitchTo(spi);
+			}
+			SPI_freetuptable(SPI_tuptable);
 		}
-		SPI_freetuptable(SPI_tuptable);
 	}
 
 	/* A waiver marks its findings; it removes none, and blocks stay blocks. */
-	waivers = ReadWaivers(orgs, &nwaivers, caller);
+	waivers = ReadWaivers(orgs, under_citus, &nwaivers, caller);
 	for (int i = 0; i < nfound && nwaivers > 0; i++)
 	{
 		Finding    *f = &found[i];
@@ -509,4 +698,33 @@ findings_evaluate(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+/*
+ * ims.finding_rule_query(code text) RETURNS text
+ *
+ * The query the validator runs for rule "code", with $1 standing for the
+ * organizations (bigint[]): the rule's function and the SQL functions it
+ * reads through inlined (InlinedRuleQuery).  For EXPLAIN, and for
+ * scripts/check-citus-routing.sh, which checks that Citus routes one
+ * organization's run to one shard.
+ */
+PG_FUNCTION_INFO_V1(findings_rule_query);
+Datum
+findings_rule_query(PG_FUNCTION_ARGS)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1] = {PG_GETARG_DATUM(0)};
+	char	   *query;
+
+	PgImsSpiConnect();
+	if (PgImsSpiRun("SELECT rule_function FROM ims.finding_rule WHERE code = $1",
+					1, argtypes, args, true, 1) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("finding rule \"%s\" does not exist", TextDatumGetCString(args[0])),
+				 errhint("SELECT code FROM ims.finding_rule lists the rules.")));
+	query = InlinedRuleQuery(PgImsSpiText(0, "rule_function"));
+	PgImsSpiFinish();
+	PG_RETURN_TEXT_P(cstring_to_text(query));
 }

@@ -130,16 +130,19 @@ CREATE FUNCTION @extschema@.check_risk_criteria() RETURNS trigger
 AS $$
 DECLARE
 	misfit record;
+	-- NEW as the table's row type: on Citus the trigger runs on a shard,
+	-- whose row type risk_rating_fault does not take
+	criteria @extschema@.risk_criteria := NEW;
 BEGIN
-	SELECT r.title, coalesce(@extschema@.risk_rating_fault(NEW, r.likelihood, r.impact),
-							 @extschema@.risk_rating_fault(NEW, r.residual_likelihood, r.residual_impact)) AS fault,
+	SELECT r.title, coalesce(@extschema@.risk_rating_fault(criteria, r.likelihood, r.impact),
+							 @extschema@.risk_rating_fault(criteria, r.residual_likelihood, r.residual_impact)) AS fault,
 		   count(*) OVER () AS n
 	INTO misfit
 	FROM @extschema@.risk r
 	WHERE r.org_id OPERATOR(pg_catalog.=) NEW.org_id
 	  AND @extschema@.risk_domain(r.risk_type) OPERATOR(pg_catalog.=) NEW.domain
-	  AND coalesce(@extschema@.risk_rating_fault(NEW, r.likelihood, r.impact),
-				   @extschema@.risk_rating_fault(NEW, r.residual_likelihood, r.residual_impact)) IS NOT NULL
+	  AND coalesce(@extschema@.risk_rating_fault(criteria, r.likelihood, r.impact),
+				   @extschema@.risk_rating_fault(criteria, r.residual_likelihood, r.residual_impact)) IS NOT NULL
 	ORDER BY r.risk_id
 	LIMIT 1;
 	IF FOUND THEN
@@ -504,15 +507,15 @@ BEGIN ATOMIC
 				ELSE 'accepted' END,
 		   t.actions, t.actions_open, t.actions_overdue, t.most_overdue_days, t.next_due_on
 	FROM @extschema@.risk r
-	JOIN @extschema@.organization o ON o.org_id = r.org_id
+	JOIN @extschema@.organization o ON o.org_id = r.org_id AND o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids)
 	CROSS JOIN LATERAL (SELECT @extschema@.risk_domain(r.risk_type) AS domain) d
 	CROSS JOIN LATERAL (
 		SELECT coalesce(r.residual_likelihood::integer, CASE WHEN r.treatment = 'accept' THEN r.likelihood::integer END) AS likelihood,
 			   coalesce(r.residual_impact::integer, CASE WHEN r.treatment = 'accept' THEN r.impact::integer END) AS impact) e
-	LEFT JOIN @extschema@.risk_criteria c ON c.org_id = r.org_id AND c.domain = d.domain
+	LEFT JOIN @extschema@.risk_criteria c ON c.org_id = r.org_id AND c.org_id = ANY (org_ids) AND c.domain = d.domain
 	LEFT JOIN LATERAL (SELECT k.acceptance_id, k.accepted_likelihood, k.accepted_impact, k.accepted_at, k.expires_on
 					   FROM @extschema@.risk_acceptance k
-					   WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id
+					   WHERE k.org_id = r.org_id AND k.org_id = ANY (org_ids) AND k.risk_id = r.risk_id
 					   ORDER BY k.accepted_at DESC, k.acceptance_id DESC LIMIT 1) a ON true
 	CROSS JOIN LATERAL (
 		SELECT count(*) AS actions,
@@ -521,7 +524,7 @@ BEGIN ATOMIC
 			   max(current_date - x.due_on) FILTER (WHERE x.status IN ('planned', 'in_progress') AND x.due_on < current_date)
 				   AS most_overdue_days,
 			   min(x.due_on) FILTER (WHERE x.status IN ('planned', 'in_progress')) AS next_due_on
-		FROM @extschema@.risk_treatment_action x WHERE x.org_id = r.org_id AND x.risk_id = r.risk_id) t
+		FROM @extschema@.risk_treatment_action x WHERE x.org_id = r.org_id AND x.org_id = ANY (org_ids) AND x.risk_id = r.risk_id) t
 	WHERE o.org_id = ANY (org_ids);
 END;
 COMMENT ON FUNCTION @extschema@.risk_treatment_status(bigint[]) IS
@@ -535,11 +538,11 @@ BEGIN ATOMIC
 	SELECT j.org_id, j.objective_id, m.n, l.measured_on, l.value, l.result,
 		   (coalesce(l.measured_on, j.set_on) + @extschema@.frequency_interval(j.frequency))::date
 	FROM @extschema@.objective j
-	JOIN @extschema@.organization o ON o.org_id = j.org_id
+	JOIN @extschema@.organization o ON o.org_id = j.org_id AND o.org_id = ANY (org_ids) AND j.org_id = ANY (org_ids)
 	CROSS JOIN LATERAL (SELECT count(*) AS n FROM @extschema@.objective_measurement x
-						WHERE x.org_id = j.org_id AND x.objective_id = j.objective_id) m
+						WHERE x.org_id = j.org_id AND x.org_id = ANY (org_ids) AND x.objective_id = j.objective_id) m
 	LEFT JOIN LATERAL (SELECT x.measured_on, x.value, x.result FROM @extschema@.objective_measurement x
-					   WHERE x.org_id = j.org_id AND x.objective_id = j.objective_id
+					   WHERE x.org_id = j.org_id AND x.org_id = ANY (org_ids) AND x.objective_id = j.objective_id
 					   ORDER BY x.measured_on DESC LIMIT 1) l ON true
 	WHERE o.org_id = ANY (org_ids);
 END;

@@ -182,24 +182,24 @@ CREATE FUNCTION @extschema@.audit_clause_gaps(org_ids bigint[])
 BEGIN ATOMIC
 	WITH audited AS MATERIALIZED (
 		SELECT a.org_id, a.audit_id, x AS standard,
-		       EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = a.org_id
+		       EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = a.org_id AND s.org_id = ANY (org_ids)
 		               AND s.audit_id = a.audit_id AND s.standard = x) AS scoped
 		FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id), unnest(a.covers) AS x
-		WHERE o.org_id = ANY (org_ids) AND x = ANY (o.standards)
+		WHERE o.org_id = ANY (org_ids) AND a.org_id = ANY (org_ids) AND x = ANY (o.standards)
 		  AND a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date),
 	scope AS MATERIALIZED (
 		SELECT s.org_id, s.standard, s.clause
 		FROM audited d JOIN @extschema@.audit_scope s
-		  ON s.org_id = d.org_id AND s.audit_id = d.audit_id AND s.standard = d.standard
+		  ON s.org_id = d.org_id AND s.org_id = ANY (org_ids) AND s.audit_id = d.audit_id AND s.standard = d.standard
 		WHERE s.clause IS NOT NULL),
 	partial AS (
 		SELECT d.org_id, d.standard FROM audited d GROUP BY d.org_id, d.standard HAVING bool_and(d.scoped))
 	SELECT p.org_id, p.standard, c.number, c.title, c.ordinal
 	FROM partial p JOIN @extschema@.clause c ON c.standard = p.standard
-	WHERE NOT EXISTS (SELECT 1 FROM scope s WHERE s.org_id = p.org_id AND s.standard = p.standard
+	WHERE NOT EXISTS (SELECT 1 FROM scope s WHERE s.org_id = p.org_id AND s.org_id = ANY (org_ids) AND s.standard = p.standard
 	                  AND (s.clause = c.number OR s.clause LIKE c.number || '.%' OR c.number LIKE s.clause || '.%'))
 	  AND (c.parent IS NULL
-	       OR EXISTS (SELECT 1 FROM scope s WHERE s.org_id = p.org_id AND s.standard = p.standard
+	       OR EXISTS (SELECT 1 FROM scope s WHERE s.org_id = p.org_id AND s.org_id = ANY (org_ids) AND s.standard = p.standard
 	                  AND (s.clause = c.parent OR s.clause LIKE c.parent || '.%')));
 END;
 COMMENT ON FUNCTION @extschema@.audit_clause_gaps(bigint[]) IS
@@ -695,11 +695,13 @@ BEGIN ATOMIC
 	JOIN @extschema@.organization g ON g.org_id = h.org_id,
 	     unnest(o.required_competence) AS c
 	LEFT JOIN LATERAL (SELECT r.* FROM @extschema@.competence_record r
-	                   WHERE r.org_id = h.org_id AND r.holder = h.holder AND r.competence = c
+	                   WHERE r.org_id = h.org_id AND (org_ids IS NULL OR r.org_id = ANY (org_ids))
+	                     AND r.holder = h.holder AND r.competence = c
 	                     AND r.obtained_on <= current_date
 	                   ORDER BY (r.expires_on IS NULL OR r.expires_on >= current_date) DESC,
 	                            r.expires_on DESC NULLS FIRST, r.record_id DESC LIMIT 1) AS r ON true
-	WHERE (org_ids IS NULL OR g.org_id = ANY (org_ids))
+	-- each table by org_id, so that Citus routes one organization to one shard
+	WHERE (org_ids IS NULL OR (g.org_id = ANY (org_ids) AND h.org_id = ANY (org_ids) AND o.org_id = ANY (org_ids)))
 	  AND h.since <= current_date AND (h.until IS NULL OR h.until >= current_date);
 END;
 COMMENT ON FUNCTION @extschema@.role_competence(bigint[]) IS

@@ -477,7 +477,7 @@ BEGIN ATOMIC
 	       NULL::date
 	FROM (SELECT DISTINCT du.org_id, du.dataset_id, du.system_id FROM @extschema@.dataset_use du
 	      WHERE du.org_id = ANY (org_ids)) u
-	JOIN @extschema@.dataset d ON d.org_id = u.org_id AND d.dataset_id = u.dataset_id,
+	JOIN @extschema@.dataset d ON d.org_id = u.org_id AND d.org_id = ANY (org_ids) AND d.dataset_id = u.dataset_id,
 	     LATERAL (VALUES ('A.7.2', true),
 	                     ('A.7.3', coalesce(btrim(d.source), '') <> ''
 	                               AND (coalesce(btrim(d.licence), '') <> '' OR coalesce(btrim(d.consent_basis), '') <> '')),

@@ -110,6 +110,7 @@ BEGIN ATOMIC
 				       k.target_standard, k.target_clause, false, false
 				FROM @extschema@.document_clause c
 				JOIN @extschema@.document d ON d.org_id = c.org_id AND d.doc_id = c.doc_id
+				 AND (every_organization OR d.org_id = ANY (org_ids))
 				JOIN (SELECT m.ordinal, m.source_standard, m.source_clause, m.target_standard, m.target_clause,
 				             st.topic AS source_topic, tt.topic AS target_topic, s.standard, s.clause
 				      FROM @extschema@.clause_mapping m

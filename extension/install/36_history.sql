@@ -125,14 +125,21 @@ DECLARE
 	h text;
 BEGIN
 	FOR attempt IN 1..2 LOOP
-		UPDATE @extschema@.history_chain c
-		SET last_seq = c.last_seq OPERATOR(pg_catalog.+) 1,
-			prev_hash = c.head_hash,
-			head_hash = @extschema@.history_entry_hash(c.head_hash, c.org_id, c.last_seq OPERATOR(pg_catalog.+) 1,
-				history_append.table_name, history_append.operation, history_append.row_key,
-				history_append.row_before, history_append.row_after, actor, app, xid, at)
+		-- The chain's row locked first and the hash computed here, not in
+		-- the UPDATE: Citus refuses a STABLE function of the row's columns
+		-- in an UPDATE of a distributed table (docs/scale-out.md).
+		SELECT c.last_seq OPERATOR(pg_catalog.+) 1, c.head_hash INTO s, p
+		FROM @extschema@.history_chain c
 		WHERE c.org_id OPERATOR(pg_catalog.=) history_append.org_id
-		RETURNING c.last_seq, c.prev_hash, c.head_hash INTO s, p, h;
+		FOR UPDATE;
+		IF FOUND THEN
+			h := @extschema@.history_entry_hash(p, history_append.org_id, s,
+				history_append.table_name, history_append.operation, history_append.row_key,
+				history_append.row_before, history_append.row_after, actor, app, xid, at);
+			UPDATE @extschema@.history_chain c
+			SET last_seq = s, prev_hash = p, head_hash = h
+			WHERE c.org_id OPERATOR(pg_catalog.=) history_append.org_id;
+		END IF;
 		EXIT WHEN FOUND;
 		-- the organization's first entry; a concurrent first entry wins, and
 		-- the loop appends after it

@@ -112,6 +112,13 @@ INSERT INTO @extschema@.finding_requirement (requirement, title, iso27001, iso42
 	('9.3', 'Management review', '9.3', '9.3'),
 	('9.3.2', 'Management review inputs', '9.3.2', '9.3.2');
 
+CREATE FUNCTION @extschema@.finding_rule_query(code text) RETURNS text
+	AS 'MODULE_PATHNAME', 'findings_rule_query'
+	LANGUAGE C STABLE STRICT
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.finding_rule_query(text) IS
+'the query ims.evaluate_findings runs for the rule of this code, $1 standing for the organizations (bigint[]): the rule''s function and the SQL functions it reads through inlined, as the planner inlines them; for EXPLAIN, and what Citus plans and routes (docs/findings.md, "Routing")';
+
 -- What several rules start from, written once.  Like the rules, these are
 -- inlined into the query that calls them.
 
@@ -129,7 +136,7 @@ CREATE FUNCTION @extschema@.live_soa(org_ids bigint[])
 BEGIN ATOMIC
 	SELECT DISTINCT ON (s.org_id) s.org_id, s.soa_id, s.version, s.status
 	FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
+	WHERE o.org_id = ANY (org_ids) AND s.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
 	ORDER BY s.org_id, s.status = 'draft' DESC;
 END;
 COMMENT ON FUNCTION @extschema@.live_soa(bigint[]) IS
@@ -141,7 +148,7 @@ CREATE FUNCTION @extschema@.latest_impact_assessment(org_ids bigint[])
 BEGIN ATOMIC
 	SELECT DISTINCT ON (i.org_id, i.system_id) i.*
 	FROM @extschema@.impact_assessment i JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids)
+	WHERE o.org_id = ANY (org_ids) AND i.org_id = ANY (org_ids)
 	ORDER BY i.org_id, i.system_id, i.assessed_on DESC, i.assessment_id DESC;
 END;
 COMMENT ON FUNCTION @extschema@.latest_impact_assessment(bigint[]) IS
@@ -152,7 +159,7 @@ CREATE FUNCTION @extschema@.live_ai_systems(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT s.* FROM @extschema@.ai_system s JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
+	WHERE o.org_id = ANY (org_ids) AND s.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
 	  AND s.in_scope AND s.lifecycle_stage <> 'retired';
 END;
 COMMENT ON FUNCTION @extschema@.live_ai_systems(bigint[]) IS
@@ -165,11 +172,11 @@ BEGIN ATOMIC
 	-- the standards audited in part, for every organization at once
 	WITH gaps AS MATERIALIZED (SELECT DISTINCT g.org_id, g.standard FROM @extschema@.audit_clause_gaps(org_ids) g)
 	SELECT o.org_id, x,
-	       EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id
+	       EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id AND a.org_id = ANY (org_ids)
 	               AND a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date
 	               AND x = ANY (a.covers))
-	       AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.org_id = o.org_id AND g.standard = x),
-	       EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id
+	       AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.org_id = o.org_id AND g.org_id = ANY (org_ids) AND g.standard = x),
+	       EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id AND r.org_id = ANY (org_ids)
 	               AND r.held_on > current_date - interval '12 months' AND r.held_on <= current_date
 	               AND x = ANY (r.covers))
 	FROM @extschema@.organization o, unnest(o.standards) AS x
@@ -191,7 +198,7 @@ BEGIN ATOMIC
 	             count(*) OVER (PARTITION BY s.org_id) AS systems
 	      FROM @extschema@.live_ai_systems(org_ids) s,
 	           LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.impact_assessment i
-	                                   WHERE i.org_id = s.org_id AND i.system_id = s.system_id) AS assessed) a) l
+	                                   WHERE i.org_id = s.org_id AND i.org_id = ANY (org_ids) AND i.system_id = s.system_id) AS assessed) a) l
 	WHERE NOT l.assessed;
 END;
 COMMENT ON FUNCTION @extschema@.rule_aia001(bigint[]) IS
@@ -211,19 +218,19 @@ BEGIN ATOMIC
 	-- ims.ai_system_change that an assessment was made for is assessed
 	WITH latest AS (SELECT l.*, greatest(l.assessed_on, l.for_change_on,
 	                                     (SELECT c.changed_on FROM @extschema@.ai_system_change c
-	                                      WHERE c.org_id = l.org_id AND c.change_id = l.change_id
+	                                      WHERE c.org_id = l.org_id AND c.org_id = ANY (org_ids) AND c.change_id = l.change_id
 	                                        AND c.changed_on <= coalesce(l.next_review, l.assessed_on + 366))) AS covered
 	                FROM @extschema@.latest_impact_assessment(org_ids) l),
 	stale AS (SELECT l.org_id, l.system_id, l.assessed_on, l.next_review,
 	                 greatest(CASE WHEN s.last_significant_change > l.covered AND s.last_significant_change <= current_date
 	                               THEN s.last_significant_change END,
 	                          (SELECT max(c.changed_on) FROM @extschema@.ai_system_change c
-	                           WHERE c.org_id = l.org_id AND c.system_id = l.system_id AND c.significant
+	                           WHERE c.org_id = l.org_id AND c.org_id = ANY (org_ids) AND c.system_id = l.system_id AND c.significant
 	                             AND c.changed_on > l.covered AND c.changed_on <= current_date
 	                             AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_assessment a
-	                                             WHERE a.org_id = c.org_id AND a.change_id = c.change_id))) AS change_on,
+	                                             WHERE a.org_id = c.org_id AND a.org_id = ANY (org_ids) AND a.change_id = c.change_id))) AS change_on,
 	                 s.name
-	          FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id)
+	          FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.org_id = ANY (org_ids) AND s.system_id = l.system_id)
 	SELECT t.org_id, NULL, 'iso42001:2023', NULL, t.name,
 	       CASE WHEN t.change_on IS NOT NULL
 	            THEN format('it was made on %s, before the system''s last significant change on %s',
@@ -245,7 +252,7 @@ CREATE FUNCTION @extschema@.rule_aia003(org_ids bigint[])
 BEGIN ATOMIC
 	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
 	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name, m.missing, NULL
-	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id,
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.org_id = ANY (org_ids) AND s.system_id = l.system_id,
 	     -- the impacts on individuals, groups and society are rows of ims.impact since 1.2 (AIA005)
 	     LATERAL (SELECT concat_ws(', ', CASE WHEN coalesce(btrim(l.foreseeable_misuse), '') = '' THEN 'foreseeable misuse' END,
 	                               CASE WHEN coalesce(btrim(l.stakeholder_views), '') = '' THEN 'stakeholder views' END) AS missing) m
@@ -265,9 +272,9 @@ BEGIN ATOMIC
 	SELECT o.org_id, CASE WHEN NOT a.assessed THEN 'major' END, 'iso42001:2023', NULL, o.name,
 	       CASE WHEN NOT a.assessed THEN ', and no AI system has been assessed' END, NULL
 	FROM @extschema@.organization o,
-	     LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.impact_assessment i WHERE i.org_id = o.org_id) AS assessed) a
+	     LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.impact_assessment i WHERE i.org_id = o.org_id AND i.org_id = ANY (org_ids)) AS assessed) a
 	WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id AND d.org_id = ANY (org_ids)
 	                  AND d.topic = 'impact_assessment' AND d.kind <> 'record'
 	                  AND 'iso42001:2023' = ANY (d.covers));
 END;
@@ -287,7 +294,7 @@ BEGIN ATOMIC
 	SELECT c.org_id, NULL, c.standard, NULL, @extschema@.standard_label(c.standard),
 	       @extschema@.standard_label(c.standard), NULL
 	FROM @extschema@.cycle_coverage(org_ids) c WHERE NOT c.audited
-	  AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.org_id = c.org_id AND g.standard = c.standard);
+	  AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.org_id = c.org_id AND g.org_id = ANY (org_ids) AND g.standard = c.standard);
 END;
 COMMENT ON FUNCTION @extschema@.rule_aud001(bigint[]) IS
 'finding rule AUD001 of ims.finding_rule: the rows behind "no internal audit in the last 12 months covered {1}" (docs/findings.md)';
@@ -306,9 +313,9 @@ BEGIN ATOMIC
 	WITH audit AS (
 		SELECT a.*, o.standards AS in_scope
 		FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id)
-		WHERE o.org_id = ANY (org_ids)
+		WHERE o.org_id = ANY (org_ids) AND a.org_id = ANY (org_ids)
 		  AND ((a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date)
-		       OR a.audit_id = (SELECT b.audit_id FROM @extschema@.internal_audit b WHERE b.org_id = a.org_id
+		       OR a.audit_id = (SELECT b.audit_id FROM @extschema@.internal_audit b WHERE b.org_id = a.org_id AND b.org_id = ANY (org_ids)
 		                        ORDER BY b.performed_on DESC, b.audit_id DESC LIMIT 1)))
 	SELECT a.org_id, NULL,
 	       CASE WHEN cardinality(m.missing) = 1 THEN m.missing[1] END, NULL,
@@ -317,7 +324,7 @@ BEGIN ATOMIC
 	            ELSE format('is led by %s, who has no competence record for %s', u.name,
 	                        @extschema@.standard_labels(m.missing)) END, NULL
 	FROM audit a
-	LEFT JOIN @extschema@.auditor u ON u.org_id = a.org_id AND u.auditor_id = a.lead_auditor_id,
+	LEFT JOIN @extschema@.auditor u ON u.org_id = a.org_id AND u.org_id = ANY (org_ids) AND u.auditor_id = a.lead_auditor_id,
 	LATERAL (SELECT coalesce(array_agg(x ORDER BY x COLLATE "C"), '{}') AS missing FROM unnest(a.covers) AS x
 	         WHERE x = ANY (a.in_scope) AND (u.auditor_id IS NULL OR NOT x = ANY (u.competence))) AS m
 	WHERE u.auditor_id IS NULL OR cardinality(m.missing) > 0;
@@ -365,7 +372,7 @@ BEGIN ATOMIC
 	SELECT o.org_id, NULL, x, NULL, @extschema@.standard_label(x), NULL, NULL
 	FROM @extschema@.organization o, unnest(o.standards) AS x
 	WHERE o.org_id = ANY (org_ids)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id AND b.org_id = ANY (org_ids)
 	                  AND x = ANY (b.accredited_for));
 END;
 COMMENT ON FUNCTION @extschema@.rule_crt001(bigint[]) IS
@@ -385,11 +392,11 @@ BEGIN ATOMIC
 	            ELSE 'no certification body accredited for every standard in scope has confirmed a combined audit window' END,
 	       NULL
 	FROM @extschema@.organization o,
-	     LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
+	     LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id AND b.org_id = ANY (org_ids)
 	                             AND b.accredited_for @> o.standards) AS single) c
 	WHERE o.org_id = ANY (org_ids)
-	  AND EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id
+	  AND EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id AND b.org_id = ANY (org_ids))
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.certification_body b WHERE b.org_id = o.org_id AND b.org_id = ANY (org_ids)
 	                  AND b.accredited_for @> o.standards AND b.combined_audit_confirmed);
 END;
 COMMENT ON FUNCTION @extschema@.rule_crt002(bigint[]) IS
@@ -438,7 +445,7 @@ BEGIN ATOMIC
 	       string_agg(format('"%s" (%s)', d.title, @extschema@.standard_label(d.covers[1])), ', '
 	                  ORDER BY d.title COLLATE "C")
 	FROM @extschema@.document d JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids) AND cardinality(d.covers) = 1 AND d.kind <> 'record'
+	WHERE o.org_id = ANY (org_ids) AND d.org_id = ANY (org_ids) AND cardinality(d.covers) = 1 AND d.kind <> 'record'
 	GROUP BY d.org_id, d.topic HAVING count(DISTINCT d.covers[1]) > 1;
 END;
 COMMENT ON FUNCTION @extschema@.rule_int003(bigint[]) IS
@@ -458,12 +465,12 @@ BEGIN ATOMIC
 	SELECT d.org_id, NULL, 'iso42001:2023', t.clause, d.title, t.clause, d.kind
 	FROM @extschema@.document d JOIN clause_topic t USING (topic)
 	WHERE d.org_id = ANY (org_ids) AND d.kind <> 'record'
-	  AND EXISTS (SELECT 1 FROM @extschema@.organization o WHERE o.org_id = d.org_id
+	  AND EXISTS (SELECT 1 FROM @extschema@.organization o WHERE o.org_id = d.org_id AND o.org_id = ANY (org_ids) AND d.org_id = ANY (org_ids)
 	              AND 'iso42001:2023' = ANY (o.standards))
 	  AND 'iso27001:2022' = ANY (d.covers) AND NOT 'iso42001:2023' = ANY (d.covers)
 	  -- a clause of ISO 42001 alone (8.4) is no ISO 27001 procedure to extend: AIA004 says what is missing
 	  AND EXISTS (SELECT 1 FROM @extschema@.clause k WHERE k.standard = 'iso27001:2022' AND k.number = t.clause)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document x WHERE x.org_id = d.org_id
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document x WHERE x.org_id = d.org_id AND x.org_id = ANY (org_ids)
 	                  AND x.topic = d.topic AND 'iso42001:2023' = ANY (x.covers));
 END;
 COMMENT ON FUNCTION @extschema@.rule_int004(bigint[]) IS
@@ -481,7 +488,7 @@ BEGIN ATOMIC
 	       string_agg(DISTINCT r.register COLLATE "C", ', ' ORDER BY r.register COLLATE "C"),
 	       count(DISTINCT r.register)::text, NULL
 	FROM @extschema@.risk r JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids) GROUP BY r.org_id HAVING count(DISTINCT r.register) > 1;
+	WHERE o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids) GROUP BY r.org_id HAVING count(DISTINCT r.register) > 1;
 END;
 COMMENT ON FUNCTION @extschema@.rule_int005(bigint[]) IS
 'finding rule INT005 of ims.finding_rule: the rows behind "{1} risk registers are kept: {ref}" (docs/findings.md)';
@@ -516,7 +523,7 @@ BEGIN ATOMIC
 	               'ai_risks', 'impact_assessment_outcomes']) WITH ORDINALITY AS x(i, n)
 	        WHERE NOT i = ANY (r.agenda)), NULL
 	FROM (SELECT DISTINCT ON (r.org_id) r.* FROM @extschema@.management_review r JOIN @extschema@.organization o USING (org_id)
-	      WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
+	      WHERE o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
 	        AND 'iso42001:2023' = ANY (r.covers)
 	      ORDER BY r.org_id, r.held_on DESC, r.review_id DESC) AS r
 	WHERE NOT r.agenda @> ARRAY['ai_objectives', 'ai_system_performance', 'ai_risks', 'impact_assessment_outcomes'];
@@ -538,9 +545,9 @@ BEGIN ATOMIC
 		       CASE x WHEN 'iso42001:2023' THEN 'ai_objectives' ELSE 'is_objectives' END AS agenda_item
 		FROM @extschema@.organization o, unnest(o.standards) AS x
 		WHERE o.org_id = ANY (org_ids) AND x IN ('iso27001:2022', 'iso42001:2023')
-		  AND NOT EXISTS (SELECT 1 FROM @extschema@.objective j WHERE j.org_id = o.org_id
+		  AND NOT EXISTS (SELECT 1 FROM @extschema@.objective j WHERE j.org_id = o.org_id AND j.org_id = ANY (org_ids)
 		                  AND j.status <> 'withdrawn' AND x = ANY (j.standards))
-		  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
+		  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id AND d.org_id = ANY (org_ids)
 		                  AND d.topic = 'objectives' AND x = ANY (d.covers)))
 	SELECT m.org_id, NULL, m.standard, NULL, @extschema@.standard_label(m.standard), format('no %s objectives are set', m.kind), NULL
 	FROM missing m
@@ -549,7 +556,7 @@ BEGIN ATOMIC
 	       format('the management review of %s lists %s on its agenda, but no %s objectives are set',
 	              to_char(r.held_on, 'YYYY-MM-DD'), m.agenda_item, m.kind), NULL
 	FROM missing m
-	JOIN LATERAL (SELECT r.held_on, r.agenda FROM @extschema@.management_review r WHERE r.org_id = m.org_id
+	JOIN LATERAL (SELECT r.held_on, r.agenda FROM @extschema@.management_review r WHERE r.org_id = m.org_id AND r.org_id = ANY (org_ids)
 	              ORDER BY r.held_on DESC, r.review_id DESC LIMIT 1) AS r ON m.agenda_item = ANY (r.agenda);
 END;
 COMMENT ON FUNCTION @extschema@.rule_obj001(bigint[]) IS
@@ -566,7 +573,7 @@ BEGIN ATOMIC
 	SELECT o.org_id, NULL, x, NULL, @extschema@.standard_label(x), @extschema@.standard_label(x), NULL
 	FROM @extschema@.organization o, unnest(o.standards) AS x
 	WHERE o.org_id = ANY (org_ids) AND x IN ('iso27001:2022', 'iso42001:2023')
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.document d WHERE d.org_id = o.org_id AND d.org_id = ANY (org_ids)
 	                  AND d.kind = 'policy' AND x = ANY (d.covers));
 END;
 COMMENT ON FUNCTION @extschema@.rule_pol001(bigint[]) IS
@@ -588,7 +595,7 @@ BEGIN ATOMIC
 	             bool_or(a.assessed) OVER (PARTITION BY s.org_id) AS any_assessed,
 	             count(*) OVER (PARTITION BY s.org_id) AS systems
 	      FROM @extschema@.live_ai_systems(org_ids) s,
-	           LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.risk r WHERE r.org_id = s.org_id
+	           LATERAL (SELECT EXISTS (SELECT 1 FROM @extschema@.risk r WHERE r.org_id = s.org_id AND r.org_id = ANY (org_ids)
 	                                   AND r.ai_system_id = s.system_id
 	                                   AND @extschema@.risk_domain(r.risk_type) = 'ai') AS assessed) a) l
 	WHERE NOT l.assessed;
@@ -610,7 +617,7 @@ BEGIN ATOMIC
 	       concat_ws(' and ', CASE WHEN r.treatment IS NULL THEN 'no treatment' END,
 	                 CASE WHEN coalesce(btrim(r.owner), '') = '' THEN 'no owner' END), NULL
 	FROM @extschema@.risk r JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids) AND (r.treatment IS NULL OR coalesce(btrim(r.owner), '') = '');
+	WHERE o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids) AND (r.treatment IS NULL OR coalesce(btrim(r.owner), '') = '');
 END;
 COMMENT ON FUNCTION @extschema@.rule_rsk002(bigint[]) IS
 'finding rule RSK002 of ims.finding_rule: the rows behind "the risk "{ref}" has {1}" (docs/findings.md)';
@@ -633,23 +640,23 @@ BEGIN ATOMIC
 		SELECT e.org_id, e.standard, e.control_id,
 		       CASE WHEN @extschema@.decision(e.applicability) = 'undecided' THEN 'the SoA leaves undecided'
 		            ELSE 'the SoA excludes' END AS why
-		FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+		FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 		WHERE @extschema@.decision(e.applicability) <> 'applicable'),
 	missing AS (
 		SELECT c.org_id, c.standard, c.control_id, 'is missing from the SoA' AS why
 		FROM live l JOIN @extschema@.organization o USING (org_id)
-		JOIN @extschema@.risk_control c ON c.org_id = l.org_id AND c.standard = ANY (o.standards)
-		WHERE (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id
+		JOIN @extschema@.risk_control c ON c.org_id = l.org_id AND c.org_id = ANY (org_ids) AND c.standard = ANY (o.standards)
+		WHERE o.org_id = ANY (org_ids) AND (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.org_id = ANY (org_ids)
 		       AND e.soa_id = l.soa_id AND e.standard = ANY (o.standards))
 		      < (SELECT sum(n) FROM per_standard p WHERE p.standard = ANY (o.standards))
-		  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.soa_id = l.soa_id
+		  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 		                  AND e.standard = c.standard AND e.control_id = c.control_id)
 		GROUP BY c.org_id, c.standard, c.control_id)
 	SELECT r.org_id, NULL, x.standard, NULL, r.title,
 	       @extschema@.standard_label(x.standard) || ' ' || x.control_id, x.why
 	FROM (SELECT * FROM not_included UNION ALL SELECT * FROM missing) AS x
-	JOIN @extschema@.risk_control c ON c.org_id = x.org_id AND c.standard = x.standard AND c.control_id = x.control_id
-	JOIN @extschema@.risk r ON r.org_id = c.org_id AND r.risk_id = c.risk_id;
+	JOIN @extschema@.risk_control c ON c.org_id = x.org_id AND c.org_id = ANY (org_ids) AND c.standard = x.standard AND c.control_id = x.control_id
+	JOIN @extschema@.risk r ON r.org_id = c.org_id AND r.org_id = ANY (org_ids) AND r.risk_id = c.risk_id;
 END;
 COMMENT ON FUNCTION @extschema@.rule_rsk003(bigint[]) IS
 'finding rule RSK003 of ims.finding_rule: the rows behind "the risk "{ref}" is treated by {1}, which {2}" (docs/findings.md)';
@@ -665,7 +672,7 @@ BEGIN ATOMIC
 	SELECT o.org_id, NULL, 'iso42001:2023', NULL, o.name, NULL, NULL
 	FROM @extschema@.organization o
 	WHERE o.org_id = ANY (org_ids) AND 'iso42001:2023' = ANY (o.standards)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.ai_system s WHERE s.org_id = o.org_id
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.ai_system s WHERE s.org_id = o.org_id AND s.org_id = ANY (org_ids)
 	                  AND s.in_scope AND s.lifecycle_stage <> 'retired');
 END;
 COMMENT ON FUNCTION @extschema@.rule_scp001(bigint[]) IS
@@ -682,7 +689,7 @@ BEGIN ATOMIC
 	SELECT o.org_id, CASE WHEN d.title IS NOT NULL THEN 'observation' END, NULL, NULL, o.name,
 	       CASE WHEN d.title IS NOT NULL THEN format(' in the record, although the document "%s" may state it', d.title) END, NULL
 	FROM @extschema@.organization o
-	LEFT JOIN LATERAL (SELECT d.title FROM @extschema@.document d WHERE d.org_id = o.org_id AND d.topic = 'scope'
+	LEFT JOIN LATERAL (SELECT d.title FROM @extschema@.document d WHERE d.org_id = o.org_id AND d.org_id = ANY (org_ids) AND d.topic = 'scope'
 	                   ORDER BY d.doc_id LIMIT 1) AS d ON true
 	WHERE o.org_id = ANY (org_ids) AND coalesce(btrim(o.scope_statement), '') = '';
 END;
@@ -698,7 +705,7 @@ CREATE FUNCTION @extschema@.rule_soa001(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT o.org_id, NULL, NULL, NULL, o.name, NULL, NULL FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id AND s.org_id = ANY (org_ids)
 	                  AND s.status IN ('draft', 'approved'));
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa001(bigint[]) IS
@@ -715,9 +722,9 @@ BEGIN ATOMIC
 	WITH v AS (SELECT s.org_id, s.version,
 	                  array_remove(array_agg(DISTINCT e.standard), NULL) AS standards
 	           FROM @extschema@.soa s JOIN @extschema@.organization o USING (org_id)
-	           LEFT JOIN @extschema@.soa_entry e ON e.org_id = s.org_id AND e.soa_id = s.soa_id
-	           WHERE o.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
-	             AND EXISTS (SELECT 1 FROM @extschema@.soa t WHERE t.org_id = s.org_id
+	           LEFT JOIN @extschema@.soa_entry e ON e.org_id = s.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = s.soa_id
+	           WHERE o.org_id = ANY (org_ids) AND s.org_id = ANY (org_ids) AND s.status IN ('draft', 'approved')
+	             AND EXISTS (SELECT 1 FROM @extschema@.soa t WHERE t.org_id = s.org_id AND t.org_id = ANY (org_ids)
 	                         AND t.soa_id <> s.soa_id AND t.status IN ('draft', 'approved'))
 	           GROUP BY s.org_id, s.soa_id, s.version)
 	SELECT o.org_id, NULL, NULL, NULL, o.name, count(*)::text,
@@ -726,6 +733,7 @@ BEGIN ATOMIC
 	                          FROM unnest(v.standards) AS x)), '; '
 	                  ORDER BY v.version)
 	FROM v JOIN @extschema@.organization o USING (org_id)
+	WHERE o.org_id = ANY (org_ids)
 	GROUP BY o.org_id HAVING count(*) > 1 AND NOT bool_or(v.standards @> o.standards);
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa002(bigint[]) IS
@@ -743,13 +751,13 @@ BEGIN ATOMIC
 	per_standard AS (SELECT standard, count(*) AS n FROM @extschema@.control WHERE NOT withdrawn GROUP BY standard),
 	short AS (SELECT l.org_id, l.soa_id, l.version, o.standards
 	          FROM live l JOIN @extschema@.organization o USING (org_id)
-	          WHERE (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id
+	          WHERE o.org_id = ANY (org_ids) AND (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = l.org_id AND e.org_id = ANY (org_ids)
 	                 AND e.soa_id = l.soa_id AND e.standard = ANY (o.standards))
 	              < (SELECT sum(n) FROM per_standard p WHERE p.standard = ANY (o.standards))),
 	missing AS (SELECT k.org_id, k.version, c.standard, c.control_id,
 	                   count(*) OVER (PARTITION BY k.org_id, c.standard) AS n
 	            FROM short k JOIN @extschema@.control c ON c.standard = ANY (k.standards) AND NOT c.withdrawn
-	            LEFT JOIN @extschema@.soa_entry e ON e.org_id = k.org_id AND e.soa_id = k.soa_id
+	            LEFT JOIN @extschema@.soa_entry e ON e.org_id = k.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = k.soa_id
 	                                             AND e.standard = c.standard AND e.control_id = c.control_id
 	            WHERE e.org_id IS NULL)
 	SELECT m.org_id, CASE WHEN m.n = p.n THEN 'major' END, m.standard, NULL,
@@ -774,10 +782,10 @@ BEGIN ATOMIC
 	undecided AS (
 		SELECT e.org_id, e.soa_id, e.standard, e.control_id,
 		       count(*) OVER (PARTITION BY e.org_id, e.soa_id, e.standard) AS n
-		FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+		FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 		WHERE @extschema@.decision(e.applicability) = 'undecided')
 	SELECT u.org_id,
-	       CASE WHEN u.n = (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = u.org_id
+	       CASE WHEN u.n = (SELECT count(*) FROM @extschema@.soa_entry e WHERE e.org_id = u.org_id AND e.org_id = ANY (org_ids)
 	                        AND e.soa_id = u.soa_id AND e.standard = u.standard) THEN 'major' END,
 	       u.standard, NULL, @extschema@.standard_label(u.standard) || ' ' || u.control_id, NULL, NULL
 	FROM undecided u;
@@ -795,7 +803,7 @@ CREATE FUNCTION @extschema@.rule_soa005(org_ids bigint[])
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
 	SELECT e.org_id, NULL, e.standard, NULL, @extschema@.standard_label(e.standard) || ' ' || e.control_id, NULL, NULL
-	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 	WHERE @extschema@.decision(e.applicability) = 'not_applicable' AND coalesce(btrim(e.justification), '') = '';
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa005(bigint[]) IS
@@ -811,7 +819,7 @@ CREATE FUNCTION @extschema@.rule_soa006(org_ids bigint[])
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
 	SELECT e.org_id, NULL, e.standard, NULL, @extschema@.standard_label(e.standard) || ' ' || e.control_id, NULL, NULL
-	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 	WHERE @extschema@.decision(e.applicability) = 'applicable'
 	  AND cardinality(@extschema@.reasons(e.applicability)) = 0;
 END;
@@ -828,9 +836,9 @@ CREATE FUNCTION @extschema@.rule_soa007(org_ids bigint[])
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
 	SELECT e.org_id, NULL, e.standard, NULL, @extschema@.standard_label(e.standard) || ' ' || e.control_id, NULL, NULL
-	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 	WHERE @extschema@.decision(e.applicability) = 'applicable' AND e.implementation = 'implemented'
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.evidence v WHERE v.org_id = e.org_id
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.evidence v WHERE v.org_id = e.org_id AND v.org_id = ANY (org_ids)
 	                  AND v.standard = e.standard AND v.control_id = e.control_id
 	                  AND v.collected_on <= current_date
 	                  AND (v.valid_until IS NULL OR v.valid_until >= current_date));
@@ -851,7 +859,7 @@ BEGIN ATOMIC
 	FROM @extschema@.evidence v JOIN @extschema@.organization o USING (org_id)
 	JOIN @extschema@.evidence_kind k ON k.code = v.kind
 	JOIN @extschema@.control c ON c.standard = v.standard AND c.control_id = v.control_id
-	WHERE o.org_id = ANY (org_ids) AND v.standard = 'iso42001:2023'
+	WHERE o.org_id = ANY (org_ids) AND v.org_id = ANY (org_ids) AND v.standard = 'iso42001:2023'
 	  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date)
 	GROUP BY v.org_id, v.standard, v.control_id
 	HAVING bool_and(k.domain = 'information_security' AND NOT v.kind = ANY (c.evidence_kinds));
@@ -869,7 +877,7 @@ CREATE FUNCTION @extschema@.rule_soa009(org_ids bigint[])
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids)) ,
 	excluded AS MATERIALIZED (SELECT e.org_id, e.soa_id, e.standard, e.control_id
-	             FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	             FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 	             WHERE @extschema@.decision(e.applicability) = 'not_applicable' AND coalesce(btrim(e.justification), '') = ''),
 	counterpart AS (SELECT source_standard AS std, source_control AS id,
 	                       target_standard AS other_std, target_control AS other_id FROM @extschema@.control_mapping
@@ -880,13 +888,13 @@ BEGIN ATOMIC
 	pair AS MATERIALIZED (SELECT x.org_id, x.soa_id, x.standard, x.control_id, c.other_std, c.other_id
 	                      FROM excluded x JOIN @extschema@.organization o USING (org_id)
 	                      JOIN counterpart c ON c.std = x.standard AND c.id = x.control_id
-	                      WHERE x.standard = ANY (o.standards) AND c.other_std = ANY (o.standards))
+	                      WHERE o.org_id = ANY (org_ids) AND x.standard = ANY (o.standards) AND c.other_std = ANY (o.standards))
 	SELECT p.org_id, NULL, p.standard, NULL, @extschema@.standard_label(p.standard) || ' ' || p.control_id,
 	       CASE WHEN count(*) = 1 THEN 'the control mapped to it, ' ELSE 'the controls mapped to it, ' END
 	       || string_agg(@extschema@.standard_label(p.other_std) || ' ' || p.other_id, ', '
 	                     ORDER BY p.other_std COLLATE "C", p.other_id COLLATE "C")
 	       || CASE WHEN count(*) = 1 THEN ', is applicable' ELSE ', are applicable' END, NULL
-	FROM pair p JOIN @extschema@.soa_entry a ON a.org_id = p.org_id AND a.soa_id = p.soa_id
+	FROM pair p JOIN @extschema@.soa_entry a ON a.org_id = p.org_id AND a.org_id = ANY (org_ids) AND a.soa_id = p.soa_id
 	                                AND a.standard = p.other_std AND a.control_id = p.other_id
 	WHERE @extschema@.decision(a.applicability) = 'applicable'
 	GROUP BY p.org_id, p.standard, p.control_id;
@@ -903,8 +911,8 @@ CREATE FUNCTION @extschema@.rule_soa010(org_ids bigint[])
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT o.org_id, NULL, NULL, NULL, o.name, NULL, NULL FROM @extschema@.organization o WHERE o.org_id = ANY (org_ids)
-	  AND EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id AND s.status = 'draft')
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id AND s.status IN ('approved', 'superseded'));
+	  AND EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id AND s.org_id = ANY (org_ids) AND s.status = 'draft')
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.soa s WHERE s.org_id = o.org_id AND s.org_id = ANY (org_ids) AND s.status IN ('approved', 'superseded'));
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa010(bigint[]) IS
 'finding rule SOA010 of ims.finding_rule: the rows behind "the Statement of Applicability has never been approved" (docs/findings.md)';
@@ -924,9 +932,9 @@ BEGIN ATOMIC
 	     LATERAL (SELECT string_agg(DISTINCT d.approved_by COLLATE "C", ' or '
 	                                ORDER BY d.approved_by COLLATE "C") AS approvers,
 	                     bool_or(lower(btrim(d.approved_by)) = lower(btrim(s.approved_by))) AS same
-	              FROM @extschema@.document d WHERE d.org_id = s.org_id AND d.kind = 'policy'
+	              FROM @extschema@.document d WHERE d.org_id = s.org_id AND d.org_id = ANY (org_ids) AND d.kind = 'policy'
 	              AND 'iso27001:2022' = ANY (d.covers) AND d.approved_by IS NOT NULL) AS p
-	WHERE o.org_id = ANY (org_ids) AND s.status = 'approved' AND p.approvers IS NOT NULL AND NOT p.same;
+	WHERE o.org_id = ANY (org_ids) AND s.org_id = ANY (org_ids) AND s.status = 'approved' AND p.approvers IS NOT NULL AND NOT p.same;
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa011(bigint[]) IS
 'finding rule SOA011 of ims.finding_rule: the rows behind "the Statement of Applicability {1}" (docs/findings.md)';
@@ -941,9 +949,9 @@ CREATE FUNCTION @extschema@.rule_soa012(org_ids bigint[])
 BEGIN ATOMIC
 	WITH live AS MATERIALIZED (SELECT * FROM @extschema@.live_soa(org_ids))
 	SELECT e.org_id, NULL, e.standard, NULL, @extschema@.standard_label(e.standard) || ' ' || e.control_id, NULL, NULL
-	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 	WHERE 'risk' = ANY (@extschema@.reasons(e.applicability))
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.risk_control c WHERE c.org_id = e.org_id
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.risk_control c WHERE c.org_id = e.org_id AND c.org_id = ANY (org_ids)
 	                  AND c.standard = e.standard AND c.control_id = e.control_id);
 END;
 COMMENT ON FUNCTION @extschema@.rule_soa012(bigint[]) IS
@@ -984,13 +992,13 @@ BEGIN ATOMIC
 	-- no basis at all
 	WITH needed AS (
 		SELECT o.org_id, d.domain, d.standard, d.label,
-		       EXISTS (SELECT 1 FROM @extschema@.risk_criteria c WHERE c.org_id = o.org_id AND c.domain = d.domain) AS has
+		       EXISTS (SELECT 1 FROM @extschema@.risk_criteria c WHERE c.org_id = o.org_id AND c.org_id = ANY (org_ids) AND c.domain = d.domain) AS has
 		FROM @extschema@.organization o
 		CROSS JOIN (VALUES ('information_security', 'iso27001:2022', 'information security'),
 		                   ('ai', 'iso42001:2023', 'AI')) AS d(domain, standard, label)
 		WHERE o.org_id = ANY (org_ids)
 		  AND (d.standard = ANY (o.standards)
-		       OR EXISTS (SELECT 1 FROM @extschema@.risk r WHERE r.org_id = o.org_id
+		       OR EXISTS (SELECT 1 FROM @extschema@.risk r WHERE r.org_id = o.org_id AND r.org_id = ANY (org_ids)
 		                  AND @extschema@.risk_domain(r.risk_type) = d.domain)))
 	SELECT n.org_id, CASE WHEN NOT n.any_has THEN 'major' END, n.standard, NULL, n.label || ' risk criteria',
 	       CASE WHEN NOT n.any_has THEN ', nor for any other risk domain' ELSE '' END, NULL
@@ -1012,7 +1020,7 @@ BEGIN ATOMIC
 	       @extschema@.risk_domain_standard(t.domain), NULL, r.title,
 	       t.residual_level::text, t.acceptable_level::text
 	FROM @extschema@.risk_treatment_status(org_ids) t
-	JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id
+	JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.org_id = ANY (org_ids) AND r.risk_id = t.risk_id
 	WHERE t.acceptance_status = 'not_accepted';
 END;
 COMMENT ON FUNCTION @extschema@.rule_rsk005(bigint[]) IS
@@ -1035,8 +1043,8 @@ BEGIN ATOMIC
 	            ELSE format('expired on %s', to_char(a.expires_on, 'YYYY-MM-DD')) END,
 	       NULL
 	FROM @extschema@.risk_treatment_status(org_ids) t
-	JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id
-	JOIN @extschema@.risk_acceptance a ON a.org_id = t.org_id AND a.acceptance_id = t.acceptance_id
+	JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.org_id = ANY (org_ids) AND r.risk_id = t.risk_id
+	JOIN @extschema@.risk_acceptance a ON a.org_id = t.org_id AND a.org_id = ANY (org_ids) AND a.acceptance_id = t.acceptance_id
 	WHERE t.acceptance_status IN ('stale', 'expired');
 END;
 COMMENT ON FUNCTION @extschema@.rule_rsk006(bigint[]) IS
@@ -1056,8 +1064,8 @@ BEGIN ATOMIC
 	       @extschema@.risk_domain_standard(@extschema@.risk_domain(r.risk_type)), NULL,
 	       x.action, r.title, (current_date - x.due_on)::text
 	FROM @extschema@.risk_treatment_action x
-	JOIN @extschema@.organization o ON o.org_id = x.org_id
-	JOIN @extschema@.risk r ON r.org_id = x.org_id AND r.risk_id = x.risk_id
+	JOIN @extschema@.organization o ON o.org_id = x.org_id AND o.org_id = ANY (org_ids) AND x.org_id = ANY (org_ids)
+	JOIN @extschema@.risk r ON r.org_id = x.org_id AND r.org_id = ANY (org_ids) AND r.risk_id = x.risk_id
 	WHERE o.org_id = ANY (org_ids) AND x.status IN ('planned', 'in_progress') AND x.due_on < current_date;
 END;
 COMMENT ON FUNCTION @extschema@.rule_rsk007(bigint[]) IS
@@ -1079,10 +1087,10 @@ BEGIN ATOMIC
 	                        || CASE r.treatment WHEN 'mitigate' THEN 'd' ELSE 'ed' END) END,
 	       NULL
 	FROM @extschema@.risk r
-	JOIN @extschema@.organization o ON o.org_id = r.org_id
+	JOIN @extschema@.organization o ON o.org_id = r.org_id AND o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids)
 	CROSS JOIN LATERAL (
-		SELECT EXISTS (SELECT 1 FROM @extschema@.risk_treatment_action x WHERE x.org_id = r.org_id AND x.risk_id = r.risk_id)
-		       OR EXISTS (SELECT 1 FROM @extschema@.risk_control c WHERE c.org_id = r.org_id AND c.risk_id = r.risk_id)
+		SELECT EXISTS (SELECT 1 FROM @extschema@.risk_treatment_action x WHERE x.org_id = r.org_id AND x.org_id = ANY (org_ids) AND x.risk_id = r.risk_id)
+		       OR EXISTS (SELECT 1 FROM @extschema@.risk_control c WHERE c.org_id = r.org_id AND c.org_id = ANY (org_ids) AND c.risk_id = r.risk_id)
 		       AS planned) p
 	WHERE o.org_id = ANY (org_ids) AND r.treatment IN ('mitigate', 'transfer', 'avoid')
 	  AND (NOT p.planned OR r.plan_approved_by IS NULL);
@@ -1109,8 +1117,8 @@ BEGIN ATOMIC
 	                        to_char(s.next_measurement_due, 'YYYY-MM-DD')) END,
 	       NULL
 	FROM @extschema@.objective_status(org_ids) s
-	JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.objective_id = s.objective_id
-	JOIN @extschema@.organization o ON o.org_id = j.org_id
+	JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.org_id = ANY (org_ids) AND j.objective_id = s.objective_id
+	JOIN @extschema@.organization o ON o.org_id = j.org_id AND o.org_id = ANY (org_ids) AND j.org_id = ANY (org_ids)
 	CROSS JOIN LATERAL unnest(j.standards) AS x
 	WHERE j.status = 'active' AND x = ANY (o.standards)
 	  AND CASE WHEN s.measurements = 0 THEN s.next_measurement_due < current_date
@@ -1156,10 +1164,10 @@ BEGIN ATOMIC
 	SELECT s.org_id, NULL, 'iso42001:2023', k.control_id, s.name || ' ' || k.control_id, s.name,
 	       format('ISO 42001 %s (%s)', k.control_id, c.title)
 	FROM @extschema@.live_ai_systems(org_ids) s
-	JOIN live l ON l.org_id = s.org_id
-	LEFT JOIN have h ON h.org_id = s.org_id AND h.system_id = s.system_id
+	JOIN live l ON l.org_id = s.org_id AND l.org_id = ANY (org_ids)
+	LEFT JOIN have h ON h.org_id = s.org_id AND h.org_id = ANY (org_ids) AND h.system_id = s.system_id
 	CROSS JOIN @extschema@.ai_system_controls() k
-	JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
+	JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
 	                           AND e.standard = 'iso42001:2023' AND e.control_id = k.control_id
 	JOIN @extschema@.control c ON c.standard = e.standard AND c.control_id = e.control_id
 	WHERE @extschema@.decision(e.applicability) = 'applicable'
@@ -1167,7 +1175,7 @@ BEGIN ATOMIC
 	  AND NOT k.control_id = ANY (coalesce(h.controls, '{}'))
 	  -- the rights and provenance of the datasets a system uses are DAT001's
 	  AND NOT (k.control_id IN ('A.7.3', 'A.7.5')
-	           AND EXISTS (SELECT 1 FROM @extschema@.dataset_use u WHERE u.org_id = s.org_id AND u.system_id = s.system_id));
+	           AND EXISTS (SELECT 1 FROM @extschema@.dataset_use u WHERE u.org_id = s.org_id AND u.org_id = ANY (org_ids) AND u.system_id = s.system_id));
 END;
 COMMENT ON FUNCTION @extschema@.rule_sys003(bigint[]) IS
 'finding rule SYS003 of ims.finding_rule: the rows behind "the AI system "{1}" has no current evidence of {2}" (docs/findings.md)';
@@ -1184,8 +1192,9 @@ BEGIN ATOMIC
 	used AS (SELECT d.org_id, d.dataset_id, d.name, d.source, d.licence, d.consent_basis, d.provenance,
 	                string_agg(DISTINCT s.name COLLATE "C", ', ' ORDER BY s.name COLLATE "C") AS systems
 	         FROM @extschema@.dataset d
-	         JOIN @extschema@.dataset_use u ON u.org_id = d.org_id AND u.dataset_id = d.dataset_id
-	         JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = u.org_id AND s.system_id = u.system_id
+	         JOIN @extschema@.dataset_use u ON u.org_id = d.org_id AND u.org_id = ANY (org_ids) AND u.dataset_id = d.dataset_id
+	         JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = u.org_id AND s.org_id = ANY (org_ids) AND s.system_id = u.system_id
+	         WHERE d.org_id = ANY (org_ids)
 	         GROUP BY d.org_id, d.dataset_id)
 	SELECT u.org_id, NULL, 'iso42001:2023', x.control_id, u.name, x.missing, u.systems
 	FROM used u,
@@ -1196,8 +1205,8 @@ BEGIN ATOMIC
 	             AS x(control_id, missing, lacking)
 	WHERE x.lacking
 	  -- a control the SoA excludes asks for nothing
-	  AND NOT EXISTS (SELECT 1 FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
-	                  WHERE l.org_id = u.org_id AND e.standard = 'iso42001:2023' AND e.control_id = x.control_id
+	  AND NOT EXISTS (SELECT 1 FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
+	                  WHERE l.org_id = u.org_id AND l.org_id = ANY (org_ids) AND e.standard = 'iso42001:2023' AND e.control_id = x.control_id
 	                    AND @extschema@.decision(e.applicability) = 'not_applicable');
 END;
 COMMENT ON FUNCTION @extschema@.rule_dat001(bigint[]) IS
@@ -1215,8 +1224,9 @@ BEGIN ATOMIC
 	supplying AS (SELECT p.org_id, p.supplier_id, p.name,
 	                     string_agg(DISTINCT s.name COLLATE "C", ', ' ORDER BY s.name COLLATE "C") AS systems
 	              FROM @extschema@.ai_supplier p
-	              JOIN @extschema@.ai_component c ON c.org_id = p.org_id AND c.supplier_id = p.supplier_id
-	              JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = c.org_id AND s.system_id = c.system_id
+	              JOIN @extschema@.ai_component c ON c.org_id = p.org_id AND c.org_id = ANY (org_ids) AND c.supplier_id = p.supplier_id
+	              JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = c.org_id AND s.org_id = ANY (org_ids) AND s.system_id = c.system_id
+	              WHERE p.org_id = ANY (org_ids)
 	              GROUP BY p.org_id, p.supplier_id)
 	SELECT p.org_id, NULL, 'iso42001:2023', NULL, p.name,
 	       CASE WHEN r.review_id IS NULL THEN 'has no due diligence record'
@@ -1226,7 +1236,7 @@ BEGIN ATOMIC
 	       p.systems
 	FROM supplying p
 	LEFT JOIN LATERAL (SELECT * FROM @extschema@.ai_supplier_review v
-	                   WHERE v.org_id = p.org_id AND v.supplier_id = p.supplier_id AND v.reviewed_on <= current_date
+	                   WHERE v.org_id = p.org_id AND v.org_id = ANY (org_ids) AND v.supplier_id = p.supplier_id AND v.reviewed_on <= current_date
 	                   ORDER BY v.reviewed_on DESC, v.review_id DESC LIMIT 1) r ON true
 	CROSS JOIN LATERAL (SELECT concat_ws(', ',
 	                           CASE WHEN coalesce(btrim(r.model_provenance), '') = '' THEN 'model provenance' END,
@@ -1235,8 +1245,8 @@ BEGIN ATOMIC
 	                           CASE WHEN coalesce(btrim(r.output_ip), '') = '' THEN 'intellectual property in outputs' END,
 	                           CASE WHEN coalesce(btrim(r.contract_terms), '') = '' THEN 'contract terms' END) AS missing) m
 	WHERE (r.review_id IS NULL OR m.missing <> '' OR r.next_review < current_date)
-	  AND NOT EXISTS (SELECT 1 FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.soa_id = l.soa_id
-	                  WHERE l.org_id = p.org_id AND e.standard = 'iso42001:2023' AND e.control_id = 'A.10.3'
+	  AND NOT EXISTS (SELECT 1 FROM live l JOIN @extschema@.soa_entry e ON e.org_id = l.org_id AND e.org_id = ANY (org_ids) AND e.soa_id = l.soa_id
+	                  WHERE l.org_id = p.org_id AND l.org_id = ANY (org_ids) AND e.standard = 'iso42001:2023' AND e.control_id = 'A.10.3'
 	                    AND @extschema@.decision(e.applicability) = 'not_applicable');
 END;
 COMMENT ON FUNCTION @extschema@.rule_sup001(bigint[]) IS
@@ -1252,17 +1262,17 @@ CREATE FUNCTION @extschema@.rule_aia005(org_ids bigint[])
 BEGIN ATOMIC
 	WITH latest AS (SELECT * FROM @extschema@.latest_impact_assessment(org_ids))
 	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name, concat_ws('; ', m.subjects, m.unrated), NULL
-	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id,
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.org_id = ANY (org_ids) AND s.system_id = l.system_id,
 	     LATERAL (SELECT 'considers no harm to '
 	                     || regexp_replace(string_agg(x.subject, ', ' ORDER BY x.n), ', ([a-z]+)$', ' or \1') AS subjects
 	              FROM unnest(ARRAY['individuals', 'groups', 'society']) WITH ORDINALITY AS x(subject, n)
-	              WHERE NOT EXISTS (SELECT 1 FROM @extschema@.impact i WHERE i.org_id = l.org_id
+	              WHERE NOT EXISTS (SELECT 1 FROM @extschema@.impact i WHERE i.org_id = l.org_id AND i.org_id = ANY (org_ids)
 	                                AND i.assessment_id = l.assessment_id AND i.nature = 'harm'
 	                                AND i.subject = x.subject)) AS m0,
 	     LATERAL (SELECT m0.subjects,
 	                     (SELECT CASE WHEN count(*) = 1 THEN '1 harm is not rated for likelihood and severity'
 	                                  WHEN count(*) > 1 THEN format('%s harms are not rated for likelihood and severity', count(*)) END
-	                      FROM @extschema@.impact i WHERE i.org_id = l.org_id AND i.assessment_id = l.assessment_id
+	                      FROM @extschema@.impact i WHERE i.org_id = l.org_id AND i.org_id = ANY (org_ids) AND i.assessment_id = l.assessment_id
 	                        AND i.nature = 'harm' AND (i.likelihood IS NULL OR i.severity IS NULL)) AS unrated) m
 	WHERE m.subjects IS NOT NULL OR m.unrated IS NOT NULL;
 END;
@@ -1281,15 +1291,15 @@ BEGIN ATOMIC
 	SELECT s.org_id, NULL, 'iso42001:2023', NULL, s.name,
 	       CASE WHEN count(*) = 1 THEN '1 harm rated medium or above' ELSE format('%s harms rated medium or above', count(*)) END,
 	       string_agg(i.description, '; ' ORDER BY i.impact_id)
-	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id
-	JOIN @extschema@.impact i ON i.org_id = l.org_id AND i.assessment_id = l.assessment_id
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.org_id = ANY (org_ids) AND s.system_id = l.system_id
+	JOIN @extschema@.impact i ON i.org_id = l.org_id AND i.org_id = ANY (org_ids) AND i.assessment_id = l.assessment_id
 	WHERE l.decision IS DISTINCT FROM 'do_not_proceed'
 	  AND i.nature = 'harm' AND i.severity IN ('medium', 'high', 'critical')
-	  AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_mitigation g WHERE g.org_id = i.org_id AND g.impact_id = i.impact_id)
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_mitigation g WHERE g.org_id = i.org_id AND g.org_id = ANY (org_ids) AND g.impact_id = i.impact_id)
 	  -- a harm that feeds a risk whose treatment is decided is treated with it (6.1.4 to 6.1.3)
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_risk k JOIN @extschema@.risk r
-	                  ON r.org_id = k.org_id AND r.risk_id = k.risk_id
-	                  WHERE k.org_id = i.org_id AND k.impact_id = i.impact_id AND r.treatment IS NOT NULL)
+	                  ON r.org_id = k.org_id AND r.org_id = ANY (org_ids) AND r.risk_id = k.risk_id
+	                  WHERE k.org_id = i.org_id AND k.org_id = ANY (org_ids) AND k.impact_id = i.impact_id AND r.treatment IS NOT NULL)
 	GROUP BY s.org_id, s.name;
 END;
 COMMENT ON FUNCTION @extschema@.rule_aia006(bigint[]) IS
@@ -1308,7 +1318,7 @@ BEGIN ATOMIC
 	       CASE WHEN coalesce(btrim(l.approved_by), '') = '' THEN 'is not approved'
 	            ELSE 'decided not to proceed' END,
 	       s.lifecycle_stage
-	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.system_id = l.system_id
+	FROM latest l JOIN @extschema@.live_ai_systems(org_ids) s ON s.org_id = l.org_id AND s.org_id = ANY (org_ids) AND s.system_id = l.system_id
 	WHERE s.lifecycle_stage IN ('deployment', 'operation')
 	  AND (coalesce(btrim(l.approved_by), '') = '' OR l.decision = 'do_not_proceed');
 END;
@@ -1434,8 +1444,8 @@ BEGIN ATOMIC
 		FROM @extschema@.internal_audit a JOIN @extschema@.organization o USING (org_id),
 		     LATERAL (SELECT a.lead_auditor_id AS auditor_id WHERE a.lead_auditor_id IS NOT NULL
 		              UNION SELECT m.auditor_id FROM @extschema@.audit_team_member m
-		              WHERE m.org_id = a.org_id AND m.audit_id = a.audit_id) AS t
-		WHERE o.org_id = ANY (org_ids)
+		              WHERE m.org_id = a.org_id AND m.org_id = ANY (org_ids) AND m.audit_id = a.audit_id) AS t
+		WHERE o.org_id = ANY (org_ids) AND a.org_id = ANY (org_ids)
 		  AND a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date),
 	-- the areas of an auditor that the audit's scope includes (all of a
 	-- standard the audit covers without a scope row)
@@ -1443,17 +1453,17 @@ BEGIN ATOMIC
 		SELECT t.org_id, t.audit_id, t.cycle, t.auditor_id, r.standard,
 		       @extschema@.standard_label(r.standard) || ' ' || coalesce(r.clause, r.control_id) AS area
 		FROM team t JOIN @extschema@.auditor_area r
-		  ON r.org_id = t.org_id AND r.auditor_id = t.auditor_id AND r.standard = ANY (t.covers)
-		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = t.org_id
+		  ON r.org_id = t.org_id AND r.org_id = ANY (org_ids) AND r.auditor_id = t.auditor_id AND r.standard = ANY (t.covers)
+		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = t.org_id AND s.org_id = ANY (org_ids)
 		                  AND s.audit_id = t.audit_id AND s.standard = r.standard)
-		   OR EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = t.org_id
+		   OR EXISTS (SELECT 1 FROM @extschema@.audit_scope s WHERE s.org_id = t.org_id AND s.org_id = ANY (org_ids)
 		              AND s.audit_id = t.audit_id AND s.standard = r.standard
 		              AND (s.control_id = r.control_id OR s.clause = r.clause
 		                   OR s.clause LIKE r.clause || '.%' OR r.clause LIKE s.clause || '.%')))
 	SELECT w.org_id, NULL, CASE WHEN count(DISTINCT w.standard) = 1 THEN min(w.standard) END, NULL,
 	       format('internal audit %s', w.cycle), u.name,
 	       string_agg(DISTINCT w.area COLLATE "C", ', ' ORDER BY w.area COLLATE "C")
-	FROM own w JOIN @extschema@.auditor u ON u.org_id = w.org_id AND u.auditor_id = w.auditor_id
+	FROM own w JOIN @extschema@.auditor u ON u.org_id = w.org_id AND u.org_id = ANY (org_ids) AND u.auditor_id = w.auditor_id
 	GROUP BY w.org_id, w.audit_id, w.cycle, u.auditor_id, u.name;
 END;
 COMMENT ON FUNCTION @extschema@.rule_aud004(bigint[]) IS
@@ -1472,12 +1482,12 @@ BEGIN ATOMIC
 	WITH latest AS (
 		SELECT DISTINCT ON (o.org_id, x) o.org_id, x AS standard, r.review_id, r.held_on
 		FROM @extschema@.organization o, unnest(o.standards) AS x, @extschema@.management_review r
-		WHERE o.org_id = ANY (org_ids) AND r.org_id = o.org_id AND x = ANY (r.covers) AND r.held_on <= current_date
+		WHERE o.org_id = ANY (org_ids) AND r.org_id = o.org_id AND r.org_id = ANY (org_ids) AND x = ANY (r.covers) AND r.held_on <= current_date
 		ORDER BY o.org_id, x, r.held_on DESC, r.review_id DESC)
 	SELECT l.org_id, NULL, CASE WHEN count(*) = 1 THEN min(l.standard) END, NULL,
 	       format('management review of %s', to_char(l.held_on, 'YYYY-MM-DD')), NULL, NULL
 	FROM latest l
-	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.review_output x WHERE x.org_id = l.org_id AND x.review_id = l.review_id)
+	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.review_output x WHERE x.org_id = l.org_id AND x.org_id = ANY (org_ids) AND x.review_id = l.review_id)
 	GROUP BY l.org_id, l.review_id, l.held_on;
 END;
 COMMENT ON FUNCTION @extschema@.rule_mrv003(bigint[]) IS
@@ -1494,8 +1504,8 @@ BEGIN ATOMIC
 	SELECT a.org_id, NULL, n.standard, '10.2', format('corrective action %s of nonconformity %s', a.action_id, a.nc_id),
 	       a.owner, to_char(a.due_on, 'YYYY-MM-DD')
 	FROM @extschema@.corrective_action a
-	JOIN @extschema@.nonconformity_record n ON n.org_id = a.org_id AND n.nc_id = a.nc_id
-	JOIN @extschema@.organization o ON o.org_id = a.org_id
+	JOIN @extschema@.nonconformity_record n ON n.org_id = a.org_id AND n.org_id = ANY (org_ids) AND n.nc_id = a.nc_id
+	JOIN @extschema@.organization o ON o.org_id = a.org_id AND o.org_id = ANY (org_ids) AND a.org_id = ANY (org_ids)
 	WHERE o.org_id = ANY (org_ids) AND a.status IN ('open', 'in_progress') AND a.due_on < current_date
 	  AND n.closed_on IS NULL
 	UNION ALL
@@ -1505,8 +1515,8 @@ BEGIN ATOMIC
 	       format('action %s of the management review of %s', x.output_id, to_char(r.held_on, 'YYYY-MM-DD')),
 	       x.owner, to_char(x.due_on, 'YYYY-MM-DD')
 	FROM @extschema@.review_output x
-	JOIN @extschema@.management_review r ON r.org_id = x.org_id AND r.review_id = x.review_id
-	JOIN @extschema@.organization o ON o.org_id = x.org_id
+	JOIN @extschema@.management_review r ON r.org_id = x.org_id AND r.org_id = ANY (org_ids) AND r.review_id = x.review_id
+	JOIN @extschema@.organization o ON o.org_id = x.org_id AND o.org_id = ANY (org_ids) AND x.org_id = ANY (org_ids)
 	WHERE o.org_id = ANY (org_ids) AND x.status = 'open' AND x.due_on < current_date;
 END;
 COMMENT ON FUNCTION @extschema@.rule_act001(bigint[]) IS
@@ -1526,8 +1536,8 @@ BEGIN ATOMIC
 	                                       THEN format(' (expired on %s)', to_char(c.expires_on, 'YYYY-MM-DD')) ELSE '' END,
 	                  ', ' ORDER BY c.competence COLLATE "C"), NULL
 	FROM @extschema@.role_competence(org_ids) c
-	JOIN @extschema@.role o ON o.org_id = c.org_id AND o.role_id = c.role_id
-	LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.system_id = o.system_id
+	JOIN @extschema@.role o ON o.org_id = c.org_id AND o.org_id = ANY (org_ids) AND c.org_id = ANY (org_ids) AND o.role_id = c.role_id
+	LEFT JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.org_id = ANY (org_ids) AND s.system_id = o.system_id
 	WHERE NOT c.current
 	GROUP BY c.org_id, o.role_id, o.name, o.kind, s.name, c.holder;
 END;

@@ -100,6 +100,112 @@ $$;
 COMMENT ON FUNCTION @extschema@.validate_soa(bigint) IS
 'the SoA rules (scope soa of ims.finding_rule) for one organization, on its live SoA: the draft, or else the approved version; columns as ims.integration_findings';
 
+-- The check an approval must pass besides capability and digest: no
+-- finding that blocks approval stands.  A waiver accepts a finding for a
+-- while; it does not make an incomplete SoA approvable.  Raises, or
+-- returns nothing.
+CREATE FUNCTION @extschema@.check_soa_blockers(org_id bigint) RETURNS void
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	blockers record;
+BEGIN
+	SELECT pg_catalog.count(*), pg_catalog.string_agg(f.code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) f.message, '; ')
+	INTO blockers
+	FROM (SELECT * FROM @extschema@.evaluate_findings(ARRAY[check_soa_blockers.org_id], true) v
+		  WHERE v.blocks_approval LIMIT 5) f;
+	IF blockers.count OPERATOR(pg_catalog.>) 0 THEN
+		RAISE EXCEPTION 'the Statement of Applicability of organization % cannot be approved while findings that block approval stand', org_id
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				DETAIL = pg_catalog.format('Among them: %s.', blockers.string_agg),
+				HINT = pg_catalog.format('SELECT * FROM ims.validate_soa(%s) WHERE blocks_approval lists them all; resolve each (a waiver does not), then approve.', org_id);
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_soa_blockers(bigint) IS
+'raises unless no finding that blocks approval stands for the organization''s live SoA (waived or not); what an approval must pass';
+
+-- The seal of an approval (docs/scale-out.md).  ims.approve_soa checks
+-- the findings itself, on the coordinator on Citus, where the validator
+-- can read every table (in a trigger on a shard it cannot), and the
+-- soa_guard trigger lets its write through without checking them again
+-- only when the write carries the seal: a SHA-256, keyed by a secret only
+-- the extension's owner reads (ims.approval_key), of the organization,
+-- the version, the digest, the approver and the approval time.  The seal
+-- travels in the row itself (after the digest, "digest:seal", taken off by
+-- the trigger), since the trigger may run on another node than the
+-- approval: no session setting reaches it there, and a member could set
+-- one anyway.  ims.seal_soa_approval makes a seal only after the findings
+-- check passed, so a member who calls it by hand gets only what
+-- approve_soa would have let through; a write with any other seal, or
+-- none, gets the findings check in the trigger, as before.  The approval
+-- time bounds a seal's use: the trigger accepts a sealed approval time
+-- only within a minute before the writing transaction's.
+CREATE TABLE @extschema@.approval_key (
+	key text NOT NULL,
+	CONSTRAINT approval_key_pkey PRIMARY KEY (key)
+);
+COMMENT ON TABLE @extschema@.approval_key IS
+'the secret under which ims.approve_soa seals its approvals; readable by the extension''s owner only, made anew by every CREATE EXTENSION (not dumped)';
+INSERT INTO @extschema@.approval_key (key)
+SELECT pg_catalog.gen_random_uuid()::text OPERATOR(pg_catalog.||) pg_catalog.gen_random_uuid()::text;
+REVOKE ALL ON @extschema@.approval_key FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.approval_seal(org_id bigint, soa_id bigint, digest text, approver text, approved_at timestamptz)
+	RETURNS text
+	LANGUAGE sql STABLE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.concat_ws('|', k.key, org_id, soa_id, digest,
+				approver, pg_catalog.to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')), 'UTF8')), 'hex')
+	FROM @extschema@.approval_key k
+$$;
+COMMENT ON FUNCTION @extschema@.approval_seal(bigint, bigint, text, text, timestamptz) IS
+'the seal of an approval under ims.approval_key; for ims.seal_soa_approval and ims.approval_seal_matches only';
+REVOKE ALL ON FUNCTION @extschema@.approval_seal(bigint, bigint, text, text, timestamptz) FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.approval_seal_matches(seal text, org_id bigint, soa_id bigint, digest text, approver text,
+												  approved_at timestamptz)
+	RETURNS boolean
+	LANGUAGE sql STABLE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT COALESCE(seal OPERATOR(pg_catalog.=) @extschema@.approval_seal(org_id, soa_id, digest, approver, approved_at), false)
+$$;
+COMMENT ON FUNCTION @extschema@.approval_seal_matches(text, bigint, bigint, text, text, timestamptz) IS
+'whether a seal is the one ims.approve_soa made for this approval; what the soa_guard trigger asks';
+
+CREATE FUNCTION @extschema@.seal_soa_approval(org_id bigint, soa_id bigint, approver text) RETURNS text
+	LANGUAGE plpgsql
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	caller name := @extschema@.history_actor();		-- the role outside this function
+BEGIN
+	-- the caller's capability, as approve_soa checked it: the findings
+	-- and a seal are for those who may approve
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r, pg_catalog.pg_class c
+				   WHERE r.rolname OPERATOR(pg_catalog.=) caller
+					 AND c.oid OPERATOR(pg_catalog.=) '@extschema@.organization'::pg_catalog.regclass
+					 AND (r.rolsuper OR r.rolbypassrls OR pg_catalog.pg_has_role(caller, c.relowner, 'USAGE')))
+	   AND NOT @extschema@.has_org_access(seal_soa_approval.org_id, 'approve', caller) THEN
+		RAISE EXCEPTION 'permission denied to approve the Statement of Applicability of organization %', org_id
+			USING ERRCODE = 'insufficient_privilege',
+				DETAIL = pg_catalog.format('Approval needs the approve capability, which role %s does not hold.', caller),
+				HINT = 'A superuser or an approver of the organization can grant it with ims.grant_access().';
+	END IF;
+	PERFORM @extschema@.check_soa_blockers(seal_soa_approval.org_id);
+	RETURN @extschema@.approval_seal(seal_soa_approval.org_id, seal_soa_approval.soa_id,
+		@extschema@.soa_digest(seal_soa_approval.org_id, seal_soa_approval.soa_id, approver), approver, pg_catalog.now());
+END
+$$;
+COMMENT ON FUNCTION @extschema@.seal_soa_approval(bigint, bigint, text) IS
+'raises unless the caller holds approve on the organization and no finding that blocks approval stands; else the seal of an approval of the version by approver now; what ims.approve_soa writes its approval with';
+
 CREATE FUNCTION @extschema@.approve_soa(org_id bigint, approver text) RETURNS text
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -108,6 +214,8 @@ DECLARE
 	draft record;
 	new_digest text;
 	fault text;
+	seal text;
+	approved boolean;
 BEGIN
 	IF approver IS NULL OR approver OPERATOR(pg_catalog.=) '' THEN
 		RAISE EXCEPTION 'approver must not be empty'
@@ -133,18 +241,26 @@ BEGIN
 				HINT = 'Create one with ims.init_soa(); it carries the decisions of the approved version over.';
 	END IF;
 
+	-- The findings are checked here, where the validator can read every
+	-- table (on Citus: on the coordinator), and the write is sealed, so the
+	-- soa_guard trigger, which runs where the row is, does not check them
+	-- again; it still checks the capability and the digest, and stamps
+	-- approving_role.
+	seal := @extschema@.seal_soa_approval(approve_soa.org_id, draft.soa_id, approver);
 	new_digest := @extschema@.soa_digest(approve_soa.org_id, draft.soa_id, approver);
 	UPDATE @extschema@.soa s SET status = 'superseded'
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id AND s.status OPERATOR(pg_catalog.=) 'approved';
-	-- The soa_guard trigger checks the capability, the findings and the
-	-- digest, and stamps approved_at and approving_role.
+	-- The seal travels with the row, after the digest, to wherever the
+	-- trigger runs (a worker, on Citus); the trigger takes it off.
 	UPDATE @extschema@.soa s
-	SET status = 'approved', approved_by = approver, digest = new_digest
+	SET status = 'approved', approved_by = approver, approved_at = pg_catalog.now(),
+		digest = new_digest OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) seal
 	WHERE s.org_id OPERATOR(pg_catalog.=) approve_soa.org_id
 	  AND s.soa_id OPERATOR(pg_catalog.=) draft.soa_id;
+	approved := FOUND;
 	-- the draft is locked, so only a lost capability can make this match
 	-- nothing; an approval that approved nothing must not return a digest
-	IF NOT FOUND THEN
+	IF NOT approved THEN
 		RAISE EXCEPTION 'version % of the Statement of Applicability of organization % was not approved', draft.version, org_id
 			USING ERRCODE = 'serialization_failure',
 				DETAIL = 'The version could no longer be written by the approving role when the approval came to write it.',
@@ -182,7 +298,7 @@ CREATE FUNCTION @extschema@.guard_soa() RETURNS trigger
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	blockers record;
+	sealed boolean := false;
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		IF NEW.status OPERATOR(pg_catalog.<>) 'draft' AND NOT @extschema@.is_record_admin() THEN
@@ -236,6 +352,13 @@ BEGIN
 		-- Whoever changes the status, and however, an approval must hold:
 		-- the approve capability, no finding that blocks approval, and the digest of
 		-- exactly this content.  ims.approve_soa() is the way to do it.
+		-- ims.approve_soa's write carries its seal after the digest
+		-- (approval_seal_matches); the row keeps the digest alone.
+		IF NEW.digest LIKE '%:%' THEN
+			sealed := @extschema@.approval_seal_matches(pg_catalog.split_part(NEW.digest, ':', 2), NEW.org_id,
+				NEW.soa_id, pg_catalog.split_part(NEW.digest, ':', 1), NEW.approved_by, NEW.approved_at);
+			NEW.digest := pg_catalog.split_part(NEW.digest, ':', 1);
+		END IF;
 		IF NEW.status OPERATOR(pg_catalog.<>) 'approved' THEN
 			RAISE EXCEPTION 'a draft Statement of Applicability can only be approved'
 				USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -252,7 +375,10 @@ BEGIN
 		-- the server's time and role, for every writer: no back-dating
 		IF NEW.approved_at IS NULL THEN
 			NEW.approved_at := pg_catalog.now();
-		ELSIF NEW.approved_at OPERATOR(pg_catalog.<>) pg_catalog.now() THEN
+		ELSIF NEW.approved_at OPERATOR(pg_catalog.<>) pg_catalog.now()
+			  AND NOT (NEW.approved_at OPERATOR(pg_catalog.<=) pg_catalog.now()
+					   AND NEW.approved_at OPERATOR(pg_catalog.>) (pg_catalog.now() OPERATOR(pg_catalog.-) '1 minute'::pg_catalog.interval)
+					   AND sealed) THEN
 			RAISE EXCEPTION 'the approval time of a Statement of Applicability is set by the server'
 				USING ERRCODE = 'generated_always',
 					DETAIL = pg_catalog.format('Version %s is approved at the time of the transaction that approves it, not at a time the UPDATE names.', OLD.version),
@@ -266,17 +392,11 @@ BEGIN
 					DETAIL = pg_catalog.format('Version %s is recorded as approved by the role that approves it.', OLD.version),
 					HINT = 'Leave approving_role out of the UPDATE, or approve with ims.approve_soa().';
 		END IF;
-		-- A waiver accepts a finding for a while; it does not make an
-		-- incomplete SoA approvable.
-		SELECT pg_catalog.count(*), pg_catalog.string_agg(f.code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) f.message, '; ')
-		INTO blockers
-		FROM (SELECT * FROM @extschema@.evaluate_findings(ARRAY[NEW.org_id], true) v
-			  WHERE v.blocks_approval LIMIT 5) f;
-		IF blockers.count OPERATOR(pg_catalog.>) 0 THEN
-			RAISE EXCEPTION 'the Statement of Applicability of organization % cannot be approved while findings that block approval stand', NEW.org_id
-				USING ERRCODE = 'object_not_in_prerequisite_state',
-					DETAIL = pg_catalog.format('Among them: %s.', blockers.string_agg),
-					HINT = pg_catalog.format('SELECT * FROM ims.validate_soa(%s) WHERE blocks_approval lists them all; resolve each (a waiver does not), then approve.', NEW.org_id);
+		-- ims.approve_soa checked the findings where they can be read (on
+		-- Citus, on the coordinator) and sealed the write; any other
+		-- approval is checked here.
+		IF NOT sealed THEN
+			PERFORM @extschema@.check_soa_blockers(NEW.org_id);
 		END IF;
 		IF NEW.digest IS DISTINCT FROM @extschema@.soa_digest(NEW.org_id, NEW.soa_id, NEW.approved_by) THEN
 			RAISE EXCEPTION 'the digest of version % does not match its content', NEW.version

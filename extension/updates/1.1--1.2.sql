@@ -147,6 +147,23 @@ CREATE TRIGGER document_covers_declared BEFORE UPDATE OF covers ON @extschema@.d
 -- @replace function grant_access
 -- @replace function revoke_access
 -- @replace function init_soa
+
+-- ims.approve_soa checks the findings itself and seals its write, so that
+-- the soa_guard trigger need not run the validator where the row is (on
+-- Citus, a shard; docs/scale-out.md).
+CREATE TABLE @extschema@.approval_key (
+	key text NOT NULL,
+	CONSTRAINT approval_key_pkey PRIMARY KEY (key)
+);
+COMMENT ON TABLE @extschema@.approval_key IS
+'the secret under which ims.approve_soa seals its approvals; readable by the extension''s owner only, made anew by every CREATE EXTENSION (not dumped)';
+INSERT INTO @extschema@.approval_key (key)
+SELECT pg_catalog.gen_random_uuid()::text OPERATOR(pg_catalog.||) pg_catalog.gen_random_uuid()::text;
+REVOKE ALL ON @extschema@.approval_key FROM PUBLIC;
+-- @replace function check_soa_blockers
+-- @replace function approval_seal
+-- @replace function approval_seal_matches
+-- @replace function seal_soa_approval
 -- @replace function approve_soa
 
 ----------------------------------------------------------------------------
@@ -498,3 +515,9 @@ DROP VIEW @extschema@.report_readiness;
 -- table attached and attaches none.
 SELECT @extschema@.attach_history(baseline => true);
 -- @part 97_history_attach.sql
+
+----------------------------------------------------------------------------
+-- Distribution by organization on Citus (docs/scale-out.md)
+----------------------------------------------------------------------------
+
+-- @part 95_distribution.sql

@@ -1,0 +1,97 @@
+#!/bin/bash
+# bench/scale.sh: how far one server goes (docs/scale-out.md).  SCALE_ORGS
+# (default 10,000) synthetic organizations (bench/record.sql,
+# bench/generate.sql: 131 SoA entries, about 20 risks, 50 evidence rows
+# and the rest of a mid-sized company's record each) on one throwaway
+# server, then, in one backend:
+#   validator_one    ims.integration_findings(org) for one organization
+#                    (the mean over 20 organizations spread over the ids);
+#   validator_all    ims.evaluate_findings(NULL, false): every organization
+#                    in one call (what ims.report_findings does);
+#   VIEW_one         SELECT * FROM ims.VIEW WHERE org_id = org, for the main
+#                    report views (the mean over the same 20 organizations);
+#   VIEW_all         count(*) of the view over every organization;
+#   scan             count(*) of every table the validator reads: the peer
+#                    the figures are divided by, measured in the same run.
+# Prints each time in ms and as a ratio to the scan, and the database's
+# size.  A measurement, not a test: it always exits 0 once it has run.
+set -eu -o pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+orgs=${SCALE_ORGS:-10000}
+
+. scripts/cluster.sh
+cluster_setup
+
+tables="organization document ai_system risk risk_control impact_assessment soa soa_entry evidence
+	internal_audit auditor management_review certification_body finding_waiver
+	risk_criteria risk_treatment_action risk_acceptance objective objective_measurement"
+scan_stmt="SELECT 0"
+for t in $tables; do
+	scan_stmt="$scan_stmt + (SELECT count(*) FROM ims.$t)"
+done
+views="report_findings report_soa report_readiness report_risk_register report_nonconformities"
+
+{
+cat <<'SQL'
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+CREATE EXTENSION pg_ims;
+SET max_parallel_workers_per_gather = 0;
+\i bench/record.sql
+CREATE TEMP VIEW bench_org AS SELECT org_id AS n, org_id FROM ims.organization;
+\i bench/generate.sql
+SQL
+# in slices of 1,000, so that no one statement holds everything
+for first in $(seq 1 1000 "$orgs"); do
+	last=$((first + 999))
+	[ "$last" -le "$orgs" ] || last=$orgs
+	echo "CALL pg_temp.generate($first, $last);"
+done
+cat <<SQL
+VACUUM ANALYZE;
+CHECKPOINT;
+CREATE TEMP TABLE sample_org AS
+	SELECT (1 + (i - 1) * ($orgs / 20))::bigint AS org_id FROM generate_series(1, 20) AS i;
+CREATE TEMP TABLE timings (what text, ms float8);
+CREATE PROCEDURE pg_temp.timed(what text, stmt text, per_org boolean)
+LANGUAGE plpgsql AS \$\$
+DECLARE
+	t0 timestamptz;
+	o bigint;
+	n bigint;
+	k integer := 0;
+BEGIN
+	-- once untimed: plans prepared, pages in the cache
+	IF per_org THEN
+		FOR o IN SELECT org_id FROM sample_org LOOP EXECUTE stmt INTO n USING o; END LOOP;
+		t0 := clock_timestamp();
+		FOR o IN SELECT org_id FROM sample_org LOOP EXECUTE stmt INTO n USING o; k := k + 1; END LOOP;
+	ELSE
+		EXECUTE stmt INTO n;
+		t0 := clock_timestamp();
+		EXECUTE stmt INTO n;
+		k := 1;
+	END IF;
+	INSERT INTO timings VALUES (what, extract(epoch FROM clock_timestamp() - t0) * 1000 / k);
+END \$\$;
+CALL pg_temp.timed('scan', \$s\$$scan_stmt\$s\$, false);
+CALL pg_temp.timed('validator_one', 'SELECT count(*) FROM ims.integration_findings(\$1)', true);
+CALL pg_temp.timed('validator_all', 'SELECT count(*) FROM ims.evaluate_findings(NULL, false)', false);
+SQL
+for v in $views; do
+	echo "CALL pg_temp.timed('${v}_one', 'SELECT count(*) FROM (SELECT * FROM ims.$v WHERE org_id = \$1) v', true);"
+	echo "CALL pg_temp.timed('${v}_all', 'SELECT count(*) FROM (SELECT * FROM ims.$v) v', false);"
+done
+cat <<'SQL'
+\pset footer off
+SELECT format('scale: %s organizations, %s SoA entries, %s evidence rows, %s findings; database %s',
+	(SELECT count(*) FROM ims.organization), (SELECT count(*) FROM ims.soa_entry),
+	(SELECT count(*) FROM ims.evidence), (SELECT count(*) FROM ims.evaluate_findings(NULL, false)),
+	pg_size_pretty(pg_database_size(current_database()))) AS summary;
+SELECT t.what, round(t.ms::numeric, 1) AS ms,
+	round((t.ms / s.ms)::numeric, 2) AS "x scan"
+FROM timings t, (SELECT ms FROM timings WHERE what = 'scan') s
+ORDER BY t.what = 'scan' DESC, t.what;
+SQL
+} | psql -v ON_ERROR_STOP=1
