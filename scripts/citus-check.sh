@@ -305,10 +305,11 @@ C -c "SELECT citus_add_node('127.0.0.1', $port)" >"$log/add.out" 2>&1 &&
 	C -c "SELECT rebalance_table_shards(shard_transfer_mode := 'block_writes')" >>"$log/add.out" 2>&1 &&
 	C -c "SELECT ims.distribute()" >>"$log/add.out" 2>&1
 rc=$?
-placed=$(C -Atc "SELECT count(*) FROM citus_shards WHERE nodeport = $port" 2>&1)
+placed=$(C -Atc "SELECT count(*) FROM pg_dist_placement p JOIN pg_dist_node n USING (groupid) JOIN pg_dist_shard s USING (shardid)
+	JOIN pg_dist_partition d USING (logicalrelid) WHERE n.nodeport = $port AND d.partmethod = 'h'" 2>&1)
 after=$(state)
 if [ "$rc" = 0 ] && [ "$placed" -gt 0 ] 2>/dev/null && [ "$before" = "$after" ] && ! echo "$after" | grep -q ERROR; then
-	check add-worker-rebalance PASS "$placed shards moved to the new worker; rows and SoA findings unchanged"
+	check add-worker-rebalance PASS "$placed shards of distributed tables moved to the new worker; rows and SoA findings unchanged"
 else
 	check add-worker-rebalance FAIL "$(first_error "$log/add.out") shards on the new worker: $placed; state before: $(echo "$before" | head -c 200); after: $(echo "$after" | head -c 200)"
 fi

@@ -54,7 +54,7 @@ BEGIN
 		RAISE EXCEPTION 'permission denied to distribute the tables of pg_ims'
 			USING ERRCODE = 'insufficient_privilege',
 				DETAIL = pg_catalog.format('Distributing changes every table of every organization; role %s is not a superuser.', CURRENT_USER),
-				HINT = 'Run ims.distribute() as a superuser, once, on the coordinator.';
+				HINT = 'Run ims.distribute() as a superuser on the coordinator.';
 	END IF;
 
 	-- Reference tables are referenced by the views of the extension, which
