@@ -82,10 +82,29 @@ BEGIN
 	-- with ims.organization, so that one organization's rows of every table
 	-- are on one node.  Either kind in the order of its foreign keys: a
 	-- table after every table it refers to.
+	-- All but ims.org_access, the ledger of the grants, which stays a local
+	-- table of the coordinator: its trigger grants and revokes the
+	-- organizations' roles, and Citus propagates role changes only from
+	-- the coordinator (on a shard the trigger would run on a worker).  Its
+	-- foreign key to ims.organization goes, as Citus allows none from a
+	-- local table to a distributed one; grant_access still checks the
+	-- organization, and row-level security lets no one else write a grant
+	-- for an organization whose roles do not exist.
+	EXECUTE pg_catalog.format('ALTER TABLE @extschema@.org_access DROP CONSTRAINT IF EXISTS %I', 'org_access_org_fkey');
+	-- Nor are its changes in the history: the history's chain is advanced
+	-- on the organization's shard, under a guard that a write sent there
+	-- from the coordinator does not pass (docs/scale-out.md).  The ledger
+	-- keeps who granted what and when itself.
+	IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+			   WHERE g.tgrelid OPERATOR(pg_catalog.=) '@extschema@.org_access'::pg_catalog.regclass
+				 AND g.tgname OPERATOR(pg_catalog.=) 'history_log') THEN
+		ALTER TABLE @extschema@.org_access DISABLE TRIGGER history_log;
+	END IF;
 	todo := ARRAY(
 		SELECT c.oid::pg_catalog.regclass FROM pg_catalog.pg_class c
 		WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
 		  AND c.relkind OPERATOR(pg_catalog.=) 'r'
+		  AND c.oid OPERATOR(pg_catalog.<>) '@extschema@.org_access'::pg_catalog.regclass
 		  AND NOT (c.oid::pg_catalog.regclass OPERATOR(pg_catalog.=) ANY (done))
 		ORDER BY c.relname);
 	WHILE pg_catalog.cardinality(todo) OPERATOR(pg_catalog.>) 0 LOOP
@@ -190,7 +209,7 @@ BEGIN
 	PERFORM pg_catalog.set_config('client_min_messages', verbosity, true);
 	IF made OPERATOR(pg_catalog.=) 0 THEN
 		RAISE NOTICE 'pg_ims is already distributed'
-			USING DETAIL = 'Every table of the extension is a Citus reference or distributed table, and every function of ims.distributed_functions() is distributed.';
+			USING DETAIL = 'Every table of the extension but ims.org_access (local to the coordinator) is a Citus reference or distributed table, and every function of ims.distributed_functions() is distributed.';
 	END IF;
 	RETURN made;
 END
