@@ -150,7 +150,8 @@ WHERE k.connamespace = 'ims'::regnamespace AND k.contype = 'p'
   AND c.relname NOT IN ('standard', 'clause', 'control', 'evidence_kind',
                         'reference_item', 'clause_mapping', 'control_mapping', 'clause_topic', 'finding_rule',
                         'obligation', 'obligation_clause', 'obligation_control', 'oscal_catalog')
-  AND (SELECT attname FROM pg_attribute WHERE attrelid = k.conrelid AND attnum = k.conkey[1]) <> 'org_id';
+  AND (SELECT attname FROM pg_attribute WHERE attrelid = k.conrelid AND attnum = k.conkey[1]) <> 'org_id'
+ORDER BY c.relname;
 SELECT count(*) AS record_tables_keyed_by_org
 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
 WHERE k.connamespace = 'ims'::regnamespace AND k.contype = 'p'

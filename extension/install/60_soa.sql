@@ -19,6 +19,7 @@ DECLARE
 	approved_id bigint;
 	next_version integer;
 	new_id bigint;
+	in_scope text[];
 BEGIN
 	-- Two sessions starting a draft for one organization queue here; the
 	-- access check comes after the lock (ims.lock_organization).
@@ -43,6 +44,12 @@ BEGIN
 
 	-- One entry per control of every standard in scope; decisions of the
 	-- approved version carry over, controls new since then start undecided.
+	-- The standards are read first and the approved entries in a subquery
+	-- of their own, each filtered by the organization: Citus then routes
+	-- both to the organization's shard and joins the catalog, a reference
+	-- table, to what they return (docs/findings.md, Routing).
+	SELECT o.standards INTO in_scope FROM @extschema@.organization o
+	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id;
 	INSERT INTO @extschema@.soa_entry
 		(org_id, soa_id, standard, control_id, applicability, justification, implementation, owner)
 	SELECT init_soa.org_id, new_id, c.standard, c.control_id,
@@ -50,14 +57,14 @@ BEGIN
 		   COALESCE(p.implementation, 'not_started'),
 		   -- an owner the name policy refuses (written under 1.1) is not carried over
 		   CASE WHEN @extschema@.name_fault(p.owner) IS NULL THEN p.owner END
-	FROM @extschema@.organization o
-	JOIN @extschema@.control c ON c.standard OPERATOR(pg_catalog.=) ANY (o.standards)
-	LEFT JOIN @extschema@.soa_entry p
-		ON p.org_id OPERATOR(pg_catalog.=) o.org_id
-	   AND p.soa_id OPERATOR(pg_catalog.=) approved_id
-	   AND p.standard OPERATOR(pg_catalog.=) c.standard
+	FROM @extschema@.control c
+	LEFT JOIN (SELECT e.standard, e.control_id, e.applicability, e.justification, e.implementation, e.owner
+			   FROM @extschema@.soa_entry e
+			   WHERE e.org_id OPERATOR(pg_catalog.=) init_soa.org_id
+				 AND e.soa_id OPERATOR(pg_catalog.=) approved_id) p
+		ON p.standard OPERATOR(pg_catalog.=) c.standard
 	   AND p.control_id OPERATOR(pg_catalog.=) c.control_id
-	WHERE o.org_id OPERATOR(pg_catalog.=) init_soa.org_id
+	WHERE c.standard OPERATOR(pg_catalog.=) ANY (in_scope)
 	  AND NOT c.withdrawn;			-- a control its catalog withdrew (22_oscal_catalog.sql)
 
 	RETURN new_id;
