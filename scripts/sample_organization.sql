@@ -223,21 +223,23 @@ INSERT INTO ims.risk_criteria (org_id, domain, likelihood_scale, consequence_sca
 	 'Severity of the harm to the individuals, groups or society affected, and how reversible it is', 4,
 	 'Integrated risk assessment methodology 4.1, section 4 (AI risks)', 'Management board', current_date - 400);
 
+-- (the dates are computed in the list, not from its columns in SET: Citus
+-- refuses a STABLE function of a column in an UPDATE)
 UPDATE ims.risk r
 SET residual_likelihood = v.rl, residual_impact = v.ri, other_types = v.other_types::ims.risk_type[],
-	affected_subjects = v.subjects::text[], plan_approved_by = v.approver, plan_approved_on = current_date - v.approved_ago
+	affected_subjects = v.subjects::text[], plan_approved_by = v.approver, plan_approved_on = v.approved_on
 FROM (VALUES
-	('Customer data exposed through a misconfigured storage bucket', 1, 5, NULL, NULL, 'Head of platform', 380),
-	('Unpatched library in the ingestion service', 2, 3, NULL, NULL, 'Head of platform', 380),
-	('Region-wide outage of the cloud provider', 2, 2, NULL, NULL, 'Head of SRE', 380),
-	('Ransomware on office laptops', 1, 3, NULL, NULL, 'IT lead', 380),
-	('Assistant gives confident wrong answers about billing', 2, 2, NULL, '{individuals}', 'Head of support', 250),
-	('Prompt injection exposes another tenant''s documentation', 1, 4, '{confidentiality}', NULL, 'Head of platform', 250),
-	('Screening model disadvantages applicants by gender or age', 2, 3, NULL, '{individuals,groups}', 'Head of people', 200),
-	('Recruiters over-rely on the ranking', 2, 3, NULL, '{individuals}', 'Head of people', 200),
+	('Customer data exposed through a misconfigured storage bucket', 1, 5, NULL, NULL, 'Head of platform', current_date - 380),
+	('Unpatched library in the ingestion service', 2, 3, NULL, NULL, 'Head of platform', current_date - 380),
+	('Region-wide outage of the cloud provider', 2, 2, NULL, NULL, 'Head of SRE', current_date - 380),
+	('Ransomware on office laptops', 1, 3, NULL, NULL, 'IT lead', current_date - 380),
+	('Assistant gives confident wrong answers about billing', 2, 2, NULL, '{individuals}', 'Head of support', current_date - 250),
+	('Prompt injection exposes another tenant''s documentation', 1, 4, '{confidentiality}', NULL, 'Head of platform', current_date - 250),
+	('Screening model disadvantages applicants by gender or age', 2, 3, NULL, '{individuals,groups}', 'Head of people', current_date - 200),
+	('Recruiters over-rely on the ranking', 2, 3, NULL, '{individuals}', 'Head of people', current_date - 200),
 	('Training data for the screening model is unrepresentative', 1, 4, NULL, '{groups,society}', NULL, NULL),
-	('Fraud model scoring service tampered with', 1, 4, NULL, NULL, 'Head of platform', 300)
-) AS v(title, rl, ri, other_types, subjects, approver, approved_ago)
+	('Fraud model scoring service tampered with', 1, 4, NULL, NULL, 'Head of platform', current_date - 300)
+) AS v(title, rl, ri, other_types, subjects, approver, approved_on)
 WHERE r.org_id = :org AND r.title = v.title;
 
 INSERT INTO ims.risk_reference (org_id, risk_id, standard, list, item_id)
