@@ -223,13 +223,13 @@ INSERT INTO ims.risk_criteria (org_id, domain, likelihood_scale, consequence_sca
 	 'Severity of the harm to the individuals, groups or society affected, and how reversible it is', 4,
 	 'Integrated risk assessment methodology 4.1, section 4 (AI risks)', 'Management board', current_date - 400);
 
--- (the dates are computed in the list, not from its columns in SET: Citus
--- refuses a STABLE function of a column in an UPDATE)
+-- (the dates and types are made in the list, not from its columns in SET:
+-- Citus refuses a STABLE function or cast of a column in an UPDATE)
 UPDATE ims.risk r
-SET residual_likelihood = v.rl, residual_impact = v.ri, other_types = v.other_types::ims.risk_type[],
-	affected_subjects = v.subjects::text[], plan_approved_by = v.approver, plan_approved_on = v.approved_on
+SET residual_likelihood = v.rl, residual_impact = v.ri, other_types = v.other_types,
+	affected_subjects = v.subjects, plan_approved_by = v.approver, plan_approved_on = v.approved_on
 FROM (VALUES
-	('Customer data exposed through a misconfigured storage bucket', 1, 5, NULL, NULL, 'Head of platform', current_date - 380),
+	('Customer data exposed through a misconfigured storage bucket', 1, 5, NULL::ims.risk_type[], NULL::text[], 'Head of platform', current_date - 380),
 	('Unpatched library in the ingestion service', 2, 3, NULL, NULL, 'Head of platform', current_date - 380),
 	('Region-wide outage of the cloud provider', 2, 2, NULL, NULL, 'Head of SRE', current_date - 380),
 	('Ransomware on office laptops', 1, 3, NULL, NULL, 'IT lead', current_date - 380),
