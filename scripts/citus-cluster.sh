@@ -131,7 +131,13 @@ citus_stop()
 citus_start()
 {
 	local workers=$1 i port
-	trap citus_stop EXIT
+	# CITUS_KEEP=1 leaves the cluster running at the end, for a developer
+	# to look into (docs/development.md); stop it with citus_stop's pg_ctl
+	if [ "${CITUS_KEEP:-0}" = 1 ]; then
+		trap 'echo "citus: the cluster is left running in $CITUS_DIR (ports $CITUS_NODES)" >&2' EXIT
+	else
+		trap citus_stop EXIT
+	fi
 	trap 'exit 130' INT TERM
 	[ -n "$CITUS_DIR" ] || citus_private_tree
 	citus_initdb "$CITUS_PORT"
