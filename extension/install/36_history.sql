@@ -332,74 +332,89 @@ COMMENT ON FUNCTION @extschema@.attach_history(boolean) IS
 'attaches the history trigger to every per-organization table of the extension that has none (with baseline, appends a BASELINE entry for each of their rows); returns how many tables it attached';
 REVOKE ALL ON FUNCTION @extschema@.attach_history(boolean) FROM PUBLIC;
 
--- Recomputes an organization's chain, entry by entry in one pass, and
--- names the first entry that does not hold: its hash is not the hash of
--- its content, its prev_hash is not the hash of the entry before, an
--- entry before it is missing, or the chain head names another last entry.
+-- Recomputes the chains of organizations org_ids, entry by entry in one
+-- pass, and names the first entry of each that does not hold: its hash is
+-- not the hash of its content, its prev_hash is not the hash of the entry
+-- before, an entry before it is missing, or the chain head names another
+-- last entry.  One row per organization of org_ids, first_invalid null
+-- when its chain holds.  One SQL query, inlined where it is read, so that
+-- rule HIS001 and ims.verify_history share it and Citus runs it on the
+-- organization's shard: every table is filtered by org_ids itself.
+CREATE FUNCTION @extschema@.history_check(org_ids bigint[])
+	RETURNS TABLE (org_id bigint, entries bigint, first_invalid bigint, problem text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT o.org_id, n.entries,
+		   CASE
+		   WHEN e.seq IS NOT NULL THEN e.seq
+		   WHEN c.last_seq IS NULL AND n.last_seq IS NOT NULL THEN n.last_seq
+		   WHEN c.last_seq IS NOT NULL AND n.last_seq IS NULL THEN 1
+		   WHEN c.last_seq > n.last_seq THEN n.last_seq + 1
+		   WHEN c.last_seq < n.last_seq THEN c.last_seq + 1
+		   WHEN c.head_hash <> l.hash THEN n.last_seq
+		   END,
+		   CASE
+		   WHEN e.seq IS NOT NULL THEN e.problem
+		   WHEN c.last_seq IS NULL AND n.last_seq IS NOT NULL THEN 'the chain has no head'
+		   WHEN c.last_seq IS NOT NULL AND n.last_seq IS NULL THEN format('entries 1 to %s are missing', c.last_seq)
+		   WHEN c.last_seq > n.last_seq THEN
+				CASE WHEN c.last_seq = n.last_seq + 1 THEN 'the last entry is missing'
+				ELSE format('entries %s to %s, the last, are missing', n.last_seq + 1, c.last_seq) END
+		   WHEN c.last_seq < n.last_seq THEN format('the entry is beyond the chain head, entry %s', c.last_seq)
+		   WHEN c.head_hash <> l.hash THEN 'its hash is not the head of the chain'
+		   END
+	FROM @extschema@.organization o
+	CROSS JOIN LATERAL (
+		SELECT count(*) AS entries, max(h.seq) AS last_seq
+		FROM @extschema@.history h
+		WHERE h.org_id = o.org_id AND h.org_id = ANY (org_ids)) n
+	LEFT JOIN LATERAL (
+		SELECT x.seq, x.problem
+		FROM (SELECT h.seq,
+					 CASE
+					 WHEN h.hash <> @extschema@.history_entry_hash(h.prev_hash, h.org_id, h.seq,
+							h.table_name, h.operation, h.row_key, h.row_before, h.row_after, h.role_name,
+							h.application_user, h.txid, h.logged_at)
+						THEN 'its content does not match its hash'
+					 WHEN lag(h.seq) OVER w IS NULL AND h.seq > 1 AND NOT EXISTS (
+							SELECT 1 FROM @extschema@.history p
+							WHERE p.org_id = h.org_id AND p.org_id = ANY (org_ids) AND p.operation = 'PURGE'
+							  AND (p.row_after ->> 'through_seq')::bigint = h.seq - 1
+							  AND p.row_after ->> 'through_hash' = h.prev_hash)
+						THEN format('entries 1 to %s are missing, and no purge removed them', h.seq - 1)
+					 WHEN lag(h.seq) OVER w <> h.seq - 1
+						THEN CASE WHEN lag(h.seq) OVER w = h.seq - 2
+							 THEN format('entry %s before it is missing', h.seq - 1)
+							 ELSE format('entries %s to %s before it are missing', lag(h.seq) OVER w + 1, h.seq - 1) END
+					 WHEN h.prev_hash IS DISTINCT FROM lag(h.hash) OVER w AND lag(h.seq) OVER w IS NOT NULL
+						THEN format('its prev_hash is not the hash of entry %s', lag(h.seq) OVER w)
+					 END AS problem
+			  FROM @extschema@.history h
+			  WHERE h.org_id = o.org_id AND h.org_id = ANY (org_ids)
+			  WINDOW w AS (ORDER BY h.seq)) x
+		WHERE x.problem IS NOT NULL
+		ORDER BY x.seq
+		LIMIT 1) e ON true
+	LEFT JOIN @extschema@.history_chain c ON c.org_id = o.org_id AND c.org_id = ANY (org_ids)
+	LEFT JOIN @extschema@.history l ON l.org_id = o.org_id AND l.org_id = ANY (org_ids) AND l.seq = n.last_seq
+	WHERE o.org_id = ANY (org_ids);
+END;
+COMMENT ON FUNCTION @extschema@.history_check(bigint[]) IS
+'recomputes the history chains of the organizations org_ids: per organization, how many entries it has and the first entry that does not hold, with the reason (null when the chain holds); reads only the rows the caller may read; ims.verify_history is the checked call for one organization';
+
+-- One organization's chain, for anyone with read on it: ims.history_check
+-- of that organization alone.  An organization without entries or head
+-- (or none of that id) has a chain of no entries, which holds.
 CREATE FUNCTION @extschema@.verify_history(org_id bigint, OUT entries bigint, OUT valid boolean,
 										   OUT first_invalid bigint, OUT problem text)
 	LANGUAGE plpgsql STABLE
 	SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	head record;
-	last_seq bigint;
-	last_hash text;
 BEGIN
 	PERFORM @extschema@.require_org_access(verify_history.org_id, 'read');
-	SELECT count(*), max(h.seq) INTO entries, last_seq
-	FROM @extschema@.history h WHERE h.org_id OPERATOR(pg_catalog.=) verify_history.org_id;
-	SELECT e.seq, e.problem INTO first_invalid, problem
-	FROM (SELECT h.seq,
-				 CASE
-				 WHEN h.hash OPERATOR(pg_catalog.<>) @extschema@.history_entry_hash(h.prev_hash, h.org_id, h.seq,
-						h.table_name, h.operation, h.row_key, h.row_before, h.row_after, h.role_name,
-						h.application_user, h.txid, h.logged_at)
-					THEN 'its content does not match its hash'
-				 WHEN lag(h.seq) OVER w IS NULL AND h.seq OPERATOR(pg_catalog.>) 1 AND NOT EXISTS (
-						SELECT 1 FROM @extschema@.history p
-						WHERE p.org_id OPERATOR(pg_catalog.=) h.org_id AND p.operation OPERATOR(pg_catalog.=) 'PURGE'
-						  AND (p.row_after OPERATOR(pg_catalog.->>) 'through_seq')::bigint OPERATOR(pg_catalog.=) (h.seq OPERATOR(pg_catalog.-) 1)
-						  AND p.row_after OPERATOR(pg_catalog.->>) 'through_hash' OPERATOR(pg_catalog.=) h.prev_hash)
-					THEN pg_catalog.format('entries 1 to %s are missing, and no purge removed them', h.seq OPERATOR(pg_catalog.-) 1)
-				 WHEN lag(h.seq) OVER w OPERATOR(pg_catalog.<>) (h.seq OPERATOR(pg_catalog.-) 1)
-					THEN CASE WHEN lag(h.seq) OVER w OPERATOR(pg_catalog.=) (h.seq OPERATOR(pg_catalog.-) 2)
-						 THEN pg_catalog.format('entry %s before it is missing', h.seq OPERATOR(pg_catalog.-) 1)
-						 ELSE pg_catalog.format('entries %s to %s before it are missing', lag(h.seq) OVER w OPERATOR(pg_catalog.+) 1,
-												h.seq OPERATOR(pg_catalog.-) 1) END
-				 WHEN h.prev_hash IS DISTINCT FROM lag(h.hash) OVER w AND lag(h.seq) OVER w IS NOT NULL
-					THEN pg_catalog.format('its prev_hash is not the hash of entry %s', lag(h.seq) OVER w)
-				 END AS problem
-		  FROM @extschema@.history h
-		  WHERE h.org_id OPERATOR(pg_catalog.=) verify_history.org_id
-		  WINDOW w AS (ORDER BY h.seq)) e
-	WHERE e.problem IS NOT NULL
-	ORDER BY e.seq
-	LIMIT 1;
-	IF first_invalid IS NULL THEN
-		SELECT c.last_seq, c.head_hash INTO head
-		FROM @extschema@.history_chain c WHERE c.org_id OPERATOR(pg_catalog.=) verify_history.org_id;
-		SELECT h.hash INTO last_hash FROM @extschema@.history h
-		WHERE h.org_id OPERATOR(pg_catalog.=) verify_history.org_id AND h.seq OPERATOR(pg_catalog.=) last_seq;
-		IF head.last_seq IS NULL AND last_seq IS NOT NULL THEN
-			first_invalid := last_seq;
-			problem := 'the chain has no head';
-		ELSIF head.last_seq IS NOT NULL AND last_seq IS NULL THEN
-			first_invalid := 1;
-			problem := pg_catalog.format('entries 1 to %s are missing', head.last_seq);
-		ELSIF head.last_seq OPERATOR(pg_catalog.>) last_seq THEN
-			first_invalid := last_seq OPERATOR(pg_catalog.+) 1;
-			problem := CASE WHEN head.last_seq OPERATOR(pg_catalog.=) (last_seq OPERATOR(pg_catalog.+) 1)
-						   THEN 'the last entry is missing'
-						   ELSE pg_catalog.format('entries %s to %s, the last, are missing', last_seq OPERATOR(pg_catalog.+) 1, head.last_seq) END;
-		ELSIF head.last_seq OPERATOR(pg_catalog.<) last_seq THEN
-			first_invalid := head.last_seq OPERATOR(pg_catalog.+) 1;
-			problem := pg_catalog.format('the entry is beyond the chain head, entry %s', head.last_seq);
-		ELSIF head.head_hash OPERATOR(pg_catalog.<>) last_hash THEN
-			first_invalid := last_seq;
-			problem := 'its hash is not the head of the chain';
-		END IF;
-	END IF;
+	SELECT c.entries, c.first_invalid, c.problem INTO entries, first_invalid, problem
+	FROM @extschema@.history_check(ARRAY[verify_history.org_id]) c;
+	entries := coalesce(entries, 0);
 	valid := first_invalid IS NULL;
 END
 $$;

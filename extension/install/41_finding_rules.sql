@@ -1393,15 +1393,14 @@ INSERT INTO @extschema@.finding_rule (code, grade, category, requirement, blocks
 	 'Advice: record the SHA-256 of each file when it is collected (file_sha256, as sha256sum prints it), so that the file an auditor is shown can be proved to be the one collected.');
 
 -- An organization whose history chain does not verify: an entry was
--- changed, removed or inserted past the triggers (ims.verify_history).
+-- changed, removed or inserted past the triggers (ims.history_check).
 CREATE FUNCTION @extschema@.rule_his001(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, grade text, standard text, requirement text, ref text, arg1 text, arg2 text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT c.org_id, NULL, NULL, NULL, 'history entry ' || v.first_invalid, v.problem, NULL
-	FROM @extschema@.history_chain c
-	CROSS JOIN LATERAL @extschema@.verify_history(c.org_id) v
-	WHERE c.org_id = ANY (org_ids) AND NOT v.valid;
+	SELECT c.org_id, NULL, NULL, NULL, 'history entry ' || c.first_invalid, c.problem, NULL
+	FROM @extschema@.history_check(org_ids) c
+	WHERE c.first_invalid IS NOT NULL;
 END;
 COMMENT ON FUNCTION @extschema@.rule_his001(bigint[]) IS
 'finding rule HIS001 of ims.finding_rule: the rows behind "the history of the record does not verify at {ref}: {1}" (docs/findings.md)';
