@@ -11,6 +11,7 @@ EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" extension/pg_i
 MODULE_big = pg_ims
 OBJS = \
 	src/pg_ims.o \
+	src/inline_sql.o \
 	src/risk_type_label.o \
 	src/risk_type.o \
 	src/applicability_label.o \

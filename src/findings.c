@@ -27,22 +27,15 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
-#include "nodes/makefuncs.h"
-#include "nodes/nodeFuncs.h"
-#include "nodes/pathnodes.h"
-#include "optimizer/clauses.h"
-#include "optimizer/optimizer.h"
-#include "parser/analyze.h"
-#include "tcop/tcopprot.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
-#include "utils/ruleutils.h"
 #include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
 #include "pg_ims.h"
+#include "inline_sql.h"
 #include "pg_ims_spi.h"
 
 /*
@@ -264,47 +257,6 @@ ForgetInlinedRules(Datum arg, int cacheid, uint32 hashvalue)
 }
 
 /*
- * Replaces every function in FROM of query "node", and of its subqueries,
- * CTEs and sublinks, that the planner would inline (a SQL function
- * returning a set, not strict, volatile or SECURITY DEFINER: the rules and
- * the helpers they call) by its body, as the planner does.
- */
-static bool
-InlineFunctionsWalker(Node *node, PlannerInfo *root)
-{
-	if (node == NULL)
-		return false;
-	if (IsA(node, Query))
-	{
-		Query	   *query = (Query *) node;
-		ListCell   *lc;
-
-		foreach(lc, query->rtable)
-		{
-			RangeTblEntry *rte = lfirst_node(RangeTblEntry, lc);
-			Query	   *body;
-
-			if (rte->rtekind != RTE_FUNCTION)
-				continue;
-			/* as the planner does first: defaults filled in, constants folded */
-			rte->functions = (List *) eval_const_expressions(root, (Node *) rte->functions);
-			body = inline_set_returning_function(root, rte);
-			if (body == NULL)
-				continue;
-			/* the function's column names, which the query reads */
-			rte->alias = makeAlias(rte->eref->aliasname, copyObject(rte->eref->colnames));
-			rte->rtekind = RTE_SUBQUERY;
-			rte->subquery = body;
-			rte->security_barrier = false;
-			rte->functions = NIL;
-			rte->funcordinality = false;
-		}
-		return query_tree_walker(query, InlineFunctionsWalker, root, 0);
-	}
-	return expression_tree_walker(node, InlineFunctionsWalker, root);
-}
-
-/*
  * The query that runs rule function "function" for the organizations in
  * $1, as SQL text in which the rule and the SQL functions it reads
  * through are inlined: what the planner would plan for
@@ -322,11 +274,7 @@ static char *
 InlinedRuleQuery(const char *function)
 {
 	char	   *sql;
-	RawStmt    *raw;
 	Oid			argtypes[1] = {INT8ARRAYOID};
-	Query	   *query;
-	PlannerGlobal glob;
-	PlannerInfo root;
 	char	   *text;
 
 	for (int i = 0; i < ninlined_rules; i++)
@@ -335,19 +283,7 @@ InlinedRuleQuery(const char *function)
 
 	sql = psprintf("SELECT org_id, grade, standard, requirement, ref, arg1, arg2 FROM ims.%s($1)",
 				   quote_identifier(function));
-	raw = linitial_node(RawStmt, pg_parse_query(sql));
-	query = linitial_node(Query, pg_analyze_and_rewrite_fixedparams(raw, sql, argtypes, 1, NULL));
-
-	/* inline_set_returning_function records what it inlined in glob */
-	memset(&glob, 0, sizeof(glob));
-	glob.type = T_PlannerGlobal;
-	memset(&root, 0, sizeof(root));
-	root.type = T_PlannerInfo;
-	root.glob = &glob;
-	root.parse = query;
-	root.query_level = 1;
-	(void) InlineFunctionsWalker((Node *) query, &root);
-	text = psprintf("/* ims.%s */ %s", function, pg_get_querydef(query, false));
+	text = psprintf("/* ims.%s */ %s", function, PgImsInlineSql(sql, 1, argtypes));
 
 	if (!inlined_rules_callback)
 	{

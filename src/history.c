@@ -1,7 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * history.c
- *	  The role a history entry names (extension/install/36_history.sql).
+ *	  The parts of the history of the record in C
+ *	  (extension/install/36_history.sql): the role an entry names, and the
+ *	  head the documents print.
  *
  * The triggers that write ims.history run SECURITY DEFINER, as the owner
  * of the extension, so that the roles whose changes they record cannot
@@ -14,9 +16,13 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+
+#include "pg_ims.h"
+#include "pg_ims_spi.h"
 
 PG_FUNCTION_INFO_V1(history_actor);
 
@@ -28,4 +34,21 @@ history_actor(PG_FUNCTION_ARGS)
 
 	namestrcpy(result, GetUserNameFromId(GetOuterUserId(), false));
 	PG_RETURN_NAME(result);
+}
+
+/*
+ * The head of the organization's history chain (ims.history_head), for a
+ * document's header; NULL before its first entry.  Its own statement, not
+ * a column of the document's query over the organization: under Citus
+ * that query runs on the organization's shard, where a function that
+ * reads distributed tables cannot run (docs/scale-out.md).  Needs SPI
+ * connected; the text lives in the caller's SPI context.
+ */
+char *
+PgImsHistoryHead(Datum org_id)
+{
+	Oid			types[1] = {INT8OID};
+
+	PgImsSpiRun("SELECT ims.history_head($1) AS head", 1, types, &org_id, true, 1);
+	return PgImsSpiText(0, "head");
 }

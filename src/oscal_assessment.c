@@ -119,7 +119,6 @@ ReadHeader(Datum org)
 
 	PgImsSpiRun("SELECT ims.require_org_access($1, 'read')", 1, org_types, &org, false, 0);
 	if (OrgQuery("SELECT o.name, 'pg_ims/' || o.org_id || '/' || extract(epoch FROM o.created_at)::text AS uuid_prefix, "
-				 "       ims.history_head(o.org_id)::text AS history_head, "
 				 "       to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS now, "
 				 "       to_char(current_date, 'YYYY-MM-DD') AS today "
 				 "FROM ims.organization o WHERE o.org_id = $1", org) != 1)
@@ -128,9 +127,9 @@ ReadHeader(Datum org)
 				 errmsg("organization " INT64_FORMAT " does not exist", DatumGetInt64(org))));
 	h.organization = PgImsSpiText(0, "name");
 	h.uuid_prefix = PgImsSpiText(0, "uuid_prefix");
-	h.history_head = PgImsSpiText(0, "history_head");
 	h.now = PgImsSpiText(0, "now");
 	h.today = PgImsSpiText(0, "today");
+	h.history_head = PgImsHistoryHead(org);
 	return h;
 }
 

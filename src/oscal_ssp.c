@@ -135,7 +135,7 @@ ReadPlanHeader(Datum org)
 				"s.version::text AS version, s.status, s.approved_by, "
 				"to_char(coalesce(s.approved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS modified, "
 				"to_char(coalesce(s.approved_at, s.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS baseline_modified, "
-				"s.digest, ims.history_head(o.org_id)::text AS history_head, "
+				"s.digest, "
 				"(SELECT string_agg(st.title, '; ' ORDER BY st.code COLLATE \"C\") "
 				" FROM ims.standard st WHERE st.code = ANY (o.standards)) AS standards, "
 				"'urn:pg-ims:standards:' || array_to_string(ARRAY(SELECT translate(c, ':', '-') "
@@ -150,10 +150,10 @@ ReadPlanHeader(Datum org)
 	h.modified = PgImsSpiText(0, "modified");
 	h.baseline_modified = PgImsSpiText(0, "baseline_modified");
 	h.digest = PgImsSpiText(0, "digest");
-	h.history_head = PgImsSpiText(0, "history_head");
 	h.standards = PgImsSpiText(0, "standards");
 	h.profile = PgImsSpiText(0, "profile");
 	h.uuid_prefix = PgImsSpiText(0, "uuid_prefix");
+	h.history_head = PgImsHistoryHead(org);
 	return h;
 }
 
@@ -377,7 +377,8 @@ SystemImplementation(Datum org, const PlanHeader *h)
 
 /*
  * The AI systems an SoA entry is implemented for, one SQL expression over
- * the entry s (ims.report_soa), as a space-separated list of system ids,
+ * the entry s (ims.report_soa) of organization $1 (every table filtered by
+ * $1 itself, for Citus), as a space-separated list of system ids,
  * each followed by "/" and why (r: a risk, e: evidence, or both):
  * the in-scope AI systems with a risk that the control treats
  * (ims.risk_control), or with current, fitting evidence of the control for
@@ -390,11 +391,11 @@ static const char *const entry_ai_systems_sql =
 " FROM ims.ai_system a "
 " CROSS JOIN LATERAL (SELECT EXISTS ("
 "   SELECT FROM ims.risk r JOIN ims.risk_control k ON k.org_id = r.org_id AND k.risk_id = r.risk_id "
-"   WHERE r.org_id = s.org_id AND r.ai_system_id = a.system_id "
+"   WHERE r.org_id = $1 AND k.org_id = $1 AND r.ai_system_id = a.system_id "
 "     AND k.standard = s.standard AND k.control_id = s.control_id) AS risk, "
-"  EXISTS (SELECT FROM ims.ai_system_evidence(ARRAY[s.org_id]) v "
+"  EXISTS (SELECT FROM ims.ai_system_evidence(ARRAY[$1]::bigint[]) v "
 "   WHERE v.system_id = a.system_id AND v.standard = s.standard AND v.control_id = s.control_id) AS evidence) x "
-" WHERE a.org_id = s.org_id AND a.in_scope AND (x.risk OR x.evidence))";
+" WHERE a.org_id = $1 AND a.in_scope AND (x.risk OR x.evidence))";
 
 /*
  * OSCAL's implementation-status state of an entry, or NULL: an excluded

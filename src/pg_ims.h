@@ -80,4 +80,7 @@ Datum PREFIX##_hash_extended(PG_FUNCTION_ARGS) \
 { return hash_uint32_extended((uint32) PG_GETARG_INT16(0), PG_GETARG_INT64(1)); } \
 extern int no_such_variable
 
+/* src/history.c: the organization's history head, as ims.history_head gives it */
+extern char *PgImsHistoryHead(Datum org_id);
+
 #endif							/* PG_IMS_H */

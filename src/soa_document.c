@@ -98,14 +98,14 @@ ReadHeader(Datum org)
 
 	SoaLiveRead(org, "o.name AS organization, s.version::text AS version, s.status, s.approved_by, "
 				"to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"') AS approved_at, "
-				"s.digest, ims.history_head(o.org_id)::text AS history_head");
+				"s.digest");
 	h.organization = PgImsSpiText(0, "organization");
 	h.version = PgImsSpiText(0, "version");
 	h.status = PgImsSpiText(0, "status");
 	h.approved_by = PgImsSpiText(0, "approved_by");
 	h.approved_at = PgImsSpiText(0, "approved_at");
 	h.digest = PgImsSpiText(0, "digest");
-	h.history_head = PgImsSpiText(0, "history_head");
+	h.history_head = PgImsHistoryHead(org);
 	return h;
 }
 

@@ -9,14 +9,19 @@
 
 #include "catalog/pg_type.h"
 
+#include "inline_sql.h"
 #include "soa_live.h"
 
 static Oid	org_type[1] = {INT8OID};
 
+/*
+ * Run as written out with its SQL functions inlined (src/inline_sql.c), so
+ * that under Citus the query goes whole to the organization's shard.
+ */
 uint64
 SoaQuery(const char *sql, Datum org)
 {
-	return PgImsSpiRun(sql, 1, org_type, &org, true, 0);
+	return PgImsSpiRun(PgImsInlineSql(sql, 1, org_type), 1, org_type, &org, true, 0);
 }
 
 void

@@ -27,7 +27,11 @@
  */
 extern void SoaLiveRead(Datum org, const char *select_list);
 
-/* Run a read-only query with the organization as $1; returns the row count. */
+/*
+ * Run a read-only query with the organization as $1, its SQL functions
+ * inlined; returns the row count.  Every distributed table the query reads
+ * should be filtered by $1 itself, so that Citus routes it to one shard.
+ */
 extern uint64 SoaQuery(const char *sql, Datum org);
 
 #endif							/* SOA_LIVE_H */
