@@ -14,7 +14,8 @@
 # citus_start N        a coordinator on port CITUS_PORT (5491) and N workers
 #                      on the next ports, each initdb'd as postgres in a
 #                      temporary directory, listening on 127.0.0.1 only,
-#                      fsync off, shared_preload_libraries = citus; CREATE
+#                      fsync off, shared_preload_libraries = 'citus,pg_ims'
+#                      (pg_ims: error messages without shard names); CREATE
 #                      EXTENSION citus in database CITUS_DB on each, the
 #                      coordinator registered (citus_set_coordinator_host)
 #                      and the workers added (citus_add_node).
@@ -77,7 +78,7 @@ citus_private_tree()
 # citus_initdb PORT [preload]: one node's data directory and server, started.
 citus_initdb()
 {
-	local port=$1 preload=${2-citus} listen=${3-127.0.0.1} dir=$CITUS_DIR/node$1
+	local port=$1 preload=${2-citus,pg_ims} listen=${3-127.0.0.1} dir=$CITUS_DIR/node$1
 	mkdir -p "$dir"
 	[ "$(id -u)" = 0 ] && chown postgres: "$dir"
 	run_as_postgres "$CITUS_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \

@@ -13,6 +13,8 @@
 
 #include "fmgr.h"
 
+#include "pg_ims.h"
+
 /*
  * From PostgreSQL 18 the magic block also carries the module's name and
  * version, which pg_get_loaded_modules() shows.  The version comes from
@@ -27,3 +29,16 @@ PG_MODULE_MAGIC_EXT(.name = "pg_ims", .version = PG_IMS_VERSION);
 #else
 PG_MODULE_MAGIC;
 #endif
+
+void		_PG_init(void);
+
+/*
+ * Loaded with the server (shared_preload_libraries) or by a session's
+ * first call: under Citus, error messages lose their shard names
+ * (src/shard_names.c).
+ */
+void
+_PG_init(void)
+{
+	PgImsInstallShardNameFilter();
+}

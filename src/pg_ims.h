@@ -83,4 +83,7 @@ extern int no_such_variable
 /* src/history.c: the organization's history head, as ims.history_head gives it */
 extern char *PgImsHistoryHead(Datum org_id);
 
+/* src/shard_names.c: the emit_log_hook that takes Citus shard ids out of messages */
+extern void PgImsInstallShardNameFilter(void);
+
 #endif							/* PG_IMS_H */

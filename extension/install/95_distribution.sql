@@ -56,6 +56,13 @@ BEGIN
 				DETAIL = pg_catalog.format('Distributing changes every table of every organization; role %s is not a superuser.', CURRENT_USER),
 				HINT = 'Run ims.distribute() as a superuser on the coordinator.';
 	END IF;
+	-- pg_ims loaded with the server takes the shard names out of error
+	-- messages from the first statement of a session on (src/shard_names.c)
+	IF pg_catalog.current_setting('shared_preload_libraries') OPERATOR(pg_catalog.!~) '(^|[ ,"])pg_ims($|[ ,"])' THEN
+		RAISE WARNING 'pg_ims is not in shared_preload_libraries'
+			USING DETAIL = 'Until pg_ims is loaded in a session, its errors from distributed tables name their shards, such as "organization_pkey_102036".',
+				HINT = 'Set shared_preload_libraries = ''citus,pg_ims'' on the coordinator and on every worker, and restart them (docs/scale-out.md).';
+	END IF;
 
 	-- Reference tables are referenced by the views of the extension, which
 	-- stay local objects: Citus would otherwise turn them into Citus local
