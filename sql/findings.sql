@@ -871,5 +871,22 @@ SELECT position('/* ims.rule_soa004 */' IN finding_rule_query('SOA004')) = 1 AS 
        finding_rule_query('SOA004') ~ 'ims\.live_soa|ims\.rule_soa004\(' AS calls_a_function;
 SELECT finding_rule_query('XYZ001');
 
+-- The validator runs the rules over slices of a few dozen organizations
+-- (src/findings.c): over every organization the rows are those of each
+-- organization on its own, and an organization named twice, or NULL,
+-- changes nothing.
+SELECT count(*) AS organizations, count(*) > 32 AS more_than_one_slice FROM organization;
+SELECT (SELECT count(*) FROM (SELECT org_id, code, ref, message FROM evaluate_findings(NULL)
+                              EXCEPT ALL
+                              SELECT f.org_id, f.code, f.ref, f.message
+                              FROM organization o, evaluate_findings(ARRAY[o.org_id]) f) d) AS only_all,
+       (SELECT count(*) FROM (SELECT f.org_id, f.code, f.ref, f.message
+                              FROM organization o, evaluate_findings(ARRAY[o.org_id]) f
+                              EXCEPT ALL
+                              SELECT org_id, code, ref, message FROM evaluate_findings(NULL)) d) AS only_one_by_one;
+SELECT (SELECT array_agg(f ORDER BY f::text) FROM evaluate_findings(ARRAY[:bolt, NULL, :bolt, :bolt]::bigint[]) f)
+     = (SELECT array_agg(f ORDER BY f::text) FROM evaluate_findings(ARRAY[:bolt]::bigint[]) f) AS duplicates_and_null_ignored,
+       (SELECT count(*) FROM evaluate_findings(ARRAY[NULL]::bigint[])) AS findings_of_null;
+
 DROP FUNCTION findings_of(bigint);
 DROP FUNCTION fixture_org(text, boolean, text);

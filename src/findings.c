@@ -233,6 +233,69 @@ CompareFindings(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
+static int
+CompareOrgIds(const void *a, const void *b)
+{
+	int64		x = DatumGetInt64(*(const Datum *) a);
+	int64		y = DatumGetInt64(*(const Datum *) b);
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * How many organizations one run of a rule reads on one server.  The
+ * planner misjudges the joins between the organizations' rows (a nested
+ * loop over every organization's rows for each row), so that a run over
+ * n organizations costs up to n times what n runs of one do; over
+ * thousands of organizations a rule ran for minutes.  Runs of a few dozen
+ * keep each plan small and the validator's time proportional to the
+ * number of organizations (bench/scale.sh, docs/scale-out.md), and cost
+ * little planning beside their work.
+ */
+#define ORGANIZATIONS_PER_RUN 32
+
+/*
+ * The organizations of orgs (bigint[]), without NULLs and duplicates, in
+ * order, as arrays of at most per_run ids each: one run of every rule per
+ * array.  Under Citus a rule runs once per organization (per_run 1):
+ * Citus routes a query for one organization to its shard, and a query
+ * over several it must push down to all of them, which it cannot do for
+ * every rule (correlated subqueries, lateral joins).  A rule's rows for
+ * an organization depend on that organization's record only, so the
+ * rows are the same however the organizations are sliced.
+ */
+static Datum *
+OrganizationSlices(Datum orgs, int per_run, int *nslices)
+{
+	ArrayType  *array = DatumGetArrayTypeP(orgs);
+	Datum	   *ids;
+	bool	   *nulls;
+	int			nids;
+	int			n = 0;
+	Datum	   *slices;
+
+	deconstruct_array(array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &ids, &nulls, &nids);
+	for (int k = 0; k < nids; k++)
+		if (!nulls[k])			/* a NULL organization has no rows */
+			ids[n++] = ids[k];
+	qsort(ids, n, sizeof(Datum), CompareOrgIds);
+	nids = n;
+	n = 0;
+	for (int k = 0; k < nids; k++)
+		if (n == 0 || DatumGetInt64(ids[k]) != DatumGetInt64(ids[n - 1]))
+			ids[n++] = ids[k];
+	nids = n;
+
+	/* no organization: one run over none, which finds nothing */
+	*nslices = 0;
+	slices = palloc(sizeof(Datum) * Max((nids + per_run - 1) / per_run, 1));
+	for (int k = 0; k < nids || (k == 0 && *nslices == 0); k += per_run)
+		slices[(*nslices)++] = PointerGetDatum(construct_array(&ids[k], Min(per_run, nids - k), INT8OID,
+															   sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	return slices;
+}
+
 /* The organizations of every row the caller can see, for a NULL argument. */
 static Datum
 VisibleOrganizations(void)
@@ -500,35 +563,7 @@ findings_evaluate(PG_FUNCTION_ARGS)
 	}
 	SPI_freetuptable(SPI_tuptable);
 
-	/*
-	 * Under Citus a rule runs once per organization: Citus routes a query for
-	 * one organization to its shard, and a query over several it must push
-	 * down to all of them, which it cannot do for every rule (correlated
-	 * subqueries, lateral joins).  A rule's rows for an organization depend
-	 * on that organization's record only, so the rows are the same.
-	 */
-	if (under_citus && plan_per_call)
-	{
-		ArrayType  *array = DatumGetArrayTypeP(orgs);
-		Datum	   *ids;
-		bool	   *nulls;
-
-		int			nids;
-
-		deconstruct_array(array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-						  &ids, &nulls, &nids);
-		runs = palloc(sizeof(Datum) * Max(nids, 1));
-		nruns = 0;
-		for (int k = 0; k < nids; k++)
-			if (!nulls[k])		/* a NULL organization has no rows */
-				runs[nruns++] = PointerGetDatum(construct_array(&ids[k], 1, INT8OID, sizeof(int64),
-																FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	}
-	else
-	{
-		runs = &orgs;
-		nruns = 1;
-	}
+	runs = OrganizationSlices(orgs, under_citus ? 1 : ORGANIZATIONS_PER_RUN, &nruns);
 	for (int r = 0; r < nrules; r++)
 	{
 		const FindingRule *rule = &rules[r];
