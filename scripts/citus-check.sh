@@ -21,7 +21,8 @@
 #     server); approval by ims.approve_soa and no approval by UPDATE;
 #     error messages without shard names; a dump of the coordinator
 #     restored; a third worker added and the shards rebalanced, findings
-#     unchanged and the extension's definitions on the new node.
+#     unchanged and the extension's definitions on the new node; an update
+#     by ALTER EXTENSION on the coordinator.
 #
 # Exits 0 when every check passed, 1 otherwise.  Runs as root like
 # scripts/test.sh.
@@ -337,6 +338,47 @@ if [ "$def_new" = "$def_coord" ]; then
 	check new-node-definitions PASS "the new worker has pg_ims $(echo "$def_new" | cut -d' ' -f2) with the coordinator's definitions"
 else
 	check new-node-definitions FAIL "new worker: $def_new; coordinator: $def_coord"
+fi
+
+# ------------------------------------------- an update, on the cluster
+# ALTER EXTENSION pg_ims UPDATE on the coordinator, as docs/scale-out.md
+# says to update: Citus runs the update script on every node and forwards
+# the script's changes of distributed tables to their shards.  The update
+# is one made for the check, from this version to "<version>.update-check",
+# written the way docs/development.md asks an update to be written: the
+# existing tables changed first, with IF NOT EXISTS (each worker's own run
+# of the script has changed them there already), then a new table, a
+# function; then ims.distribute() distributes the new table.  Written
+# into the check's private server tree, which every node reads.
+v=$(C -Atc "SELECT extversion FROM pg_extension WHERE extname = 'pg_ims'")
+ext=$CITUS_DIR/root$("$PG_CONFIG" --sharedir)/extension
+cat >"$ext/pg_ims--$v--$v.update-check.sql" <<'UPDATE'
+ALTER TABLE @extschema@.risk ADD COLUMN IF NOT EXISTS update_check text;
+COMMENT ON COLUMN @extschema@.risk.update_check IS 'made by make citus-check''s update';
+CREATE TABLE @extschema@.update_check (
+	org_id bigint NOT NULL REFERENCES @extschema@.organization,
+	n integer NOT NULL,
+	PRIMARY KEY (org_id, n)
+);
+COMMENT ON TABLE @extschema@.update_check IS 'made by make citus-check''s update';
+CREATE OR REPLACE FUNCTION @extschema@.update_check() RETURNS text LANGUAGE sql AS $$SELECT 'updated'$$;
+UPDATE
+chmod 644 "$ext/pg_ims--$v--$v.update-check.sql"
+# the SoA findings of five organizations (the rows of ims.risk gain a column)
+before=$(state | tail -n 5)
+C -c "ALTER EXTENSION pg_ims UPDATE TO '$v.update-check'" >"$log/update.out" 2>&1 &&
+	C -c "SELECT ims.distribute()" >>"$log/update.out" 2>&1 &&
+	C -c "INSERT INTO ims.update_check VALUES (1001, 1), (1002, 1)" -c "UPDATE ims.risk SET update_check = 'x' WHERE org_id = 1003" >>"$log/update.out" 2>&1
+rc=$?
+nodes=$(C -Atc "SELECT string_agg(DISTINCT result, ',') FROM run_command_on_workers(\$\$SELECT extversion || ' ' || ims.update_check() FROM pg_extension WHERE extname = 'pg_ims'\$\$)" 2>&1)
+shards=$(C -Atc "SELECT count(*) FILTER (WHERE result = '1') || ' of ' || count(*) FROM run_command_on_shards('ims.risk', \$\$SELECT count(*) FROM pg_attribute WHERE attrelid = '%s'::regclass AND attname = 'update_check'\$\$)" 2>&1)
+new_table=$(C -Atc "SELECT partmethod FROM pg_dist_partition WHERE logicalrelid = 'ims.update_check'::regclass" 2>&1)
+after=$(state | tail -n 5)
+if [ "$rc" = 0 ] && [ "$nodes" = "$v.update-check updated" ] && [ "${shards%% of *}" = "${shards##* of }" ] &&
+	[ "$new_table" = h ] && [ "$before" = "$after" ]; then
+	check update-on-cluster PASS "ALTER EXTENSION pg_ims UPDATE on the coordinator: every worker at $v.update-check, the new column in $shards shards of ims.risk, the new table distributed by ims.distribute(); SoA findings unchanged"
+else
+	check update-on-cluster FAIL "$(first_error "$log/update.out") workers: $nodes; shards with the column: $shards; new table: $new_table"
 fi
 
 finish
