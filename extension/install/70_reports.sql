@@ -18,24 +18,29 @@ SELECT e.org_id, o.name AS organization, s.soa_id, s.version, s.status,
 	   e.justification, e.implementation,
 	   array_position(ARRAY['not_started', 'planned', 'partial', 'implemented'], e.implementation) AS implementation_rank,
 	   e.owner,
-	   (SELECT count(*) FROM @extschema@.evidence v
-		WHERE v.org_id = e.org_id AND v.standard = e.standard AND v.control_id = e.control_id
-		  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date))
-		   AS current_evidence,
-	   (SELECT count(*) FROM @extschema@.evidence v JOIN @extschema@.evidence_kind k ON k.code = v.kind
-		WHERE v.org_id = e.org_id AND v.standard = e.standard AND v.control_id = e.control_id
-		  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date)
-		  AND (e.standard <> 'iso42001:2023' OR k.domain <> 'information_security'))
-		   AS fitting_evidence,
+	   coalesce(x.current_evidence, 0) AS current_evidence,
+	   coalesce(x.fitting_evidence, 0) AS fitting_evidence,
 	   -- BI clients: every array also as text (docs/views.md)
 	   array_to_string(@extschema@.reasons(e.applicability), ', ') AS reasons_text
 FROM @extschema@.soa s
 JOIN @extschema@.organization o ON o.org_id = s.org_id
 JOIN @extschema@.soa_entry e ON e.org_id = s.org_id AND e.soa_id = s.soa_id
 JOIN @extschema@.control c ON c.standard = e.standard AND c.control_id = e.control_id
+-- the current evidence per control, grouped by organization and joined on
+-- it (not a correlated subquery), so that a filter on org_id reaches it
+-- and Citus routes the view to one shard
+LEFT JOIN (SELECT v.org_id, v.standard, v.control_id, count(*) AS current_evidence,
+				  count(*) FILTER (WHERE k.code IS NOT NULL
+									 AND (v.standard <> 'iso42001:2023' OR k.domain <> 'information_security'))
+					  AS fitting_evidence
+		   FROM @extschema@.evidence v LEFT JOIN @extschema@.evidence_kind k ON k.code = v.kind
+		   WHERE v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date)
+		   GROUP BY v.org_id, v.standard, v.control_id) AS x
+  ON x.org_id = e.org_id AND x.standard = e.standard AND x.control_id = e.control_id
+LEFT JOIN (SELECT d.org_id FROM @extschema@.soa d WHERE d.status = 'draft' GROUP BY d.org_id) AS d
+  ON d.org_id = s.org_id
 WHERE s.status = 'draft'
-   OR (s.status = 'approved' AND NOT EXISTS (SELECT 1 FROM @extschema@.soa d
-											 WHERE d.org_id = s.org_id AND d.status = 'draft'));
+   OR (s.status = 'approved' AND d.org_id IS NULL);
 COMMENT ON VIEW @extschema@.report_soa IS 'The consolidated SoA: one row per entry of the live version (the draft, or else the approved one), both catalogs';
 COMMENT ON COLUMN @extschema@.report_soa.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_soa.organization IS 'Its name';
@@ -145,16 +150,22 @@ SELECT r.org_id, o.name AS organization, r.risk_id, r.register, r.title,
 	   @extschema@.risk_domain(r.risk_type) AS risk_domain,
 	   s.name AS ai_system, r.asset, r.likelihood, r.impact, r.likelihood * r.impact AS score,
 	   r.cvss, r.treatment, r.owner,
-	   (SELECT array_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id ORDER BY k.standard, c.ordinal)
-		FROM @extschema@.risk_control k JOIN @extschema@.control c USING (standard, control_id)
-		WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id) AS controls,
+	   k.controls,
 	   -- BI clients: every array also as text (docs/views.md)
-	   (SELECT string_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id, '; ' ORDER BY k.standard, c.ordinal)
-		FROM @extschema@.risk_control k JOIN @extschema@.control c USING (standard, control_id)
-		WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id) AS controls_text
+	   k.controls_text
 FROM @extschema@.risk r
 JOIN @extschema@.organization o ON o.org_id = r.org_id
-LEFT JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.ai_system_id;
+LEFT JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.ai_system_id
+-- grouped by organization and joined on it, so that a filter on org_id
+-- reaches the risk controls (Citus routes the view to one shard)
+LEFT JOIN (SELECT k.org_id, k.risk_id,
+				  array_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id ORDER BY k.standard, c.ordinal)
+					  AS controls,
+				  string_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id, '; ' ORDER BY k.standard, c.ordinal)
+					  AS controls_text
+		   FROM @extschema@.risk_control k JOIN @extschema@.control c USING (standard, control_id)
+		   GROUP BY k.org_id, k.risk_id) AS k
+  ON k.org_id = r.org_id AND k.risk_id = r.risk_id;
 COMMENT ON VIEW @extschema@.report_risk_register IS 'The one risk register: information security and AI risks, with their treatment and controls';
 COMMENT ON COLUMN @extschema@.report_risk_register.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_risk_register.organization IS 'Its name';
@@ -744,11 +755,16 @@ COMMENT ON FUNCTION @extschema@.management_review_agenda(bigint) IS
 -- The findings of every organization the caller can see (docs/findings.md)
 
 CREATE VIEW @extschema@.report_findings WITH (security_invoker = true) AS
+-- both materialized, so that on Citus the validator runs on the coordinator
+-- (it loops over the organizations itself) and is not pushed to a shard
+-- with the organization it is joined to
+WITH f AS MATERIALIZED (SELECT * FROM @extschema@.evaluate_findings(NULL, false) WITH ORDINALITY),
+o AS MATERIALIZED (SELECT o.org_id, o.name FROM @extschema@.organization o)
 SELECT f.org_id, o.name AS organization, f.code, f.grade AS severity, f.grade_rank AS severity_rank,
 	   f.standard, f.ref, f.message, f.hint,
 	   f.category, f.requirement, f.blocks_approval, f.waived_until
-FROM @extschema@.evaluate_findings(NULL, false) WITH ORDINALITY AS f
-JOIN @extschema@.organization o ON o.org_id = f.org_id
+FROM f
+JOIN o ON o.org_id = f.org_id
 ORDER BY f.ordinality;
 COMMENT ON VIEW @extschema@.report_findings IS
 'the findings of every organization the caller can see, one row per object found wanting, sorted by organization, grade, code and ref (docs/findings.md); ims.report_nonconformities rolls them up per requirement';
@@ -777,9 +793,17 @@ CREATE FUNCTION @extschema@.nonconformities(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, organization text, category text, category_rank integer, grade text, grade_rank integer,
 			   requirement text, citation text, requirement_title text, findings bigint, codes text,
 			   examples text, blocks_approval boolean, waived boolean, waived_until date)
-	LANGUAGE sql STABLE
-BEGIN ATOMIC
-	WITH f AS (
+	-- PL/pgSQL, not SQL: Citus does not run an SQL function of distributed
+	-- tables called with an argument (ims.management_review_agenda calls it)
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
+	-- materialized, so that on Citus the validator runs on the coordinator
+	-- (it loops over the organizations itself), not in a join pushed to the shards
+	WITH f AS MATERIALIZED (
 		SELECT f.*,
 			   CASE WHEN f.requirement ~ '^A\.' THEN f.standard END AS control_standard
 		FROM @extschema@.evaluate_findings(org_ids, false) WITH ORDINALITY AS f),
@@ -794,7 +818,11 @@ BEGIN ATOMIC
 			   bool_or(f.blocks_approval) AS blocks_approval,
 			   bool_and(f.waived_until IS NOT NULL) AS waived,
 			   min(f.waived_until) AS waived_until
-		FROM f GROUP BY f.org_id, f.category, f.requirement, f.control_standard)
+		FROM f GROUP BY f.org_id, f.category, f.requirement, f.control_standard),
+	-- the organizations, materialized too and not filtered: on Citus a
+	-- query whose distributed tables are all on one shard goes there whole,
+	-- and the validator with it (it cannot run on a shard)
+	o AS MATERIALIZED (SELECT o.org_id, o.name, o.standards FROM @extschema@.organization o)
 	SELECT g.org_id, o.name AS organization, g.category,
 		   array_position(ARRAY['nonconformity', 'certification_blocker', 'advisory'], g.category) AS category_rank,
 		   (ARRAY['major', 'minor', 'observation'])[g.grade_rank] AS grade, g.grade_rank,
@@ -815,7 +843,7 @@ BEGIN ATOMIC
 		   array_to_string(g.first_messages, '; ')
 			   || CASE WHEN g.findings > 5 THEN pg_catalog.format('; and %s more', g.findings - 5) ELSE '' END AS examples,
 		   g.blocks_approval, g.waived, CASE WHEN g.waived THEN g.waived_until END AS waived_until
-	FROM g JOIN @extschema@.organization o ON o.org_id = g.org_id
+	FROM g JOIN o ON o.org_id = g.org_id
 	LEFT JOIN @extschema@.finding_requirement r ON r.requirement = g.requirement
 	LEFT JOIN @extschema@.control c ON c.standard = g.control_standard AND c.control_id = g.requirement
 	LEFT JOIN LATERAL (SELECT k.title FROM @extschema@.clause k
@@ -826,7 +854,8 @@ BEGIN ATOMIC
 			 (SELECT array_agg(m[1]::integer ORDER BY n) FROM regexp_matches(g.requirement, '[0-9]+', 'g')
 												   WITH ORDINALITY AS x(m, n)),
 			 g.requirement;
-END;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.nonconformities(bigint[]) IS
 'the findings of the given organizations (NULL: every one the caller can see) rolled up as an auditor''s report lists them: the rows of ims.report_nonconformities';
 
@@ -1076,11 +1105,8 @@ SELECT n.org_id, o.name AS organization, n.nc_id, n.raised_on, n.source,
 	   array_position(ARRAY['internal_audit', 'external_audit', 'management_review', 'incident', 'complaint',
 							'validator_finding'], n.source) AS source_rank,
 	   concat_ws(', ', CASE n.source
-						   WHEN 'internal_audit' THEN 'internal audit ' || (SELECT a.cycle FROM @extschema@.internal_audit a
-																			 WHERE a.org_id = n.org_id AND a.audit_id = n.audit_id)
-						   WHEN 'management_review' THEN 'management review of '
-							   || (SELECT to_char(r.held_on, 'YYYY-MM-DD') FROM @extschema@.management_review r
-								   WHERE r.org_id = n.org_id AND r.review_id = n.review_id)
+						   WHEN 'internal_audit' THEN 'internal audit ' || ia.cycle
+						   WHEN 'management_review' THEN 'management review of ' || to_char(mr.held_on, 'YYYY-MM-DD')
 						   WHEN 'validator_finding' THEN format('finding %s for %s', n.finding_code, n.finding_ref) END,
 				 n.source_ref) AS source_detail,
 	   n.standard, n.requirement, n.grade, array_position(ARRAY['major', 'minor'], n.grade) AS grade_rank,
@@ -1098,11 +1124,17 @@ SELECT n.org_id, o.name AS organization, n.nc_id, n.raised_on, n.source,
 			ELSE 3 END AS status_rank
 FROM @extschema@.nonconformity_record n
 JOIN @extschema@.organization o ON o.org_id = n.org_id
-LEFT JOIN LATERAL (SELECT count(*) AS actions,
-						  count(*) FILTER (WHERE a.status IN ('open', 'in_progress')) AS actions_open,
-						  count(*) FILTER (WHERE a.status IN ('open', 'in_progress') AND a.due_on < current_date) AS actions_overdue,
-						  min(a.due_on) FILTER (WHERE a.status IN ('open', 'in_progress')) AS next_due
-				   FROM @extschema@.corrective_action a WHERE a.org_id = n.org_id AND a.nc_id = n.nc_id) AS x ON true;
+-- joins on org_id, not correlated subqueries, so that a filter on org_id
+-- reaches every table (Citus routes the view to one shard)
+LEFT JOIN @extschema@.internal_audit ia ON n.source = 'internal_audit' AND ia.org_id = n.org_id AND ia.audit_id = n.audit_id
+LEFT JOIN @extschema@.management_review mr
+  ON n.source = 'management_review' AND mr.org_id = n.org_id AND mr.review_id = n.review_id
+LEFT JOIN (SELECT a.org_id, a.nc_id, count(*) AS actions,
+				  count(*) FILTER (WHERE a.status IN ('open', 'in_progress')) AS actions_open,
+				  count(*) FILTER (WHERE a.status IN ('open', 'in_progress') AND a.due_on < current_date) AS actions_overdue,
+				  min(a.due_on) FILTER (WHERE a.status IN ('open', 'in_progress')) AS next_due
+		   FROM @extschema@.corrective_action a GROUP BY a.org_id, a.nc_id) AS x
+  ON x.org_id = n.org_id AND x.nc_id = n.nc_id;
 COMMENT ON VIEW @extschema@.report_nonconformity_register IS
 'the register of nonconformities and corrective actions of every organization the caller can see (10.2): where each came from, the requirement, its grade, cause, actions and their state, the effectiveness review and the closure; ims.report_nonconformities is the validator''s findings rolled up, which ims.raise_nonconformity turns into rows of this register';
 COMMENT ON COLUMN @extschema@.report_nonconformity_register.org_id IS 'The organization';
