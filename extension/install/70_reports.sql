@@ -954,16 +954,22 @@ CREATE VIEW @extschema@.report_datasets WITH (security_invoker = true) AS
 SELECT d.org_id, o.name AS organization, d.dataset_id, d.name AS dataset, d.owner, d.source, d.acquisition,
 	   d.licence, d.consent_basis, d.provenance, d.quality_measures, d.known_biases, d.limitations,
 	   d.preparation, d.personal_data,
-	   (SELECT string_agg(s.name || ' (' || u.purposes || ')', '; ' ORDER BY s.name COLLATE "C")
-		FROM (SELECT u.system_id, string_agg(u.purpose, ', ' ORDER BY array_position(ARRAY['training', 'validation', 'test', 'inference'], u.purpose)) AS purposes
-			  FROM @extschema@.dataset_use u WHERE u.org_id = d.org_id AND u.dataset_id = d.dataset_id
-			  GROUP BY u.system_id) u
-		JOIN @extschema@.ai_system s ON s.org_id = d.org_id AND s.system_id = u.system_id) AS used_by,
+	   ub.used_by,
 	   coalesce(btrim(d.provenance), '') <> '' AS has_provenance,
 	   coalesce(btrim(d.source), '') <> ''
 	   AND (coalesce(btrim(d.licence), '') <> '' OR coalesce(btrim(d.consent_basis), '') <> '') AS has_rights
 FROM @extschema@.dataset d
-JOIN @extschema@.organization o ON o.org_id = d.org_id;
+JOIN @extschema@.organization o ON o.org_id = d.org_id
+-- grouped by org_id and joined on it, not a correlated subquery: a filter
+-- on org_id reaches dataset_use and ai_system, so that Citus routes one
+-- organization to one shard (docs/findings.md, Routing)
+LEFT JOIN (SELECT u.org_id, u.dataset_id, string_agg(s.name || ' (' || u.purposes || ')', '; ' ORDER BY s.name COLLATE "C") AS used_by
+		   FROM (SELECT u.org_id, u.dataset_id, u.system_id,
+						string_agg(u.purpose, ', ' ORDER BY array_position(ARRAY['training', 'validation', 'test', 'inference'], u.purpose)) AS purposes
+				 FROM @extschema@.dataset_use u
+				 GROUP BY u.org_id, u.dataset_id, u.system_id) u
+		   JOIN @extschema@.ai_system s ON s.org_id = u.org_id AND s.system_id = u.system_id
+		   GROUP BY u.org_id, u.dataset_id) ub ON ub.org_id = d.org_id AND ub.dataset_id = d.dataset_id;
 COMMENT ON VIEW @extschema@.report_datasets IS 'The dataset register (ISO 42001 A.7.2 to A.7.6): each dataset, what is recorded of it, and which AI systems use it for what';
 COMMENT ON COLUMN @extschema@.report_datasets.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_datasets.organization IS 'Its name';
@@ -987,13 +993,7 @@ GRANT SELECT ON @extschema@.report_datasets TO PUBLIC;
 
 CREATE VIEW @extschema@.report_ai_suppliers WITH (security_invoker = true) AS
 SELECT p.org_id, o.name AS organization, p.supplier_id, p.name AS supplier, p.supplies, p.contract_terms,
-	   (SELECT string_agg(s.name || ': ' || c.name || coalesce(' ' || c.version, ''), '; '
-						  ORDER BY s.name COLLATE "C", c.component_id)
-		FROM @extschema@.ai_component c JOIN @extschema@.ai_system s ON s.org_id = c.org_id AND s.system_id = c.system_id
-		WHERE c.org_id = p.org_id AND c.supplier_id = p.supplier_id) AS components,
-	   (SELECT string_agg(s.name || ': ' || r.responsibility, '; ' ORDER BY s.name COLLATE "C", r.allocation_id)
-		FROM @extschema@.ai_responsibility r JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.system_id
-		WHERE r.org_id = p.org_id AND r.supplier_id = p.supplier_id) AS responsibilities,
+	   pc.components, pr.responsibilities,
 	   v.reviewed_on, v.reviewed_by, v.conclusion, v.next_review,
 	   num_nulls(nullif(btrim(v.model_provenance), ''), nullif(btrim(v.training_data_origin), ''),
 				 nullif(btrim(v.performance_claims), ''), nullif(btrim(v.output_ip), ''),
@@ -1001,9 +1001,24 @@ SELECT p.org_id, o.name AS organization, p.supplier_id, p.name AS supplier, p.su
 	   v.next_review < current_date AS review_overdue
 FROM @extschema@.ai_supplier p
 JOIN @extschema@.organization o ON o.org_id = p.org_id
-LEFT JOIN LATERAL (SELECT * FROM @extschema@.ai_supplier_review v
-				   WHERE v.org_id = p.org_id AND v.supplier_id = p.supplier_id AND v.reviewed_on <= current_date
-				   ORDER BY v.reviewed_on DESC, v.review_id DESC LIMIT 1) v ON true;
+-- grouped by org_id and joined on it, not correlated: a filter on org_id
+-- reaches every table, so that Citus routes one organization to one shard
+-- (docs/findings.md, Routing)
+LEFT JOIN (SELECT c.org_id, c.supplier_id,
+				  string_agg(s.name || ': ' || c.name || coalesce(' ' || c.version, ''), '; '
+							 ORDER BY s.name COLLATE "C", c.component_id) AS components
+		   FROM @extschema@.ai_component c JOIN @extschema@.ai_system s ON s.org_id = c.org_id AND s.system_id = c.system_id
+		   GROUP BY c.org_id, c.supplier_id) pc ON pc.org_id = p.org_id AND pc.supplier_id = p.supplier_id
+LEFT JOIN (SELECT r.org_id, r.supplier_id,
+				  string_agg(s.name || ': ' || r.responsibility, '; ' ORDER BY s.name COLLATE "C", r.allocation_id) AS responsibilities
+		   FROM @extschema@.ai_responsibility r JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.system_id
+		   GROUP BY r.org_id, r.supplier_id) pr ON pr.org_id = p.org_id AND pr.supplier_id = p.supplier_id
+-- the latest review of each supplier
+LEFT JOIN (SELECT DISTINCT ON (v.org_id, v.supplier_id) *
+		   FROM @extschema@.ai_supplier_review v
+		   WHERE v.reviewed_on <= current_date
+		   ORDER BY v.org_id, v.supplier_id, v.reviewed_on DESC, v.review_id DESC) v
+  ON v.org_id = p.org_id AND v.supplier_id = p.supplier_id;
 COMMENT ON VIEW @extschema@.report_ai_suppliers IS 'AI suppliers (ISO 42001 A.10.2, A.10.3): what each supplies, to which AI systems, the responsibilities allocated to it, and its latest due diligence';
 COMMENT ON COLUMN @extschema@.report_ai_suppliers.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_ai_suppliers.organization IS 'Its name';
