@@ -193,33 +193,46 @@ SELECT i.org_id, o.name AS organization, i.assessment_id, s.name AS ai_system, s
 	   array_position(ARRAY['low', 'medium', 'high', 'critical'], i.severity) AS severity_rank,
 	   i.individuals, i.groups, i.society, i.foreseeable_misuse, i.stakeholder_views,
 	   i.approved_by, i.next_review,
-	   i.assessment_id = (SELECT l.assessment_id FROM @extschema@.impact_assessment l
-						  WHERE l.org_id = i.org_id AND l.system_id = i.system_id
-						  ORDER BY l.assessed_on DESC, l.assessment_id DESC LIMIT 1) AS is_latest,
+	   i.assessment_id = l.assessment_id AS is_latest,
 	   -- as AIA002 reads it: the assessment covers its date, for_change_on and
 	   -- the recorded change it names (within its review period); a change
 	   -- of ims.ai_system_change that an assessment names is assessed
 	   greatest(i.assessed_on, i.for_change_on, n.changed_on)
 	   < greatest(CASE WHEN s.last_significant_change <= current_date THEN s.last_significant_change END,
-				  (SELECT max(c.changed_on) FROM @extschema@.ai_system_change c
-				   WHERE c.org_id = i.org_id AND c.system_id = i.system_id AND c.significant
-					 AND c.changed_on <= current_date
-					 AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_assessment a
-									 WHERE a.org_id = c.org_id AND a.change_id = c.change_id))) AS before_last_change,
+				  u.changed_on) AS before_last_change,
 	   i.next_review < current_date AS review_overdue,
 	   -- a rated harm to each subject (ims.impact; AIA005), foreseeable misuse and stakeholder views (AIA003)
-	   num_nulls((SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
-				  AND m.subject = 'individuals' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
-				 (SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
-				  AND m.subject = 'groups' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
-				 (SELECT 1 FROM @extschema@.impact m WHERE m.org_id = i.org_id AND m.assessment_id = i.assessment_id
-				  AND m.subject = 'society' AND m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL LIMIT 1),
+	   num_nulls(CASE WHEN h.individuals THEN 1 END, CASE WHEN h.groups THEN 1 END, CASE WHEN h.society THEN 1 END,
 				 nullif(btrim(i.foreseeable_misuse), ''), nullif(btrim(i.stakeholder_views), '')) AS missing_parts
 FROM @extschema@.impact_assessment i
 JOIN @extschema@.organization o ON o.org_id = i.org_id
 JOIN @extschema@.ai_system s ON s.org_id = i.org_id AND s.system_id = i.system_id
 LEFT JOIN @extschema@.ai_system_change n ON n.org_id = i.org_id AND n.change_id = i.change_id
-	AND n.changed_on <= coalesce(i.next_review, i.assessed_on + 366);
+	AND n.changed_on <= coalesce(i.next_review, i.assessed_on + 366)
+-- grouped by org_id and joined on it, not correlated subqueries: a filter
+-- on org_id reaches every table, so that Citus routes one organization to
+-- one shard (docs/findings.md, Routing).  The latest assessment of each
+-- system:
+LEFT JOIN (SELECT DISTINCT ON (l.org_id, l.system_id) l.org_id, l.system_id, l.assessment_id
+		   FROM @extschema@.impact_assessment l
+		   ORDER BY l.org_id, l.system_id, l.assessed_on DESC, l.assessment_id DESC) l
+  ON l.org_id = i.org_id AND l.system_id = i.system_id
+-- the last significant change of each system that no assessment names:
+LEFT JOIN (SELECT c.org_id, c.system_id, max(c.changed_on) AS changed_on
+		   FROM @extschema@.ai_system_change c
+		   WHERE c.significant AND c.changed_on <= current_date
+			 AND NOT EXISTS (SELECT 1 FROM @extschema@.impact_assessment a
+							 WHERE a.org_id = c.org_id AND a.change_id = c.change_id)
+		   GROUP BY c.org_id, c.system_id) u
+  ON u.org_id = i.org_id AND u.system_id = i.system_id
+-- which subjects each assessment rates a harm to:
+LEFT JOIN (SELECT m.org_id, m.assessment_id,
+				  bool_or(m.subject = 'individuals') AS individuals, bool_or(m.subject = 'groups') AS groups,
+				  bool_or(m.subject = 'society') AS society
+		   FROM @extschema@.impact m
+		   WHERE m.nature = 'harm' AND m.likelihood IS NOT NULL AND m.severity IS NOT NULL
+		   GROUP BY m.org_id, m.assessment_id) h
+  ON h.org_id = i.org_id AND h.assessment_id = i.assessment_id;
 COMMENT ON VIEW @extschema@.report_impact_assessments IS 'AI system impact assessments, with whether each is the latest, out of date or incomplete';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_impact_assessments.organization IS 'Its name';
@@ -983,16 +996,22 @@ CREATE VIEW @extschema@.report_datasets WITH (security_invoker = true) AS
 SELECT d.org_id, o.name AS organization, d.dataset_id, d.name AS dataset, d.owner, d.source, d.acquisition,
 	   d.licence, d.consent_basis, d.provenance, d.quality_measures, d.known_biases, d.limitations,
 	   d.preparation, d.personal_data,
-	   (SELECT string_agg(s.name || ' (' || u.purposes || ')', '; ' ORDER BY s.name COLLATE "C")
-		FROM (SELECT u.system_id, string_agg(u.purpose, ', ' ORDER BY array_position(ARRAY['training', 'validation', 'test', 'inference'], u.purpose)) AS purposes
-			  FROM @extschema@.dataset_use u WHERE u.org_id = d.org_id AND u.dataset_id = d.dataset_id
-			  GROUP BY u.system_id) u
-		JOIN @extschema@.ai_system s ON s.org_id = d.org_id AND s.system_id = u.system_id) AS used_by,
+	   ub.used_by,
 	   coalesce(btrim(d.provenance), '') <> '' AS has_provenance,
 	   coalesce(btrim(d.source), '') <> ''
 	   AND (coalesce(btrim(d.licence), '') <> '' OR coalesce(btrim(d.consent_basis), '') <> '') AS has_rights
 FROM @extschema@.dataset d
-JOIN @extschema@.organization o ON o.org_id = d.org_id;
+JOIN @extschema@.organization o ON o.org_id = d.org_id
+-- grouped by org_id and joined on it, not a correlated subquery: a filter
+-- on org_id reaches dataset_use and ai_system, so that Citus routes one
+-- organization to one shard (docs/findings.md, Routing)
+LEFT JOIN (SELECT u.org_id, u.dataset_id, string_agg(s.name || ' (' || u.purposes || ')', '; ' ORDER BY s.name COLLATE "C") AS used_by
+		   FROM (SELECT u.org_id, u.dataset_id, u.system_id,
+						string_agg(u.purpose, ', ' ORDER BY array_position(ARRAY['training', 'validation', 'test', 'inference'], u.purpose)) AS purposes
+				 FROM @extschema@.dataset_use u
+				 GROUP BY u.org_id, u.dataset_id, u.system_id) u
+		   JOIN @extschema@.ai_system s ON s.org_id = u.org_id AND s.system_id = u.system_id
+		   GROUP BY u.org_id, u.dataset_id) ub ON ub.org_id = d.org_id AND ub.dataset_id = d.dataset_id;
 COMMENT ON VIEW @extschema@.report_datasets IS 'The dataset register (ISO 42001 A.7.2 to A.7.6): each dataset, what is recorded of it, and which AI systems use it for what';
 COMMENT ON COLUMN @extschema@.report_datasets.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_datasets.organization IS 'Its name';
@@ -1016,13 +1035,7 @@ GRANT SELECT ON @extschema@.report_datasets TO PUBLIC;
 
 CREATE VIEW @extschema@.report_ai_suppliers WITH (security_invoker = true) AS
 SELECT p.org_id, o.name AS organization, p.supplier_id, p.name AS supplier, p.supplies, p.contract_terms,
-	   (SELECT string_agg(s.name || ': ' || c.name || coalesce(' ' || c.version, ''), '; '
-						  ORDER BY s.name COLLATE "C", c.component_id)
-		FROM @extschema@.ai_component c JOIN @extschema@.ai_system s ON s.org_id = c.org_id AND s.system_id = c.system_id
-		WHERE c.org_id = p.org_id AND c.supplier_id = p.supplier_id) AS components,
-	   (SELECT string_agg(s.name || ': ' || r.responsibility, '; ' ORDER BY s.name COLLATE "C", r.allocation_id)
-		FROM @extschema@.ai_responsibility r JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.system_id
-		WHERE r.org_id = p.org_id AND r.supplier_id = p.supplier_id) AS responsibilities,
+	   pc.components, pr.responsibilities,
 	   v.reviewed_on, v.reviewed_by, v.conclusion, v.next_review,
 	   num_nulls(nullif(btrim(v.model_provenance), ''), nullif(btrim(v.training_data_origin), ''),
 				 nullif(btrim(v.performance_claims), ''), nullif(btrim(v.output_ip), ''),
@@ -1030,9 +1043,24 @@ SELECT p.org_id, o.name AS organization, p.supplier_id, p.name AS supplier, p.su
 	   v.next_review < current_date AS review_overdue
 FROM @extschema@.ai_supplier p
 JOIN @extschema@.organization o ON o.org_id = p.org_id
-LEFT JOIN LATERAL (SELECT * FROM @extschema@.ai_supplier_review v
-				   WHERE v.org_id = p.org_id AND v.supplier_id = p.supplier_id AND v.reviewed_on <= current_date
-				   ORDER BY v.reviewed_on DESC, v.review_id DESC LIMIT 1) v ON true;
+-- grouped by org_id and joined on it, not correlated: a filter on org_id
+-- reaches every table, so that Citus routes one organization to one shard
+-- (docs/findings.md, Routing)
+LEFT JOIN (SELECT c.org_id, c.supplier_id,
+				  string_agg(s.name || ': ' || c.name || coalesce(' ' || c.version, ''), '; '
+							 ORDER BY s.name COLLATE "C", c.component_id) AS components
+		   FROM @extschema@.ai_component c JOIN @extschema@.ai_system s ON s.org_id = c.org_id AND s.system_id = c.system_id
+		   GROUP BY c.org_id, c.supplier_id) pc ON pc.org_id = p.org_id AND pc.supplier_id = p.supplier_id
+LEFT JOIN (SELECT r.org_id, r.supplier_id,
+				  string_agg(s.name || ': ' || r.responsibility, '; ' ORDER BY s.name COLLATE "C", r.allocation_id) AS responsibilities
+		   FROM @extschema@.ai_responsibility r JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.system_id
+		   GROUP BY r.org_id, r.supplier_id) pr ON pr.org_id = p.org_id AND pr.supplier_id = p.supplier_id
+-- the latest review of each supplier
+LEFT JOIN (SELECT DISTINCT ON (v.org_id, v.supplier_id) *
+		   FROM @extschema@.ai_supplier_review v
+		   WHERE v.reviewed_on <= current_date
+		   ORDER BY v.org_id, v.supplier_id, v.reviewed_on DESC, v.review_id DESC) v
+  ON v.org_id = p.org_id AND v.supplier_id = p.supplier_id;
 COMMENT ON VIEW @extschema@.report_ai_suppliers IS 'AI suppliers (ISO 42001 A.10.2, A.10.3): what each supplies, to which AI systems, the responsibilities allocated to it, and its latest due diligence';
 COMMENT ON COLUMN @extschema@.report_ai_suppliers.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_ai_suppliers.organization IS 'Its name';
@@ -1061,25 +1089,39 @@ SELECT a.org_id, o.name AS organization, a.audit_id, a.cycle, a.performed_on, a.
 	   (a.performed_on > current_date - interval '12 months' AND a.performed_on <= current_date) AS in_cycle,
 	   (SELECT string_agg(@extschema@.standard_label(x), ', ' ORDER BY x COLLATE "C") FROM unnest(a.covers) AS x) AS covers,
 	   a.criteria,
-	   (SELECT string_agg(@extschema@.standard_label(x) || ': '
-						  || coalesce((SELECT string_agg(coalesce(s.clause, s.control_id), ', '
-														 ORDER BY s.control_id IS NOT NULL, k.ordinal, c.ordinal)
-									   FROM @extschema@.audit_scope s
-									   LEFT JOIN @extschema@.clause k ON k.standard = s.standard AND k.number = s.clause
-									   LEFT JOIN @extschema@.control c ON c.standard = s.standard AND c.control_id = s.control_id
-									   WHERE s.org_id = a.org_id AND s.audit_id = a.audit_id AND s.standard = x),
-									  'the whole standard'),
-					  '; ' ORDER BY x COLLATE "C")
-		FROM unnest(a.covers) AS x) AS scope,
+	   sp.scope,
 	   l.name AS lead_auditor,
-	   (SELECT string_agg(u.name, ', ' ORDER BY u.name COLLATE "C")
-		FROM @extschema@.audit_team_member m JOIN @extschema@.auditor u ON u.org_id = m.org_id AND u.auditor_id = m.auditor_id
-		WHERE m.org_id = a.org_id AND m.audit_id = a.audit_id) AS team_members,
+	   tm.team_members,
 	   a.conclusion, a.reported_on, a.reported_to,
-	   (SELECT count(*) FROM @extschema@.nonconformity_record n WHERE n.org_id = a.org_id AND n.audit_id = a.audit_id) AS nonconformities
+	   coalesce(nc.nonconformities, 0) AS nonconformities
 FROM @extschema@.internal_audit a
 JOIN @extschema@.organization o ON o.org_id = a.org_id
-LEFT JOIN @extschema@.auditor l ON l.org_id = a.org_id AND l.auditor_id = a.lead_auditor_id;
+LEFT JOIN @extschema@.auditor l ON l.org_id = a.org_id AND l.auditor_id = a.lead_auditor_id
+-- grouped by org_id and joined on it, not correlated subqueries: a filter
+-- on org_id reaches every table, so that Citus routes one organization to
+-- one shard (docs/findings.md, Routing).  The scope per standard covered:
+LEFT JOIN (SELECT p.org_id, p.audit_id,
+				  string_agg(@extschema@.standard_label(x) || ': ' || coalesce(ps.items, 'the whole standard'),
+							 '; ' ORDER BY x COLLATE "C") AS scope
+		   FROM @extschema@.internal_audit p
+		   CROSS JOIN LATERAL unnest(p.covers) AS x
+		   LEFT JOIN (SELECT s.org_id, s.audit_id, s.standard,
+							 string_agg(coalesce(s.clause, s.control_id), ', '
+										ORDER BY s.control_id IS NOT NULL, k.ordinal, c.ordinal) AS items
+					  FROM @extschema@.audit_scope s
+					  LEFT JOIN @extschema@.clause k ON k.standard = s.standard AND k.number = s.clause
+					  LEFT JOIN @extschema@.control c ON c.standard = s.standard AND c.control_id = s.control_id
+					  GROUP BY s.org_id, s.audit_id, s.standard) ps
+			 ON ps.org_id = p.org_id AND ps.audit_id = p.audit_id AND ps.standard = x
+		   GROUP BY p.org_id, p.audit_id) sp ON sp.org_id = a.org_id AND sp.audit_id = a.audit_id
+-- the team:
+LEFT JOIN (SELECT m.org_id, m.audit_id, string_agg(u.name, ', ' ORDER BY u.name COLLATE "C") AS team_members
+		   FROM @extschema@.audit_team_member m JOIN @extschema@.auditor u ON u.org_id = m.org_id AND u.auditor_id = m.auditor_id
+		   GROUP BY m.org_id, m.audit_id) tm ON tm.org_id = a.org_id AND tm.audit_id = a.audit_id
+-- the nonconformities raised from it:
+LEFT JOIN (SELECT n.org_id, n.audit_id, count(*) AS nonconformities
+		   FROM @extschema@.nonconformity_record n
+		   GROUP BY n.org_id, n.audit_id) nc ON nc.org_id = a.org_id AND nc.audit_id = a.audit_id;
 COMMENT ON VIEW @extschema@.report_audit_programme IS
 'the audit programme of every organization the caller can see (9.2.2): each internal audit with its cycle, dates, criteria, scope per standard, team, conclusion, when its results were reported, and the nonconformities raised from it; ims.audit_clause_gaps and AUD003 say which clauses the audits of the cycle leave out';
 COMMENT ON COLUMN @extschema@.report_audit_programme.org_id IS 'The organization';
