@@ -50,6 +50,7 @@
 #include "json_build.h"
 #include "oscal_common.h"
 #include "pg_ims_spi.h"
+#include "soa_live.h"
 #include "pg_ims.h"
 
 static Oid	org_types[] = {INT8OID};
@@ -106,19 +107,13 @@ typedef struct AssessmentItem
 	bool		open;
 } AssessmentItem;
 
-static uint64
-OrgQuery(const char *sql, Datum org)
-{
-	return PgImsSpiRun(sql, 1, org_types, &org, true, 0);
-}
-
 static AssessmentHeader
 ReadHeader(Datum org)
 {
 	AssessmentHeader h;
 
 	PgImsSpiRun("SELECT ims.require_org_access($1, 'read')", 1, org_types, &org, false, 0);
-	if (OrgQuery("SELECT o.name, 'pg_ims/' || o.org_id || '/' || extract(epoch FROM o.created_at)::text AS uuid_prefix, "
+	if (SoaQuery("SELECT o.name, 'pg_ims/' || o.org_id || '/' || extract(epoch FROM o.created_at)::text AS uuid_prefix, "
 				 "       to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS now, "
 				 "       to_char(current_date, 'YYYY-MM-DD') AS today "
 				 "FROM ims.organization o WHERE o.org_id = $1", org) != 1)
@@ -195,7 +190,7 @@ static const char *const items_sql =
 static AssessmentItem *
 ReadItems(Datum org, uint64 *count)
 {
-	uint64		n = OrgQuery(items_sql, org);
+	uint64		n = SoaQuery(items_sql, org);
 	AssessmentItem	   *items = palloc0(sizeof(AssessmentItem) * (n + 1));
 
 	for (uint64 i = 0; i < n; i++)

@@ -2,7 +2,8 @@
  *
  * soa_live.h
  *	  Reading an organization's live SoA through SPI, for the documents
- *	  built from it (src/soa_document.c, src/oscal_ssp.c).
+ *	  built from it (src/soa_document.c, src/oscal_ssp.c), and the
+ *	  organization's queries of every document (src/oscal_assessment.c too).
  *
  * The live version is the draft, or else the approved one: what
  * ims.report_soa shows.  Every read goes through SPI as the caller, so
