@@ -21,4 +21,10 @@
  */
 extern char *PgImsInlineSql(const char *sql, int nargs, Oid *argtypes);
 
+/*
+ * Installs the planner hook that, under Citus, inlines pg_ims's own SQL
+ * functions in every query before Citus plans it.
+ */
+extern void PgImsInstallInliner(void);
+
 #endif							/* INLINE_SQL_H */

@@ -13,6 +13,7 @@
 
 #include "fmgr.h"
 
+#include "inline_sql.h"
 #include "pg_ims.h"
 
 /*
@@ -35,10 +36,12 @@ void		_PG_init(void);
 /*
  * Loaded with the server (shared_preload_libraries) or by a session's
  * first call: under Citus, error messages lose their shard names
- * (src/shard_names.c).
+ * (src/shard_names.c), and pg_ims's SQL functions are inlined before
+ * Citus plans a query (src/inline_sql.c).
  */
 void
 _PG_init(void)
 {
 	PgImsInstallShardNameFilter();
+	PgImsInstallInliner();
 }
