@@ -209,8 +209,8 @@ if PGHOST=$CITUS_DIR/node$CITUS_PORT PGPORT=$CITUS_PORT PGUSER=postgres PGDATABA
 	scripts/check-citus-routing.sh >"$log/routing.out" 2>&1; then
 	check routing PASS "every rule, report view and function of organization $org on one shard (scripts/check-citus-routing.sh)"
 else
-	check routing FAIL "$(grep -ciE 'fail|error' "$log/routing.out") lines of scripts/check-citus-routing.sh failing:"
-	grep -iE 'fail|error' "$log/routing.out" | head -n 30 | sed 's/^/  /'
+	check routing FAIL "$(grep -ciE 'fail|error|not routed$' "$log/routing.out") lines of scripts/check-citus-routing.sh failing:"
+	grep -iE 'fail|error|not routed$' "$log/routing.out" | head -n 30 | sed 's/^/  /'
 fi
 # One validation, on both: remote commands (citus.log_remote_commands),
 # the shard groups they read, and the mean time of five calls.

@@ -109,13 +109,17 @@ ReadHeader(Datum org)
 	return h;
 }
 
-/* The columns entry_columns of the entries s of ims.report_soa. */
+/*
+ * The columns entry_columns of the entries s of ims.report_soa.  The
+ * evidence is filtered by the organization itself, not only through s:
+ * Citus routes a correlated subquery to the organization's shard only so.
+ */
 #define ENTRY_SELECT \
 	"SELECT s.standard, s.control_id, s.control_ref AS control, s.title, s.area, s.area_title, " \
 	"       s.applicability, s.decision, array_to_string(s.reasons, ', ') AS reasons, " \
 	"       s.justification, s.implementation, s.owner, " \
 	"       (SELECT string_agg(v.title || ' (' || v.kind || ')', '; ' ORDER BY v.collected_on DESC, v.title) " \
-	"        FROM ims.evidence v WHERE v.org_id = s.org_id AND v.standard = s.standard " \
+	"        FROM ims.evidence v WHERE v.org_id = $1 AND v.org_id = s.org_id AND v.standard = s.standard " \
 	"          AND v.control_id = s.control_id AND v.collected_on <= current_date " \
 	"          AND (v.valid_until IS NULL OR v.valid_until >= current_date)) AS evidence "
 
@@ -132,20 +136,31 @@ ReadEntries(Datum org)
  * The same, for the HTML tables: with the standard's title, and the grade
  * (major, minor, observation) and number of the open findings against
  * the control (not waived; ims.evaluate_findings), null without any.
+ * The findings are read first, by a query of their own, and given to the
+ * query of the entries as a constant: on Citus the query of the entries
+ * goes to the organization's shard whole, where the validator cannot run.
  */
 static uint64
 ReadHtmlEntries(Datum org)
 {
-	return SoaQuery("WITH f AS (SELECT f.standard, f.requirement, count(*) AS findings, "
-					"       CASE WHEN bool_or(f.grade = 'major') THEN 'major' "
-					"            WHEN bool_or(f.grade = 'minor') THEN 'minor' ELSE 'observation' END AS finding_grade "
-					"  FROM ims.evaluate_findings(ARRAY[$1], false) f "
-					"  WHERE f.waived_until IS NULL AND f.requirement IS NOT NULL GROUP BY f.standard, f.requirement) "
-					ENTRY_SELECT ", st.title AS standard_title, f.finding_grade, f.findings::text AS findings "
-					"FROM ims.report_soa s JOIN ims.standard st ON st.code = s.standard "
-					"LEFT JOIN f ON f.standard = s.standard AND f.requirement = s.control_id "
-					"WHERE s.org_id = $1 "
-					"ORDER BY s.standard COLLATE \"C\", s.control_rank", org);
+	char	   *findings;
+
+	SoaQuery("SELECT coalesce(jsonb_agg(f), '[]')::text AS findings "
+			 "FROM (SELECT f.standard, f.requirement, count(*) AS findings, "
+			 "             CASE WHEN bool_or(f.grade = 'major') THEN 'major' "
+			 "                  WHEN bool_or(f.grade = 'minor') THEN 'minor' ELSE 'observation' END AS finding_grade "
+			 "      FROM ims.evaluate_findings(ARRAY[$1], false) f "
+			 "      WHERE f.waived_until IS NULL AND f.requirement IS NOT NULL "
+			 "      GROUP BY f.standard, f.requirement) f", org);
+	findings = PgImsSpiText(0, "findings");
+	return SoaQuery(psprintf("WITH f AS (SELECT * FROM jsonb_to_recordset(%s::jsonb) "
+							 "           AS f(standard text, requirement text, findings bigint, finding_grade text)) "
+							 ENTRY_SELECT ", st.title AS standard_title, f.finding_grade, f.findings::text AS findings "
+							 "FROM ims.report_soa s JOIN ims.standard st ON st.code = s.standard "
+							 "LEFT JOIN f ON f.standard = s.standard AND f.requirement = s.control_id "
+							 "WHERE s.org_id = $1 "
+							 "ORDER BY s.standard COLLATE \"C\", s.control_rank",
+							 quote_literal_cstr(findings)), org);
 }
 
 /*
@@ -406,7 +421,7 @@ ReadinessChart(StringInfo buf, Datum org)
 				 "       coalesce(implemented_pct, 0)::int AS implemented, "
 				 "       greatest(coalesce(decided_pct, 0) - coalesce(implemented_pct, 0), 0)::int AS decided_only, "
 				 "       (100 - coalesce(decided_pct, 0))::int AS undecided "
-				 "FROM ims.report_readiness WHERE org_id = $1 AND group_kind = 'annex_a_area' "
+				 "FROM ims.readiness($1) WHERE group_kind = 'annex_a_area' "
 				 "ORDER BY standard COLLATE \"C\", group_rank", org);
 	n_standards = 0;
 	for (uint64 i = 0; i < n; i++)

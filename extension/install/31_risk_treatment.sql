@@ -487,7 +487,13 @@ END;
 COMMENT ON FUNCTION @extschema@.frequency_interval(text) IS
 'the period of a measurement frequency of ims.objective (monthly, quarterly, half_yearly, yearly)';
 
-CREATE FUNCTION @extschema@.risk_treatment_status(org_ids bigint[])
+-- every_organization: true for every organization the caller can see,
+-- whatever org_ids says; the report views pass it as a constant, so that
+-- the filters on org_id fold away and a view's own filter on org_id
+-- reaches every table (and Citus routes it).  The finding rules leave it
+-- false.  Each risk's latest acceptance and its actions are joined on
+-- org_id, not read by lateral subqueries, for the same reason.
+CREATE FUNCTION @extschema@.risk_treatment_status(org_ids bigint[], every_organization boolean DEFAULT false)
 	RETURNS TABLE (org_id bigint, risk_id bigint, domain text, inherent_level integer,
 				   residual_likelihood integer, residual_impact integer, residual_level integer,
 				   acceptable_level integer, acceptance_id bigint, acceptance_status text,
@@ -505,49 +511,60 @@ BEGIN ATOMIC
 					 OR r.rating_changed_at > a.accepted_at THEN 'stale'
 				WHEN a.expires_on < current_date THEN 'expired'
 				ELSE 'accepted' END,
-		   t.actions, t.actions_open, t.actions_overdue, t.most_overdue_days, t.next_due_on
+		   coalesce(t.actions, 0), coalesce(t.actions_open, 0), coalesce(t.actions_overdue, 0),
+		   t.most_overdue_days, t.next_due_on
 	FROM @extschema@.risk r
-	JOIN @extschema@.organization o ON o.org_id = r.org_id AND o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids)
+	JOIN @extschema@.organization o ON o.org_id = r.org_id
 	CROSS JOIN LATERAL (SELECT @extschema@.risk_domain(r.risk_type) AS domain) d
 	CROSS JOIN LATERAL (
 		SELECT coalesce(r.residual_likelihood::integer, CASE WHEN r.treatment = 'accept' THEN r.likelihood::integer END) AS likelihood,
 			   coalesce(r.residual_impact::integer, CASE WHEN r.treatment = 'accept' THEN r.impact::integer END) AS impact) e
-	LEFT JOIN @extschema@.risk_criteria c ON c.org_id = r.org_id AND c.org_id = ANY (org_ids) AND c.domain = d.domain
-	LEFT JOIN LATERAL (SELECT k.acceptance_id, k.accepted_likelihood, k.accepted_impact, k.accepted_at, k.expires_on
-					   FROM @extschema@.risk_acceptance k
-					   WHERE k.org_id = r.org_id AND k.org_id = ANY (org_ids) AND k.risk_id = r.risk_id
-					   ORDER BY k.accepted_at DESC, k.acceptance_id DESC LIMIT 1) a ON true
-	CROSS JOIN LATERAL (
-		SELECT count(*) AS actions,
+	LEFT JOIN @extschema@.risk_criteria c
+	  ON c.org_id = r.org_id AND (every_organization OR c.org_id = ANY (org_ids)) AND c.domain = d.domain
+	LEFT JOIN (SELECT DISTINCT ON (k.org_id, k.risk_id) k.org_id, k.risk_id, k.acceptance_id,
+					  k.accepted_likelihood, k.accepted_impact, k.accepted_at, k.expires_on
+			   FROM @extschema@.risk_acceptance k
+			   WHERE every_organization OR k.org_id = ANY (org_ids)
+			   ORDER BY k.org_id, k.risk_id, k.accepted_at DESC, k.acceptance_id DESC) a
+	  ON a.org_id = r.org_id AND a.risk_id = r.risk_id
+	LEFT JOIN (
+		SELECT x.org_id, x.risk_id, count(*) AS actions,
 			   count(*) FILTER (WHERE x.status IN ('planned', 'in_progress')) AS actions_open,
 			   count(*) FILTER (WHERE x.status IN ('planned', 'in_progress') AND x.due_on < current_date) AS actions_overdue,
 			   max(current_date - x.due_on) FILTER (WHERE x.status IN ('planned', 'in_progress') AND x.due_on < current_date)
 				   AS most_overdue_days,
 			   min(x.due_on) FILTER (WHERE x.status IN ('planned', 'in_progress')) AS next_due_on
-		FROM @extschema@.risk_treatment_action x WHERE x.org_id = r.org_id AND x.org_id = ANY (org_ids) AND x.risk_id = r.risk_id) t
-	WHERE o.org_id = ANY (org_ids);
+		FROM @extschema@.risk_treatment_action x
+		WHERE every_organization OR x.org_id = ANY (org_ids)
+		GROUP BY x.org_id, x.risk_id) t
+	  ON t.org_id = r.org_id AND t.risk_id = r.risk_id
+	WHERE every_organization OR (o.org_id = ANY (org_ids) AND r.org_id = ANY (org_ids));
 END;
-COMMENT ON FUNCTION @extschema@.risk_treatment_status(bigint[]) IS
-'per risk of the organizations: its domain, inherent and residual levels (the residual rating of a risk accepted as it is is its inherent one), the acceptable level of its domain''s criteria, its latest acceptance and what it is worth (no_criteria, not_rated, within_criteria, not_accepted, stale, expired, accepted), and its treatment actions';
+COMMENT ON FUNCTION @extschema@.risk_treatment_status(bigint[], boolean) IS
+'per risk of the organizations (every_organization: of every one the caller can see): its domain, inherent and residual levels (the residual rating of a risk accepted as it is is its inherent one), the acceptable level of its domain''s criteria, its latest acceptance and what it is worth (no_criteria, not_rated, within_criteria, not_accepted, stale, expired, accepted), and its treatment actions';
 
-CREATE FUNCTION @extschema@.objective_status(org_ids bigint[])
+CREATE FUNCTION @extschema@.objective_status(org_ids bigint[], every_organization boolean DEFAULT false)
 	RETURNS TABLE (org_id bigint, objective_id bigint, measurements bigint, latest_measured_on date,
 				   latest_value numeric, latest_result text, next_measurement_due date)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT j.org_id, j.objective_id, m.n, l.measured_on, l.value, l.result,
+	SELECT j.org_id, j.objective_id, coalesce(m.n, 0), l.measured_on, l.value, l.result,
 		   (coalesce(l.measured_on, j.set_on) + @extschema@.frequency_interval(j.frequency))::date
 	FROM @extschema@.objective j
-	JOIN @extschema@.organization o ON o.org_id = j.org_id AND o.org_id = ANY (org_ids) AND j.org_id = ANY (org_ids)
-	CROSS JOIN LATERAL (SELECT count(*) AS n FROM @extschema@.objective_measurement x
-						WHERE x.org_id = j.org_id AND x.org_id = ANY (org_ids) AND x.objective_id = j.objective_id) m
-	LEFT JOIN LATERAL (SELECT x.measured_on, x.value, x.result FROM @extschema@.objective_measurement x
-					   WHERE x.org_id = j.org_id AND x.org_id = ANY (org_ids) AND x.objective_id = j.objective_id
-					   ORDER BY x.measured_on DESC LIMIT 1) l ON true
-	WHERE o.org_id = ANY (org_ids);
+	JOIN @extschema@.organization o ON o.org_id = j.org_id
+	LEFT JOIN (SELECT x.org_id, x.objective_id, count(*) AS n FROM @extschema@.objective_measurement x
+			   WHERE every_organization OR x.org_id = ANY (org_ids)
+			   GROUP BY x.org_id, x.objective_id) m
+	  ON m.org_id = j.org_id AND m.objective_id = j.objective_id
+	LEFT JOIN (SELECT DISTINCT ON (x.org_id, x.objective_id) x.org_id, x.objective_id, x.measured_on, x.value, x.result
+			   FROM @extschema@.objective_measurement x
+			   WHERE every_organization OR x.org_id = ANY (org_ids)
+			   ORDER BY x.org_id, x.objective_id, x.measured_on DESC) l
+	  ON l.org_id = j.org_id AND l.objective_id = j.objective_id
+	WHERE every_organization OR (o.org_id = ANY (org_ids) AND j.org_id = ANY (org_ids));
 END;
-COMMENT ON FUNCTION @extschema@.objective_status(bigint[]) IS
-'per objective of the organizations: how often it was measured, its latest measurement, and when the next one is due (one period after the latest, or after it was set)';
+COMMENT ON FUNCTION @extschema@.objective_status(bigint[], boolean) IS
+'per objective of the organizations (every_organization: of every one the caller can see): how often it was measured, its latest measurement, and when the next one is due (one period after the latest, or after it was set)';
 
 -- The records are user data: pg_dump keeps all of them, and their sequences.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.risk_criteria', '');

@@ -251,11 +251,16 @@ COMMENT ON COLUMN @extschema@.review_output.done_on IS 'When it was done or canc
 
 -- The input "status of actions from previous reviews", written once: the
 -- date of the last review held and the actions still open, each with its
--- owner and due date.  Called by ims.management_review_agenda.
+-- owner and due date.  Called by ims.management_review_agenda.  PL/pgSQL,
+-- not SQL: Citus plans the query of a PL/pgSQL function for the value of
+-- org, and routes it to the organization's shard; the query of an SQL
+-- function with an argument it cannot plan at all.
 CREATE FUNCTION @extschema@.review_actions_input(org bigint) RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT concat_ws('; ',
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN concat_ws('; ',
 	       (SELECT 'last review held on ' || to_char(max(r.held_on), 'YYYY-MM-DD')
 	        FROM @extschema@.management_review r WHERE r.org_id = org AND r.held_on <= current_date
 	        HAVING max(r.held_on) IS NOT NULL),
@@ -268,7 +273,8 @@ BEGIN ATOMIC
 	        FROM @extschema@.review_output o JOIN @extschema@.management_review r USING (org_id, review_id)
 	        WHERE o.org_id = org AND o.status = 'open' AND o.owner IS NOT NULL
 	        HAVING count(*) > 0));
-END;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.review_actions_input(bigint) IS
 'the management review input "status of actions from previous reviews" of an organization: the last review held and the open actions of the reviews (ims.review_output); NULL when there is neither';
 
@@ -374,19 +380,23 @@ COMMENT ON COLUMN @extschema@.corrective_action.done_on IS 'When it was done or 
 
 -- The register's part of the management review input "nonconformities
 -- and corrective actions" (9.3.2 d 1): NULL while the register is empty.
--- Called by ims.management_review_agenda.
+-- Called by ims.management_review_agenda; PL/pgSQL for Citus, as
+-- ims.review_actions_input.
 CREATE FUNCTION @extschema@.register_input(org bigint) RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT format('%s of %s nonconformities of the register open, %s corrective actions overdue (ims.report_nonconformity_register)',
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN (SELECT format('%s of %s nonconformities of the register open, %s corrective actions overdue (ims.report_nonconformity_register)',
 	              count(*) FILTER (WHERE n.closed_on IS NULL), count(*),
 	              (SELECT count(*) FROM @extschema@.corrective_action a
 	               JOIN @extschema@.nonconformity_record m ON m.org_id = a.org_id AND m.nc_id = a.nc_id
 	               WHERE a.org_id = org AND m.closed_on IS NULL
 	                 AND a.status IN ('open', 'in_progress') AND a.due_on < current_date))
 	FROM @extschema@.nonconformity_record n WHERE n.org_id = org
-	HAVING count(*) > 0;
-END;
+	HAVING count(*) > 0);
+END
+$$;
 COMMENT ON FUNCTION @extschema@.register_input(bigint) IS
 'the register''s part of the management review input "nonconformities and corrective actions" of an organization: how many nonconformities are open and corrective actions overdue; NULL while the register is empty';
 
@@ -692,14 +702,17 @@ BEGIN ATOMIC
 	       coalesce(r.obtained_on <= current_date AND (r.expires_on IS NULL OR r.expires_on >= current_date), false)
 	FROM @extschema@.role_holder h
 	JOIN @extschema@.role o ON o.org_id = h.org_id AND o.role_id = h.role_id
-	JOIN @extschema@.organization g ON g.org_id = h.org_id,
-	     unnest(o.required_competence) AS c
-	LEFT JOIN LATERAL (SELECT r.* FROM @extschema@.competence_record r
-	                   WHERE r.org_id = h.org_id AND (org_ids IS NULL OR r.org_id = ANY (org_ids))
-	                     AND r.holder = h.holder AND r.competence = c
-	                     AND r.obtained_on <= current_date
-	                   ORDER BY (r.expires_on IS NULL OR r.expires_on >= current_date) DESC,
-	                            r.expires_on DESC NULLS FIRST, r.record_id DESC LIMIT 1) AS r ON true
+	JOIN @extschema@.organization g ON g.org_id = h.org_id
+	CROSS JOIN LATERAL unnest(o.required_competence) AS c
+	-- the best record of each holder's competence, joined on org_id (not a
+	-- lateral subquery), so that a filter on org_id reaches it
+	LEFT JOIN (SELECT DISTINCT ON (r.org_id, r.holder, r.competence) r.*
+	           FROM @extschema@.competence_record r
+	           WHERE (org_ids IS NULL OR r.org_id = ANY (org_ids)) AND r.obtained_on <= current_date
+	           ORDER BY r.org_id, r.holder, r.competence,
+	                    (r.expires_on IS NULL OR r.expires_on >= current_date) DESC,
+	                    r.expires_on DESC NULLS FIRST, r.record_id DESC) AS r
+	  ON r.org_id = h.org_id AND r.holder = h.holder AND r.competence = c
 	-- each table by org_id, so that Citus routes one organization to one shard
 	WHERE (org_ids IS NULL OR (g.org_id = ANY (org_ids) AND h.org_id = ANY (org_ids) AND o.org_id = ANY (org_ids)))
 	  AND h.since <= current_date AND (h.until IS NULL OR h.until >= current_date);

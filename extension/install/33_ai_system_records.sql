@@ -453,7 +453,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.impact_mitigation_mitiga
 -- system uses evidences A.7.2, and A.7.3 to A.7.6 where the register
 -- records what they ask).  SYS003, report_ai_systems and the documents
 -- read this one definition.
-CREATE FUNCTION @extschema@.ai_system_evidence(org_ids bigint[])
+CREATE FUNCTION @extschema@.ai_system_evidence(org_ids bigint[], every_organization boolean DEFAULT false)
 	RETURNS TABLE (org_id bigint, system_id bigint, standard text, control_id text, source text,
 				   source_id bigint, title text, kind text, collected_on date)
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -462,22 +462,22 @@ BEGIN ATOMIC
 	FROM @extschema@.evidence v
 	JOIN @extschema@.control c ON c.standard = v.standard AND c.control_id = v.control_id
 	JOIN @extschema@.evidence_kind k ON k.code = v.kind
-	WHERE v.org_id = ANY (org_ids) AND v.system_id IS NOT NULL
+	WHERE (every_organization OR v.org_id = ANY (org_ids)) AND v.system_id IS NOT NULL
 	  AND v.collected_on <= current_date AND (v.valid_until IS NULL OR v.valid_until >= current_date)
 	  AND (v.kind = ANY (c.evidence_kinds) OR k.domain <> 'information_security')
 	UNION ALL
 	SELECT r.org_id, r.system_id, 'iso42001:2023', r.control_id, 'lifecycle_record', r.record_id, r.title,
 	       'record', r.recorded_on
 	FROM @extschema@.ai_lifecycle_record r
-	WHERE r.org_id = ANY (org_ids)
+	WHERE (every_organization OR r.org_id = ANY (org_ids))
 	  AND r.recorded_on <= current_date AND (r.valid_until IS NULL OR r.valid_until >= current_date)
 	UNION ALL
 	SELECT u.org_id, u.system_id, 'iso42001:2023', x.control_id, 'dataset', d.dataset_id, d.name,
 	       CASE WHEN x.control_id IN ('A.7.4', 'A.7.6') THEN 'data_quality_report' ELSE 'data_provenance_record' END,
 	       NULL::date
 	FROM (SELECT DISTINCT du.org_id, du.dataset_id, du.system_id FROM @extschema@.dataset_use du
-	      WHERE du.org_id = ANY (org_ids)) u
-	JOIN @extschema@.dataset d ON d.org_id = u.org_id AND d.org_id = ANY (org_ids) AND d.dataset_id = u.dataset_id,
+	      WHERE every_organization OR du.org_id = ANY (org_ids)) u
+	JOIN @extschema@.dataset d ON d.org_id = u.org_id AND (every_organization OR d.org_id = ANY (org_ids)) AND d.dataset_id = u.dataset_id,
 	     LATERAL (VALUES ('A.7.2', true),
 	                     ('A.7.3', coalesce(btrim(d.source), '') <> ''
 	                               AND (coalesce(btrim(d.licence), '') <> '' OR coalesce(btrim(d.consent_basis), '') <> '')),
@@ -486,8 +486,8 @@ BEGIN ATOMIC
 	                     ('A.7.6', coalesce(btrim(d.preparation), '') <> '')) AS x(control_id, holds)
 	WHERE x.holds;
 END;
-COMMENT ON FUNCTION @extschema@.ai_system_evidence(bigint[]) IS
-'the current, fitting evidence of each ISO 42001 control for each AI system of the organizations the caller can see: evidence that names the system (of a kind its control suggests, or any kind outside information security, as for SOA008), its life-cycle records, and the datasets it uses (A.7.2 to A.7.6 where the register records what they ask); source says which';
+COMMENT ON FUNCTION @extschema@.ai_system_evidence(bigint[], boolean) IS
+'the current, fitting evidence of each ISO 42001 control for each AI system of the organizations (every_organization: of every one the caller can see): evidence that names the system (of a kind its control suggests, or any kind outside information security, as for SOA008), its life-cycle records, and the datasets it uses (A.7.2 to A.7.6 where the register records what they ask); source says which';
 
 -- The controls of ISO 42001 that need evidence per AI system, and from
 -- which life-cycle stage on: requirements from design, design documents

@@ -142,17 +142,17 @@ END;
 COMMENT ON FUNCTION @extschema@.live_soa(bigint[]) IS
 'the live SoA version of each of the organizations the caller can see: its draft, or else its approved version';
 
-CREATE FUNCTION @extschema@.latest_impact_assessment(org_ids bigint[])
+CREATE FUNCTION @extschema@.latest_impact_assessment(org_ids bigint[], every_organization boolean DEFAULT false)
 	RETURNS SETOF @extschema@.impact_assessment
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT DISTINCT ON (i.org_id, i.system_id) i.*
 	FROM @extschema@.impact_assessment i JOIN @extschema@.organization o USING (org_id)
-	WHERE o.org_id = ANY (org_ids) AND i.org_id = ANY (org_ids)
+	WHERE every_organization OR (o.org_id = ANY (org_ids) AND i.org_id = ANY (org_ids))
 	ORDER BY i.org_id, i.system_id, i.assessed_on DESC, i.assessment_id DESC;
 END;
-COMMENT ON FUNCTION @extschema@.latest_impact_assessment(bigint[]) IS
-'the latest impact assessment of each AI system of the organizations the caller can see';
+COMMENT ON FUNCTION @extschema@.latest_impact_assessment(bigint[], boolean) IS
+'the latest impact assessment of each AI system of the organizations (every_organization: of every one the caller can see)';
 
 CREATE FUNCTION @extschema@.live_ai_systems(org_ids bigint[])
 	RETURNS SETOF @extschema@.ai_system

@@ -289,21 +289,34 @@ CREATE FUNCTION @extschema@.readiness(organization_id bigint)
 				   group_id text, group_title text, group_rank integer, items bigint, decided_pct numeric,
 				   implemented_pct numeric, evidenced_pct numeric, weeks_low numeric, weeks_high numeric,
 				   open_findings bigint)
-	LANGUAGE sql STABLE STRICT
-BEGIN ATOMIC
+	-- PL/pgSQL: the validator runs in a statement of its own, so that on
+	-- Citus it runs on the coordinator, and the query after it, every table
+	-- filtered by the organization, is routed to the organization's shard
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+	open_nonconformities jsonb;
+BEGIN
+	-- The open nonconformities (findings a certification body writes up as
+	-- such, with no waiver accepting them), and the requirement each is
+	-- against: a clause of 4 to 10, or an Annex A control of its standard.
+	SELECT coalesce(jsonb_agg(jsonb_build_object('standard', f.standard, 'requirement', f.requirement)), '[]')
+	INTO open_nonconformities
+	FROM @extschema@.evaluate_findings(ARRAY[readiness.organization_id], false) AS f
+	WHERE f.category = 'nonconformity' AND f.waived_until IS NULL;
+
+	RETURN QUERY
 WITH org AS (
 	SELECT o.org_id, o.name AS organization, o.standards,
 		   'iso42001:2023' = ANY (o.standards) AS aims,
 		   'iso42001:2023' = ANY (o.standards) AND NOT 'iso27001:2022' = ANY (o.standards) AS standalone
 	FROM @extschema@.organization o
 	WHERE o.org_id = readiness.organization_id),
--- The open nonconformities (findings a certification body writes up as
--- such, with no waiver accepting them), and the requirement each is
--- against: a clause of 4 to 10, or an Annex A control of its standard.
 nc AS (
-	SELECT f.org_id, f.standard, f.requirement
-	FROM @extschema@.evaluate_findings(ARRAY[readiness.organization_id], false) AS f
-	WHERE f.category = 'nonconformity' AND f.waived_until IS NULL),
+	SELECT readiness.organization_id AS org_id, f.standard, f.requirement
+	FROM jsonb_to_recordset(open_nonconformities) AS f(standard text, requirement text)),
 -- The clause pairs of the organization: those of report_clause_mapping,
 -- and for a standalone organization those it leaves out because their
 -- source standard is not in scope; these are done when a document on the
@@ -355,7 +368,8 @@ control_entry AS (
 	LEFT JOIN (SELECT DISTINCT k.target_standard, k.target_control FROM @extschema@.control_mapping k
 			   WHERE k.source_standard = 'iso27001:2022') AS k
 	  ON k.target_standard = c.standard AND k.target_control = c.control_id
-	LEFT JOIN @extschema@.report_soa s ON s.org_id = o.org_id AND s.standard = c.standard AND s.control_id = c.control_id
+	LEFT JOIN @extschema@.report_soa s ON s.org_id = o.org_id AND s.org_id = readiness.organization_id
+		AND s.standard = c.standard AND s.control_id = c.control_id
 	LEFT JOIN (SELECT org_id, standard, requirement, count(*) AS findings FROM nc
 			   WHERE requirement ~ '^A\.' GROUP BY org_id, standard, requirement) AS f
 	  ON f.org_id = o.org_id AND f.standard = c.standard AND f.requirement = c.control_id),
@@ -376,12 +390,13 @@ control_item AS (
 ai AS (
 	SELECT o.org_id, s.system_id, s.name,
 		   (row_number() OVER (PARTITION BY o.org_id ORDER BY s.system_id))::integer AS system_rank
-	FROM org o JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.in_scope
+	FROM org o JOIN @extschema@.ai_system s ON s.org_id = o.org_id AND s.org_id = readiness.organization_id AND s.in_scope
 	WHERE o.aims
 	UNION ALL
 	SELECT o.org_id, NULL, NULL, 1
 	FROM org o
-	WHERE o.aims AND NOT EXISTS (SELECT 1 FROM @extschema@.ai_system s WHERE s.org_id = o.org_id AND s.in_scope)),
+	WHERE o.aims AND NOT EXISTS (SELECT 1 FROM @extschema@.ai_system s
+								 WHERE s.org_id = o.org_id AND s.org_id = readiness.organization_id AND s.in_scope)),
 life_cycle AS (
 	SELECT c.org_id, avg(c.decided::integer) AS decided, avg(c.done_implemented) AS implemented,
 		   avg(c.done_evidenced) AS evidenced
@@ -394,14 +409,15 @@ ai_item AS (
 		SELECT NOT coalesce(r.before_last_change, false) AND NOT coalesce(r.review_overdue, false) AS current,
 			   r.missing_parts = 0 AND r.approved_by IS NOT NULL AS complete
 		FROM @extschema@.report_impact_assessments r
-		WHERE r.org_id = y.org_id AND r.ai_system = y.name AND r.is_latest) AS ia ON true
+		WHERE r.org_id = y.org_id AND r.org_id = readiness.organization_id AND r.ai_system = y.name AND r.is_latest) AS ia ON true
 	CROSS JOIN LATERAL (
 		SELECT count(*) AS risks, count(*) FILTER (WHERE r.treatment IS NULL) AS untreated,
 			   count(*) FILTER (WHERE r.treatment = 'mitigate'
 								  AND NOT EXISTS (SELECT 1 FROM @extschema@.risk_control k
-												  WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id)) AS uncontrolled
+												  WHERE k.org_id = r.org_id AND k.org_id = readiness.organization_id
+													AND k.risk_id = r.risk_id)) AS uncontrolled
 		FROM @extschema@.risk r
-		WHERE r.org_id = y.org_id AND r.ai_system_id = y.system_id AND @extschema@.risk_domain(r.risk_type) = 'ai') AS rk
+		WHERE r.org_id = y.org_id AND r.org_id = readiness.organization_id AND r.ai_system_id = y.system_id AND @extschema@.risk_domain(r.risk_type) = 'ai') AS rk
 	LEFT JOIN life_cycle l ON l.org_id = y.org_id
 	CROSS JOIN LATERAL (VALUES
 		(4, ia.current IS NOT NULL,
@@ -466,10 +482,14 @@ grouped AS (
 -- programme may (ims.cycle_coverage, which AUD001 and MRV001 read too).
 cycle AS (
 	SELECT o.org_id,
-		   EXISTS (SELECT 1 FROM @extschema@.internal_audit a WHERE a.org_id = o.org_id) AS audit_held,
-		   coalesce((SELECT bool_and(c.audited) FROM @extschema@.cycle_coverage(ARRAY[o.org_id]) c), false) AS audit_done,
-		   EXISTS (SELECT 1 FROM @extschema@.management_review r WHERE r.org_id = o.org_id) AS review_held,
-		   coalesce((SELECT bool_and(c.reviewed) FROM @extschema@.cycle_coverage(ARRAY[o.org_id]) c), false) AS review_done
+		   EXISTS (SELECT 1 FROM @extschema@.internal_audit a
+				   WHERE a.org_id = o.org_id AND a.org_id = readiness.organization_id) AS audit_held,
+		   coalesce((SELECT bool_and(c.audited) FROM @extschema@.cycle_coverage(ARRAY[readiness.organization_id]) c), false)
+			   AS audit_done,
+		   EXISTS (SELECT 1 FROM @extschema@.management_review r
+				   WHERE r.org_id = o.org_id AND r.org_id = readiness.organization_id) AS review_held,
+		   coalesce((SELECT bool_and(c.reviewed) FROM @extschema@.cycle_coverage(ARRAY[readiness.organization_id]) c), false)
+			   AS review_done
 	FROM org o),
 tracks AS (
 	SELECT o.org_id, o.organization,
@@ -522,9 +542,27 @@ SELECT o.org_id, o.organization, 'certification_audit', NULL, NULL, NULL,
 	   'Certification audit, stage 1 and stage 2: after the total, not in it',
 	   NULL, 2, NULL, NULL, NULL, 4.0, 8.0, NULL
 FROM org o;
-END;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.readiness(bigint) IS
 'the rows of ims.report_readiness for one organization, none when the caller cannot read it; the view calls it for each organization it shows';
+
+-- The organizations the caller can see, read by a statement of their own.
+-- A view that calls a per-organization function for each organization
+-- reads them so: the view's query then reads no distributed table, and on
+-- Citus runs on the coordinator, where the function can run (a query over
+-- one organization's shard goes to the shard whole, the function with it);
+-- a filter on org_id still leaves one call.
+CREATE FUNCTION @extschema@.organization_ids() RETURNS SETOF bigint
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN QUERY SELECT o.org_id FROM @extschema@.organization o;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.organization_ids() IS
+'the ids of the organizations the caller can see (row-level security applies), read by a statement of their own: ims.report_readiness calls ims.readiness for each';
 
 CREATE VIEW @extschema@.report_readiness WITH (security_invoker = true) AS
 SELECT o.org_id, r.organization, r.group_kind, r.standard, r.standard_label, r.group_id, r.group_title,
@@ -534,7 +572,7 @@ SELECT o.org_id, r.organization, r.group_kind, r.standard, r.standard_label, r.g
 	   r.evidenced_pct::numeric(3,0) AS evidenced_pct,
 	   r.weeks_low::numeric(7,1) AS weeks_low, r.weeks_high::numeric(7,1) AS weeks_high,
 	   r.open_findings
-FROM @extschema@.organization o
+FROM @extschema@.organization_ids() AS o(org_id)
 CROSS JOIN LATERAL @extschema@.readiness(o.org_id) AS r;
 COMMENT ON VIEW @extschema@.report_readiness IS 'Readiness per clause group (4 to 10), Annex A area and AI system: shares decided, implemented and evidenced, and the remaining effort in weeks from the source article''s figures; one row for the internal audit and management review, a total (the critical path to readiness) and the certification audit after it (docs/views.md)';
 COMMENT ON COLUMN @extschema@.report_readiness.org_id IS 'The organization';
@@ -571,17 +609,26 @@ SELECT r.org_id, o.name AS organization, r.risk_id, r.title,
 	   a.accepted_by, a.accepted_at, a.expires_on AS acceptance_expires_on,
 	   r.plan_approved_by, r.plan_approved_on,
 	   t.actions, t.actions_open, t.actions_overdue, t.next_due_on,
-	   (SELECT string_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id, ', ' ORDER BY k.standard, c.ordinal)
-		FROM @extschema@.risk_control k JOIN @extschema@.control c USING (standard, control_id)
-		WHERE k.org_id = r.org_id AND k.risk_id = r.risk_id) AS controls,
-	   (SELECT string_agg(f.item_id || ' ' || i.title, '; ' ORDER BY f.list, f.item_id COLLATE "C")
-		FROM @extschema@.risk_reference f JOIN @extschema@.reference_item i USING (standard, list, item_id)
-		WHERE f.org_id = r.org_id AND f.risk_id = r.risk_id) AS references_cited
-FROM @extschema@.risk_treatment_status(ARRAY(SELECT x.org_id FROM @extschema@.organization x)) t
+	   k.controls, f.references_cited
+FROM @extschema@.risk_treatment_status(NULL, every_organization => true) t
 JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id
 JOIN @extschema@.organization o ON o.org_id = r.org_id
 LEFT JOIN @extschema@.ai_system s ON s.org_id = r.org_id AND s.system_id = r.ai_system_id
-LEFT JOIN @extschema@.risk_acceptance a ON a.org_id = t.org_id AND a.acceptance_id = t.acceptance_id;
+LEFT JOIN @extschema@.risk_acceptance a ON a.org_id = t.org_id AND a.acceptance_id = t.acceptance_id
+-- the controls and references of each risk, grouped by organization and
+-- joined on it (not correlated subqueries), so that a filter on org_id
+-- reaches them and Citus routes the view to one shard
+LEFT JOIN (SELECT k.org_id, k.risk_id,
+				  string_agg(@extschema@.standard_label(k.standard) || ' ' || k.control_id, ', ' ORDER BY k.standard, c.ordinal)
+					  AS controls
+		   FROM @extschema@.risk_control k JOIN @extschema@.control c USING (standard, control_id)
+		   GROUP BY k.org_id, k.risk_id) AS k
+  ON k.org_id = r.org_id AND k.risk_id = r.risk_id
+LEFT JOIN (SELECT f.org_id, f.risk_id,
+				  string_agg(f.item_id || ' ' || i.title, '; ' ORDER BY f.list, f.item_id COLLATE "C") AS references_cited
+		   FROM @extschema@.risk_reference f JOIN @extschema@.reference_item i USING (standard, list, item_id)
+		   GROUP BY f.org_id, f.risk_id) AS f
+  ON f.org_id = r.org_id AND f.risk_id = r.risk_id;
 COMMENT ON VIEW @extschema@.report_risk_treatment IS 'Each risk''s treatment: inherent and residual ratings on its domain''s criteria, its plan and its approval, and whether its residual risk is accepted (clauses 6.1.2 a, 6.1.3 e-f, 8.3)';
 COMMENT ON COLUMN @extschema@.report_risk_treatment.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_risk_treatment.organization IS 'Its name';
@@ -627,12 +674,16 @@ SELECT j.org_id, o.name AS organization, j.objective_id, j.title,
 	   array_position(ARRAY['planned', 'active', 'achieved', 'not_achieved', 'withdrawn'], j.status) AS status_rank,
 	   s.measurements, s.latest_measured_on, s.latest_value, s.latest_result, s.next_measurement_due,
 	   j.status = 'active' AND s.next_measurement_due < current_date AS measurement_overdue,
-	   (SELECT string_agg(f.item_id || ' ' || i.title, '; ' ORDER BY f.item_id COLLATE "C")
-		FROM @extschema@.objective_reference f JOIN @extschema@.reference_item i USING (standard, list, item_id)
-		WHERE f.org_id = j.org_id AND f.objective_id = j.objective_id) AS references_cited
-FROM @extschema@.objective_status(ARRAY(SELECT x.org_id FROM @extschema@.organization x)) s
+	   f.references_cited
+FROM @extschema@.objective_status(NULL, every_organization => true) s
 JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.objective_id = s.objective_id
-JOIN @extschema@.organization o ON o.org_id = j.org_id;
+JOIN @extschema@.organization o ON o.org_id = j.org_id
+-- grouped by organization and joined on it, as in report_risk_treatment
+LEFT JOIN (SELECT f.org_id, f.objective_id,
+				  string_agg(f.item_id || ' ' || i.title, '; ' ORDER BY f.item_id COLLATE "C") AS references_cited
+		   FROM @extschema@.objective_reference f JOIN @extschema@.reference_item i USING (standard, list, item_id)
+		   GROUP BY f.org_id, f.objective_id) AS f
+  ON f.org_id = j.org_id AND f.objective_id = j.objective_id;
 COMMENT ON VIEW @extschema@.report_objectives IS 'The objectives of both standards (clause 6.2), with their latest measurement and when the next is due';
 COMMENT ON COLUMN @extschema@.report_objectives.org_id IS 'The organization';
 COMMENT ON COLUMN @extschema@.report_objectives.organization IS 'Its name';
@@ -669,8 +720,21 @@ CREATE FUNCTION @extschema@.management_review_agenda(org_id bigint)
 AS $$
 DECLARE
 	org bigint := management_review_agenda.org_id;
+	major bigint;
+	minor bigint;
+	actions_input text;
+	register text;
 BEGIN
 	PERFORM @extschema@.require_org_access(org, 'read');
+	-- the validator and the helpers in statements of their own: on Citus
+	-- they run on the coordinator, and the query below, every table of it
+	-- filtered by the organization, goes to the organization's shard
+	SELECT count(*) FILTER (WHERE v.grade = 'major'), count(*) FILTER (WHERE v.grade = 'minor')
+	INTO major, minor
+	FROM @extschema@.nonconformities(ARRAY[org]) v
+	WHERE v.category = 'nonconformity' AND NOT v.waived;
+	actions_input := @extschema@.review_actions_input(org);
+	register := @extschema@.register_input(org);
 	RETURN QUERY
 	WITH docs AS (
 		SELECT d.topic, string_agg(concat_ws(' ', d.title, d.version), '; ' ORDER BY d.title) AS titles,
@@ -679,10 +743,6 @@ BEGIN
 			   string_agg(concat_ws(' ', d.title, d.version), '; ' ORDER BY d.title)
 				   FILTER (WHERE 'iso42001:2023' = ANY (d.covers)) AS titles42
 		FROM @extschema@.document d WHERE d.org_id = org GROUP BY d.topic),
-	f AS (SELECT count(*) FILTER (WHERE v.grade = 'major') AS major,
-				 count(*) FILTER (WHERE v.grade = 'minor') AS minor
-		  FROM @extschema@.nonconformities(ARRAY[org]) v
-		  WHERE v.category = 'nonconformity' AND NOT v.waived),
 	last_audit AS (SELECT a.cycle, a.performed_on, a.covers FROM @extschema@.internal_audit a
 				   WHERE a.org_id = org ORDER BY a.performed_on DESC LIMIT 1),
 	risks AS (SELECT count(*) FILTER (WHERE t.domain = 'information_security') AS cia,
@@ -695,7 +755,7 @@ BEGIN
 					 sum(t.actions_overdue) FILTER (WHERE t.domain = 'ai') AS ai_overdue,
 					 sum(t.actions_overdue) FILTER (WHERE t.domain = 'information_security') AS cia_overdue
 			  FROM @extschema@.risk_treatment_status(ARRAY[org]) t
-			  JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.risk_id = t.risk_id),
+			  JOIN @extschema@.risk r ON r.org_id = t.org_id AND r.org_id = org AND r.risk_id = t.risk_id),
 	ev AS (SELECT count(*) AS current_rows,
 				  count(*) FILTER (WHERE v.kind IN ('monitoring_dashboard', 'evaluation_report')) AS ai_performance
 		   FROM @extschema@.evidence v WHERE v.org_id = org AND v.collected_on <= current_date
@@ -712,7 +772,7 @@ BEGIN
 												  to_char(s.latest_measured_on, 'YYYY-MM-DD')) END),
 						  '; ' ORDER BY j.objective_id) AS listed
 		FROM @extschema@.objective_status(ARRAY[org]) s
-		JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.objective_id = s.objective_id
+		JOIN @extschema@.objective j ON j.org_id = s.org_id AND j.org_id = org AND j.objective_id = s.objective_id
 		CROSS JOIN LATERAL unnest(j.standards) AS x
 		WHERE j.status IN ('planned', 'active', 'achieved', 'not_achieved')
 		GROUP BY x),
@@ -723,14 +783,14 @@ BEGIN
 		-- the improvement loop (32_improvement.sql): the open actions of the
 		-- reviews, and the register of nonconformities
 		(1, 'previous_actions', NULL::text, 'Status of actions from previous management reviews',
-		 @extschema@.review_actions_input(org)),
+		 actions_input),
 		(2, 'context_changes', NULL, 'Changes in internal and external issues',
 		 (SELECT titles FROM docs WHERE topic = 'context')),
 		(3, 'interested_parties', NULL, 'Changes in the needs and expectations of interested parties',
 		 (SELECT titles FROM docs WHERE topic = 'interested_parties')),
 		(4, 'nonconformities', NULL, 'Nonconformities, corrective actions and open findings',
-		 concat_ws('; ', (SELECT format('%s major and %s minor nonconformities open (ims.report_nonconformities)', major, minor) FROM f),
-				   @extschema@.register_input(org))),
+		 concat_ws('; ', format('%s major and %s minor nonconformities open (ims.report_nonconformities)', major, minor),
+				   register)),
 		(5, 'monitoring_results', NULL, 'Monitoring and measurement results',
 		 (SELECT current_rows || ' current evidence records' FROM ev WHERE current_rows > 0)),
 		(6, 'audit_results', NULL, 'Results of internal audits',
@@ -806,16 +866,23 @@ CREATE FUNCTION @extschema@.nonconformities(org_ids bigint[])
 	RETURNS TABLE (org_id bigint, organization text, category text, category_rank integer, grade text, grade_rank integer,
 			   requirement text, citation text, requirement_title text, findings bigint, codes text,
 			   examples text, blocks_approval boolean, waived boolean, waived_until date)
-	-- PL/pgSQL, not SQL: Citus does not run an SQL function of distributed
-	-- tables called with an argument (ims.management_review_agenda calls it)
+	-- PL/pgSQL, not SQL: the organizations are read in a statement of their
+	-- own, so that the query of the findings reads no distributed table and
+	-- on Citus runs on the coordinator, as the validator must (it loops
+	-- over the organizations itself; it cannot run on a shard)
 	LANGUAGE plpgsql STABLE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_column
+DECLARE
+	organizations jsonb;
 BEGIN
+	SELECT coalesce(jsonb_agg(jsonb_build_object('org_id', o.org_id, 'name', o.name, 'standards', o.standards)), '[]')
+	INTO organizations
+	FROM @extschema@.organization o
+	WHERE org_ids IS NULL OR o.org_id = ANY (org_ids);
+
 	RETURN QUERY
-	-- materialized, so that on Citus the validator runs on the coordinator
-	-- (it loops over the organizations itself), not in a join pushed to the shards
 	WITH f AS MATERIALIZED (
 		SELECT f.*,
 			   CASE WHEN f.requirement ~ '^A\.' THEN f.standard END AS control_standard
@@ -832,10 +899,7 @@ BEGIN
 			   bool_and(f.waived_until IS NOT NULL) AS waived,
 			   min(f.waived_until) AS waived_until
 		FROM f GROUP BY f.org_id, f.category, f.requirement, f.control_standard),
-	-- the organizations, materialized too and not filtered: on Citus a
-	-- query whose distributed tables are all on one shard goes there whole,
-	-- and the validator with it (it cannot run on a shard)
-	o AS MATERIALIZED (SELECT o.org_id, o.name, o.standards FROM @extschema@.organization o)
+	o AS (SELECT * FROM jsonb_to_recordset(organizations) AS o(org_id bigint, name text, standards text[]))
 	SELECT g.org_id, o.name AS organization, g.category,
 		   array_position(ARRAY['nonconformity', 'certification_blocker', 'advisory'], g.category) AS category_rank,
 		   (ARRAY['major', 'minor', 'observation'])[g.grade_rank] AS grade, g.grade_rank,
@@ -918,30 +982,27 @@ fs AS MATERIALIZED (
 -- the controls evidenced for each system, and how many items
 ev AS MATERIALIZED (
 	SELECT v.org_id, v.system_id, array_agg(DISTINCT v.control_id) AS controls, count(*)::integer AS items
-	FROM @extschema@.ai_system_evidence(ARRAY(SELECT o.org_id FROM @extschema@.organization o)) v
+	FROM @extschema@.ai_system_evidence(NULL, every_organization => true) v
 	GROUP BY v.org_id, v.system_id),
+-- overdue computed here: on Citus a subquery without FROM (a below) may
+-- call immutable functions only
 latest AS (
-	SELECT * FROM @extschema@.latest_impact_assessment(ARRAY(SELECT o.org_id FROM @extschema@.organization o)))
+	SELECT l.*, l.next_review < current_date AS review_overdue
+	FROM @extschema@.latest_impact_assessment(NULL, every_organization => true) l)
 SELECT s.org_id, o.name AS organization, s.system_id, s.name AS ai_system, s.owner,
 	   s.lifecycle_stage, @extschema@.lifecycle_rank(s.lifecycle_stage) AS lifecycle_rank, s.in_scope,
 	   array_to_string(s.ai_roles, ', ') AS ai_roles, array_to_string(s.ai_act_roles, ', ') AS ai_act_roles,
 	   s.ai_act_risk_class,
-	   (SELECT string_agg(c.name || coalesce(' ' || c.version, '') || ' (' || c.kind
-						  || coalesce(', ' || p.name, '') || ')', '; ' ORDER BY c.component_id)
-		FROM @extschema@.ai_component c
-		LEFT JOIN @extschema@.ai_supplier p ON p.org_id = c.org_id AND p.supplier_id = c.supplier_id
-		WHERE c.org_id = s.org_id AND c.system_id = s.system_id) AS components,
-	   (SELECT string_agg(d.name || ' (' || d.purposes || ')', '; ' ORDER BY d.name COLLATE "C")
-		FROM (SELECT d.name, string_agg(u.purpose, ', ' ORDER BY array_position(ARRAY['training', 'validation', 'test', 'inference'], u.purpose)) AS purposes
-			  FROM @extschema@.dataset_use u JOIN @extschema@.dataset d ON d.org_id = u.org_id AND d.dataset_id = u.dataset_id
-			  WHERE u.org_id = s.org_id AND u.system_id = s.system_id GROUP BY d.name) d) AS datasets,
+	   cm.components, ds.datasets,
 	   k.required AS controls_required, k.evidenced AS controls_evidenced, k.missing AS controls_missing,
 	   coalesce(ev.items, 0) AS evidence_items,
 	   l.assessment_id, l.assessed_on,
 	   a.status AS assessment_status,
 	   array_position(ARRAY['none', 'open', 'stale', 'review_overdue', 'approved'], a.status) AS assessment_status_rank,
 	   l.decision, l.fria,
-	   (SELECT count(*) FROM @extschema@.impact i WHERE i.org_id = l.org_id AND i.assessment_id = l.assessment_id
+	   -- by s.org_id (l.org_id is the same): on Citus a subquery correlated
+	   -- with a distributed table by org_id runs beside it on its shard
+	   (SELECT count(*) FROM @extschema@.impact i WHERE i.org_id = s.org_id AND i.assessment_id = l.assessment_id
 		AND i.nature = 'harm')::integer AS harms,
 	   coalesce(fs.n, 0) AS open_findings, fs.codes AS finding_codes
 FROM @extschema@.ai_system s
@@ -949,6 +1010,25 @@ JOIN @extschema@.organization o ON o.org_id = s.org_id
 LEFT JOIN latest l ON l.org_id = s.org_id AND l.system_id = s.system_id
 LEFT JOIN fs ON fs.org_id = s.org_id AND fs.system_id = s.system_id
 LEFT JOIN ev ON ev.org_id = s.org_id AND ev.system_id = s.system_id
+-- the components and datasets of each system, grouped by organization and
+-- joined on it (not correlated subqueries), so that Citus can run the
+-- view beside the shards
+LEFT JOIN (SELECT c.org_id, c.system_id,
+				  string_agg(c.name || coalesce(' ' || c.version, '') || ' (' || c.kind
+							 || coalesce(', ' || p.name, '') || ')', '; ' ORDER BY c.component_id) AS components
+		   FROM @extschema@.ai_component c
+		   LEFT JOIN @extschema@.ai_supplier p ON p.org_id = c.org_id AND p.supplier_id = c.supplier_id
+		   GROUP BY c.org_id, c.system_id) AS cm
+  ON cm.org_id = s.org_id AND cm.system_id = s.system_id
+LEFT JOIN (SELECT d.org_id, d.system_id,
+				  string_agg(d.name || ' (' || d.purposes || ')', '; ' ORDER BY d.name COLLATE "C") AS datasets
+		   FROM (SELECT u.org_id, u.system_id, d.name,
+						string_agg(u.purpose, ', ' ORDER BY array_position(ARRAY['training', 'validation', 'test', 'inference'], u.purpose))
+							AS purposes
+				 FROM @extschema@.dataset_use u JOIN @extschema@.dataset d ON d.org_id = u.org_id AND d.dataset_id = u.dataset_id
+				 GROUP BY u.org_id, u.system_id, d.name) AS d
+		   GROUP BY d.org_id, d.system_id) AS ds
+  ON ds.org_id = s.org_id AND ds.system_id = s.system_id
 LEFT JOIN LATERAL (
 	SELECT count(*)::integer AS required, count(*) FILTER (WHERE x.evidenced)::integer AS evidenced,
 		   string_agg(x.control_id, ', ' ORDER BY x.n) FILTER (WHERE NOT x.evidenced) AS missing
@@ -959,7 +1039,7 @@ LEFT JOIN LATERAL (
 CROSS JOIN LATERAL (
 	SELECT CASE WHEN l.assessment_id IS NULL THEN 'none'
 				WHEN coalesce(fs.stale, false)
-				THEN CASE WHEN l.next_review < current_date THEN 'review_overdue' ELSE 'stale' END
+				THEN CASE WHEN l.review_overdue THEN 'review_overdue' ELSE 'stale' END
 				WHEN coalesce(btrim(l.approved_by), '') = '' THEN 'open'
 				ELSE 'approved' END AS status) a;
 COMMENT ON VIEW @extschema@.report_ai_systems IS

@@ -135,8 +135,12 @@ CROSS JOIN LATERAL (
 						THEN 'whether the provider tests the system in real world conditions outside an AI regulatory sandbox (ai_act_real_world_testing)' END
 		   END AS fact_missing
 ) AS sc
-LEFT JOIN LATERAL (
-	SELECT count(*) AS supporting,
+-- The supporting controls of each obligation, per organization, grouped
+-- and joined on org_id (not a lateral subquery), so that a filter on
+-- org_id reaches the SoA and Citus routes the view to one shard.
+LEFT JOIN (
+	SELECT g.org_id, x.regulation, x.standard, x.ref,
+		   count(*) AS supporting,
 		   count(*) FILTER (WHERE s.decision = 'applicable') AS applicable,
 		   count(*) FILTER (WHERE s.decision = 'applicable' AND s.implementation = 'implemented') AS implemented,
 		   count(*) FILTER (WHERE s.decision = 'applicable' AND s.fitting_evidence > 0) AS evidenced,
@@ -145,12 +149,13 @@ LEFT JOIN LATERAL (
 									  ELSE '(' || s.decision || ', ' || s.implementation || ', '
 										   || s.fitting_evidence || ' fitting evidence)' END,
 								 '; ' ORDER BY c.ordinal) AS detail
-	FROM @extschema@.obligation_control x
+	FROM @extschema@.organization g
+	CROSS JOIN @extschema@.obligation_control x
 	JOIN @extschema@.control c ON c.standard = x.standard AND c.control_id = x.control_id
 	LEFT JOIN @extschema@.report_soa s
-	  ON s.org_id = a.org_id AND s.standard = x.standard AND s.control_id = x.control_id
-	WHERE x.regulation = ob.regulation AND x.standard = ob.standard AND x.ref = ob.ref
-) AS ctl ON true
+	  ON s.org_id = g.org_id AND s.standard = x.standard AND s.control_id = x.control_id
+	GROUP BY g.org_id, x.regulation, x.standard, x.ref
+) AS ctl ON ctl.org_id = a.org_id AND ctl.regulation = ob.regulation AND ctl.standard = ob.standard AND ctl.ref = ob.ref
 WHERE sc.by_class IS NOT FALSE AND sc.by_role IS NOT FALSE AND sc.by_fact IS NOT FALSE;
 COMMENT ON VIEW @extschema@.report_ai_act_gap IS 'Per AI system, each EU AI Act obligation that binds the organization for it (applies yes) or may bind it, the record not holding what decides it (applies to_be_determined), with the ISO 42001 clauses and controls that support it, their SoA status and evidence, and what ISO 42001 does not cover: ISO 42001 supports the AI Act, it never satisfies it';
 COMMENT ON COLUMN @extschema@.report_ai_act_gap.org_id IS 'The organization';

@@ -480,6 +480,7 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 -- the shares and weeks get their precision (numeric(3,0), numeric(7,1)):
 -- a change of column type, which CREATE OR REPLACE VIEW cannot make
 DROP VIEW @extschema@.report_readiness;
+-- @replace function organization_ids
 -- @replace view report_readiness
 
 ----------------------------------------------------------------------------
