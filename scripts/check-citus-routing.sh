@@ -84,18 +84,19 @@ for code in $(q -c "SELECT code FROM ims.finding_rule ORDER BY code COLLATE \"C\
 	measure rule "$code" "PREPARE r(bigint[]) AS $sql;" "EXECUTE r('{$org}');"
 done
 
-# Views measured as "runs": no error, any number of tasks.  The first three
-# evaluate every organization the caller can see, whatever the filter, by
-# design (docs/findings.md): ims.evaluate_findings(NULL) runs on the
-# coordinator and loops over the organizations.  report_readiness reads the
-# organization ids of every shard, then runs ims.readiness for those the
-# filter leaves, on the coordinator.  The per-organization entry points are
-# the functions below, which route.
+# Views measured as "runs": no error, any number of tasks.  report_ai_systems
+# validates every organization the caller can see, whatever the filter:
+# ims.evaluate_findings(NULL) runs on the coordinator and loops over the
+# organizations.  The other three read the organizations of every shard
+# (ims.organization_list()), then run their per-organization function for
+# those the filter leaves, on the coordinator; each of its statements goes
+# to the organization's shard.  The per-organization entry points are the
+# functions below, which route.
 declare -A runs_only=(
-	[report_findings]="ims.evaluate_findings(NULL) validates every organization, on the coordinator"
-	[report_nonconformities]="ims.nonconformities(NULL) validates every organization, on the coordinator"
 	[report_ai_systems]="ims.evaluate_findings(NULL) validates every organization, on the coordinator"
-	[report_readiness]="ims.organization_ids() reads every shard's organizations, so that ims.readiness runs on the coordinator; ims.readiness(org) routes"
+	[report_findings]="ims.organization_list() reads every shard's organizations, so that the validator runs on the coordinator, for the organization"
+	[report_nonconformities]="ims.organization_list() reads every shard's organizations, so that ims.nonconformities runs on the coordinator, for the organization"
+	[report_readiness]="ims.organization_list() reads every shard's organizations, so that ims.readiness runs on the coordinator, for the organization"
 )
 reason=
 

@@ -549,20 +549,22 @@ COMMENT ON FUNCTION @extschema@.readiness(bigint) IS
 
 -- The organizations the caller can see, read by a statement of their own.
 -- A view that calls a per-organization function for each organization
--- reads them so: the view's query then reads no distributed table, and on
--- Citus runs on the coordinator, where the function can run (a query over
--- one organization's shard goes to the shard whole, the function with it);
--- a filter on org_id still leaves one call.
-CREATE FUNCTION @extschema@.organization_ids() RETURNS SETOF bigint
+-- (report_readiness, report_findings, report_nonconformities) reads them
+-- so: the view's query then reads no distributed table, and on Citus runs
+-- on the coordinator, where the function can run (a query over one
+-- organization's shard goes to the shard whole, the function with it);
+-- and a filter on the view's org_id, which is this list's, leaves one
+-- call on one server too.
+CREATE FUNCTION @extschema@.organization_list() RETURNS TABLE (org_id bigint, name text)
 	LANGUAGE plpgsql STABLE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	RETURN QUERY SELECT o.org_id FROM @extschema@.organization o;
+	RETURN QUERY SELECT o.org_id, o.name FROM @extschema@.organization o;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.organization_ids() IS
-'the ids of the organizations the caller can see (row-level security applies), read by a statement of their own: ims.report_readiness calls ims.readiness for each';
+COMMENT ON FUNCTION @extschema@.organization_list() IS
+'the organizations the caller can see (row-level security applies), id and name, read by a statement of their own: ims.report_readiness, ims.report_findings and ims.report_nonconformities call their per-organization function for each';
 
 CREATE VIEW @extschema@.report_readiness WITH (security_invoker = true) AS
 SELECT o.org_id, r.organization, r.group_kind, r.standard, r.standard_label, r.group_id, r.group_title,
@@ -572,7 +574,7 @@ SELECT o.org_id, r.organization, r.group_kind, r.standard, r.standard_label, r.g
 	   r.evidenced_pct::numeric(3,0) AS evidenced_pct,
 	   r.weeks_low::numeric(7,1) AS weeks_low, r.weeks_high::numeric(7,1) AS weeks_high,
 	   r.open_findings
-FROM @extschema@.organization_ids() AS o(org_id)
+FROM @extschema@.organization_list() AS o
 CROSS JOIN LATERAL @extschema@.readiness(o.org_id) AS r;
 COMMENT ON VIEW @extschema@.report_readiness IS 'Readiness per clause group (4 to 10), Annex A area and AI system: shares decided, implemented and evidenced, and the remaining effort in weeks from the source article''s figures; one row for the internal audit and management review, a total (the critical path to readiness) and the certification audit after it (docs/views.md)';
 COMMENT ON COLUMN @extschema@.report_readiness.org_id IS 'The organization';
@@ -827,18 +829,16 @@ COMMENT ON FUNCTION @extschema@.management_review_agenda(bigint) IS
 
 -- The findings of every organization the caller can see (docs/findings.md)
 
+-- The validator called for each organization of ims.organization_list(),
+-- whose org_id the view shows: a filter on org_id validates that
+-- organization only, and on Citus the validator runs on the coordinator.
 CREATE VIEW @extschema@.report_findings WITH (security_invoker = true) AS
--- both materialized, so that on Citus the validator runs on the coordinator
--- (it loops over the organizations itself) and is not pushed to a shard
--- with the organization it is joined to
-WITH f AS MATERIALIZED (SELECT * FROM @extschema@.evaluate_findings(NULL, false) WITH ORDINALITY),
-o AS MATERIALIZED (SELECT o.org_id, o.name FROM @extschema@.organization o)
-SELECT f.org_id, o.name AS organization, f.code, f.grade AS severity, f.grade_rank AS severity_rank,
+SELECT o.org_id, o.name AS organization, f.code, f.grade AS severity, f.grade_rank AS severity_rank,
 	   f.standard, f.ref, f.message, f.hint,
 	   f.category, f.requirement, f.blocks_approval, f.waived_until
-FROM f
-JOIN o ON o.org_id = f.org_id
-ORDER BY f.ordinality;
+FROM @extschema@.organization_list() AS o
+CROSS JOIN LATERAL @extschema@.evaluate_findings(ARRAY[o.org_id], false) WITH ORDINALITY AS f
+ORDER BY o.org_id, f.ordinality;
 COMMENT ON VIEW @extschema@.report_findings IS
 'the findings of every organization the caller can see, one row per object found wanting, sorted by organization, grade, code and ref (docs/findings.md); ims.report_nonconformities rolls them up per requirement';
 COMMENT ON COLUMN @extschema@.report_findings.org_id IS 'The organization';
@@ -936,12 +936,14 @@ $$;
 COMMENT ON FUNCTION @extschema@.nonconformities(bigint[]) IS
 'the findings of the given organizations (NULL: every one the caller can see) rolled up as an auditor''s report lists them: the rows of ims.report_nonconformities';
 
+-- for each organization of ims.organization_list(), as report_findings
 CREATE VIEW @extschema@.report_nonconformities WITH (security_invoker = true) AS
-SELECT n.org_id, n.organization, n.category, n.category_rank, n.grade, n.grade_rank, n.requirement,
+SELECT o.org_id, n.organization, n.category, n.category_rank, n.grade, n.grade_rank, n.requirement,
 	   n.citation, n.requirement_title, n.findings, n.codes, n.examples, n.blocks_approval, n.waived,
 	   n.waived_until
-FROM @extschema@.nonconformities(NULL) WITH ORDINALITY AS n
-ORDER BY n.ordinality;
+FROM @extschema@.organization_list() AS o
+CROSS JOIN LATERAL @extschema@.nonconformities(ARRAY[o.org_id]) WITH ORDINALITY AS n
+ORDER BY o.org_id, n.ordinality;
 COMMENT ON VIEW @extschema@.report_nonconformities IS
 'the findings as an auditor''s report lists them: one row per organization, category and requirement, with its grade (the worst of its findings that are not waived) and its first examples; nonconformities first, majors first (docs/findings.md)';
 COMMENT ON COLUMN @extschema@.report_nonconformities.org_id IS 'The organization';

@@ -459,6 +459,7 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 -- @replace function integration_findings
 -- @replace function validate_soa
 -- @replace function management_review_agenda
+-- @replace function organization_list
 -- @replace view report_findings
 -- @replace function nonconformities
 -- @replace view report_nonconformities
@@ -480,7 +481,6 @@ DROP FUNCTION @extschema@.evaluate_findings(bigint[], boolean);
 -- the shares and weeks get their precision (numeric(3,0), numeric(7,1)):
 -- a change of column type, which CREATE OR REPLACE VIEW cannot make
 DROP VIEW @extschema@.report_readiness;
--- @replace function organization_ids
 -- @replace view report_readiness
 
 ----------------------------------------------------------------------------
