@@ -65,7 +65,7 @@ endif
 
 REGRESS = install risk_type applicability index_integrity type_plans catalog_seed catalog_errors catalog_encoding record soa tenancy findings reports documents oscal_catalog oscal_ssp ai_act privileges security names no_access readiness clause_coverage risk_treatment ai_systems improvement history oscal_assessment citus_inliner shard_names
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
-ISOLATION = catalog_import init_soa approve_soa revoke_access soa_backdate document_clause history_chain nonconformity_closure
+ISOLATION = catalog_import init_soa approve_soa revoke_access access_change soa_backdate document_clause history_chain nonconformity_closure
 ISOLATION_OPTS = --inputdir=. --outputdir=build/isolation
 
 EXTRA_CLEAN = build

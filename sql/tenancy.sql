@@ -288,6 +288,30 @@ UNION ALL
  EXCEPT SELECT o.org_id, m.member, m.capability FROM organization o, org_role_members(o.org_id) m);
 DROP TABLE memberships_before;
 
+-- the policies remember their answers for the current role
+-- (src/org_access.c); a change of membership reaches them at the next
+-- statement, even one made while that role stays current: carol, who reads
+-- nothing of Alpha, is granted read and then revoked by a SECURITY DEFINER
+-- function she calls herself (specs/access_change.spec: from another session)
+CREATE FUNCTION tenancy_carol_reads(org bigint, allowed boolean) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+	IF allowed THEN
+		PERFORM ims.grant_access(org, 'regress_pg_ims_carol', 'read');
+	ELSE
+		PERFORM ims.revoke_access(org, 'regress_pg_ims_carol');
+	END IF;
+END $$;
+GRANT EXECUTE ON FUNCTION tenancy_carol_reads(bigint, boolean) TO regress_pg_ims_carol;
+SET SESSION AUTHORIZATION regress_pg_ims_carol;
+SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
+SELECT tenancy_carol_reads(:alpha, true);
+SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
+SELECT tenancy_carol_reads(:alpha, false);
+SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
+RESET SESSION AUTHORIZATION;
+DROP FUNCTION tenancy_carol_reads(bigint, boolean);
+
 DROP FUNCTION tenancy_matrix();
 DROP FUNCTION tenancy_exec(text);
 DROP FUNCTION tenancy_fill(bigint);

@@ -18,7 +18,12 @@
  * later.  On one server it is also the cheap answer: a syscache lookup and
  * the membership list PostgreSQL already caches per role, where reading
  * ims.org_access once per statement cost members about half the
- * superuser's throughput (bench/load.sh).
+ * superuser's throughput (bench/load.sh).  The policies ask it for every
+ * row a scan reads, so the answers for the current user are remembered
+ * per organization and capability until a role or a membership changes
+ * (the same invalidations that reset PostgreSQL's own membership cache):
+ * the membership list is as long as the organizations a member holds, and
+ * searching it row after row was a tenth of a member's validation time.
  *
  * The database's name is part of the role's name because roles belong to
  * the cluster while organizations belong to a database: org 1 of one
@@ -51,27 +56,49 @@ PG_FUNCTION_INFO_V1(org_access_support);
 static char database_part[NAMEDATALEN];
 
 /*
- * The last organization role looked up, for the policies, which ask about
- * the same organization for every row of a scan.  Reset whenever a role
- * changes (a role dropped and created again has another OID).
+ * The policies' answers for the current user, by organization and
+ * capability: a small direct-mapped table, since a scan asks about one
+ * organization row after row and a report about a few at a time.  Emptied
+ * whenever a role or a membership changes anywhere (a role dropped and
+ * created again has another OID, a membership granted or revoked changes
+ * the answer) and whenever the current user is another one (SET ROLE, a
+ * SECURITY DEFINER function).
  */
-static bool role_cache_valid = false;
-static bool role_cache_callback_set = false;
-static int64 cached_org_id;
-static int	cached_capability;
-static Oid	cached_role_oid;
+#define ANSWER_SLOTS 256
 
-/* The current user's name, which the policies pass as member for every row. */
+typedef struct AccessAnswer
+{
+	int64		org_id;
+	int8		capability;		/* -1 while the slot is empty */
+	bool		held;
+} AccessAnswer;
+
+static AccessAnswer answers[ANSWER_SLOTS];
+static Oid	answers_user = InvalidOid;	/* whose answers; Invalid: none */
+static bool invalidation_callbacks_set = false;
+
+/* The current user's name, which ims.has_org_access compares member with. */
 static Oid	cached_user_oid = InvalidOid;
 static NameData cached_user_name;
 
 static const char *const capability_names[] = {"read", "edit", "approve"};
 
 static void
-invalidate_role_cache(Datum arg, int cacheid, uint32 hashvalue)
+forget_answers(Datum arg, int cacheid, uint32 hashvalue)
 {
-	role_cache_valid = false;
+	answers_user = InvalidOid;
 	cached_user_oid = InvalidOid;
+}
+
+static void
+register_invalidation_callbacks(void)
+{
+	if (!invalidation_callbacks_set)
+	{
+		CacheRegisterSyscacheCallback(AUTHOID, forget_answers, (Datum) 0);
+		CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, forget_answers, (Datum) 0);
+		invalidation_callbacks_set = true;
+	}
 }
 
 /*
@@ -139,24 +166,17 @@ org_role_oid(int64 org_id, int capability)
 {
 	char		name[NAMEDATALEN];
 
-	if (role_cache_valid && cached_org_id == org_id && cached_capability == capability)
-		return cached_role_oid;
 	format_role_name(name, org_id, capability);
-	cached_role_oid = get_role_oid(name, true);
-	cached_org_id = org_id;
-	cached_capability = capability;
-	role_cache_valid = true;
-	return cached_role_oid;
+	return get_role_oid(name, true);
 }
 
-static void
-register_role_cache_callback(void)
+/* whether a role has the privileges of the organization's role */
+static bool
+role_holds(Oid member, int64 org_id, int capability)
 {
-	if (!role_cache_callback_set)
-	{
-		CacheRegisterSyscacheCallback(AUTHOID, invalidate_role_cache, (Datum) 0);
-		role_cache_callback_set = true;
-	}
+	Oid			role = org_role_oid(org_id, capability);
+
+	return OidIsValid(role) && has_privs_of_role(member, role);
 }
 
 /* the current user, and whether it is the role named member */
@@ -198,10 +218,9 @@ org_has_access(PG_FUNCTION_ARGS)
 	int			capability = parse_capability(PG_GETARG_TEXT_PP(1));
 	Name		member_name = PG_GETARG_NAME(2);
 	Oid			member;
-	Oid			role;
 	bool		asks_about_itself;
 
-	register_role_cache_callback();
+	register_invalidation_callbacks();
 	member = current_user_named(member_name, &asks_about_itself);
 	if (!asks_about_itself)
 	{
@@ -209,25 +228,46 @@ org_has_access(PG_FUNCTION_ARGS)
 		if (!OidIsValid(member) || !is_member_of_role(GetSessionUserId(), member))
 			PG_RETURN_BOOL(false);
 	}
-	role = org_role_oid(org_id, capability);
-	PG_RETURN_BOOL(OidIsValid(role) && has_privs_of_role(member, role));
+	PG_RETURN_BOOL(role_holds(member, org_id, capability));
 }
 
 /*
  * ims.org_access_held(org_id, capability): whether the current user has
  * the capability on the organization.  What the policies call for every
- * row: ims.has_org_access without the name of the member to compare.
+ * row: ims.has_org_access without the name of the member to compare, and
+ * with the answer remembered.
  */
 Datum
 org_access_held(PG_FUNCTION_ARGS)
 {
 	int64		org_id = PG_GETARG_INT64(0);
 	int			capability = parse_capability(PG_GETARG_TEXT_PP(1));
-	Oid			role;
+	Oid			user = GetUserId();
+	AccessAnswer *answer;
 
-	register_role_cache_callback();
-	role = org_role_oid(org_id, capability);
-	PG_RETURN_BOOL(OidIsValid(role) && has_privs_of_role(GetUserId(), role));
+	register_invalidation_callbacks();
+	if (user != answers_user)
+	{
+		for (int i = 0; i < ANSWER_SLOTS; i++)
+			answers[i].capability = -1;
+		answers_user = user;
+	}
+	answer = &answers[((uint64) org_id * lengthof(capability_names) + capability) % ANSWER_SLOTS];
+	if (answer->capability != capability || answer->org_id != org_id)
+	{
+		/*
+		 * Compute before filling the slot: the lookups may process
+		 * invalidations, which empty the table.
+		 */
+		bool		held = role_holds(user, org_id, capability);
+
+		if (answers_user != user)
+			PG_RETURN_BOOL(held);
+		answer->org_id = org_id;
+		answer->capability = (int8) capability;
+		answer->held = held;
+	}
+	PG_RETURN_BOOL(answer->held);
 }
 
 /*
