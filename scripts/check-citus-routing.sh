@@ -84,16 +84,14 @@ for code in $(q -c "SELECT code FROM ims.finding_rule ORDER BY code COLLATE \"C\
 	measure rule "$code" "PREPARE r(bigint[]) AS $sql;" "EXECUTE r('{$org}');"
 done
 
-# Views measured as "runs": no error, any number of tasks.  report_ai_systems
-# validates every organization the caller can see, whatever the filter:
-# ims.evaluate_findings(NULL) runs on the coordinator and loops over the
-# organizations.  The other three read the organizations of every shard
-# (ims.organization_list()), then run their per-organization function for
-# those the filter leaves, on the coordinator; each of its statements goes
-# to the organization's shard.  The per-organization entry points are the
-# functions below, which route.
+# Views measured as "runs": no error, any number of tasks.  They read the
+# organizations of every shard (ims.organization_list()), then run their
+# per-organization function (the validator, ims.nonconformities,
+# ims.readiness) for those the filter leaves, on the coordinator; each of
+# its statements goes to the organization's shard.  The per-organization
+# entry points are the functions below, which route.
 declare -A runs_only=(
-	[report_ai_systems]="ims.evaluate_findings(NULL) validates every organization, on the coordinator"
+	[report_ai_systems]="ims.organization_list() reads every shard's organizations, so that the validator runs on the coordinator, for the organization"
 	[report_findings]="ims.organization_list() reads every shard's organizations, so that the validator runs on the coordinator, for the organization"
 	[report_nonconformities]="ims.organization_list() reads every shard's organizations, so that ims.nonconformities runs on the coordinator, for the organization"
 	[report_readiness]="ims.organization_list() reads every shard's organizations, so that ims.readiness runs on the coordinator, for the organization"

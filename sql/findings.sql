@@ -495,6 +495,25 @@ SELECT organization, count(*) FILTER (WHERE severity = 'major') AS major,
        count(*) FILTER (WHERE severity = 'observation') AS observation
 FROM report_findings WHERE organization IN ('Right GmbH', 'Bolt-on AG', 'INT001', 'SOA009')
 GROUP BY 1 ORDER BY 1;
+-- filtered by org_id, the views that validate (the findings views,
+-- report_readiness, report_ai_systems) validate that organization only:
+-- the filter reaches ims.organization_list(), whose rows the validator is
+-- called for, rather than the rows the validator returns
+CREATE FUNCTION pg_temp.validates_only(view_name text, org bigint) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+	line text;
+	previous text := '';
+BEGIN
+	FOR line IN EXECUTE format('EXPLAIN (COSTS OFF) SELECT v.* FROM ims.%I v WHERE v.org_id = %s', view_name, org) LOOP
+		IF previous ~ 'Function Scan on organization_list' AND line ~ format('Filter: \(org_id = %s\)', org) THEN
+			RETURN true;
+		END IF;
+		previous := line;
+	END LOOP;
+	RETURN false;
+END $$;
+SELECT v AS view_name, pg_temp.validates_only(v, :bolt) AS validates_only_the_organization
+FROM unnest(ARRAY['report_findings', 'report_nonconformities', 'report_readiness', 'report_ai_systems']) AS v;
 -- a role without access sees no findings, and may not ask for an organization's
 CREATE ROLE regress_pg_ims_outsider;
 SET SESSION AUTHORIZATION regress_pg_ims_outsider;

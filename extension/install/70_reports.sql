@@ -970,11 +970,16 @@ GRANT SELECT ON @extschema@.report_nonconformities TO PUBLIC;
 ----------------------------------------------------------------------------
 
 CREATE VIEW @extschema@.report_ai_systems WITH (security_invoker = true) AS
-WITH f AS MATERIALIZED (
+-- the findings, validated per organization as in report_findings: filtered
+-- by org_id, the view validates that organization only (the filter
+-- reaches organization_list() through f.org_id = o.org_id)
+WITH f AS (
 	SELECT f.org_id, f.code, f.ref, f.requirement, f.waived_until IS NULL AND f.grade <> 'observation' AS open
-	FROM @extschema@.evaluate_findings(NULL, false) f),
+	FROM @extschema@.organization_list() AS o
+	CROSS JOIN LATERAL @extschema@.evaluate_findings(ARRAY[o.org_id], false) f
+	WHERE f.org_id = o.org_id),
 -- the findings that name a system (ref), per system
-fs AS MATERIALIZED (
+fs AS (
 	SELECT s.org_id, s.system_id, (count(*) FILTER (WHERE f.open))::integer AS n,
 		   string_agg(DISTINCT f.code, ', ' ORDER BY f.code) FILTER (WHERE f.open) AS codes,
 		   bool_or(f.code = 'AIA002') AS stale
