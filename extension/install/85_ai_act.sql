@@ -6,27 +6,122 @@
 -- does not hold what decides it, with their ISO 42001 support
 ----------------------------------------------------------------------------
 
+-- The cases of Art. 50 (ai_system.ai_act_transparency): the paragraph that
+-- sets each, and the role it binds.
+CREATE FUNCTION @extschema@.ai_act_art50_cases()
+	RETURNS TABLE (code text, paragraph text, role text, ordinal integer, description text)
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT * FROM (VALUES
+		('interacts_with_persons', '50(1)', 'provider', 1, 'the system interacts directly with natural persons'),
+		('synthetic_content', '50(2)', 'provider', 2, 'the system generates synthetic audio, image, video or text content'),
+		('emotion_recognition', '50(3)', 'deployer', 3, 'the system is an emotion recognition system'),
+		('biometric_categorisation', '50(3)', 'deployer', 4, 'the system is a biometric categorisation system'),
+		('deep_fake', '50(4)', 'deployer', 5, 'the system generates or manipulates a deep fake'),
+		('public_interest_text', '50(4)', 'deployer', 6, 'the system generates or manipulates text published to inform the public on matters of public interest')
+	) AS c (code, paragraph, role, ordinal, description);
+END;
+COMMENT ON FUNCTION @extschema@.ai_act_art50_cases() IS
+'the cases of EU AI Act Art. 50 an AI system may fall under (ai_system.ai_act_transparency), with the paragraph that sets each and the role it binds: providers in (1) and (2), deployers in (3) and (4)';
+
+-- Whether one obligation binds the organization for one AI system, by
+-- three tests: the risk class (by_class), the roles (by_role) and the facts
+-- Art. 27, 50, 60 and 61 turn on (by_fact); each is null when the record
+-- does not hold what decides it.  With the system's roles the obligation
+-- binds (for Art. 50, by the system's cases), what a binding rests on and
+-- what the record lacks.  A function of the system's columns rather than a
+-- subquery of report_ai_act_gap: Citus refuses a query over several shards
+-- that holds a subquery without FROM beside correlated subqueries.
+CREATE FUNCTION @extschema@.ai_act_scope(
+	obligation text, obligation_roles text[], obligation_risk_classes text[],
+	risk_class text, act_roles text[], transparency text[], annex_iii text,
+	public_service boolean, real_world_testing boolean,
+	OUT binding_roles text, OUT by_class boolean, OUT by_role boolean, OUT by_fact boolean,
+	OUT fact_basis text, OUT fact_missing text)
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT coalesce(pg_catalog.array_to_string(ARRAY(SELECT r FROM pg_catalog.unnest(rl.roles) AS r
+												 WHERE act_roles IS NULL OR r = ANY (act_roles)), ', '),
+				'') AS binding_roles,
+		   CASE WHEN risk_class IS NOT NULL THEN risk_class = ANY (obligation_risk_classes) END AS by_class,
+		   CASE
+			   WHEN pg_catalog.cardinality(rl.roles) = 0 THEN false
+			   WHEN act_roles IS NOT NULL THEN rl.roles && act_roles
+		   END AS by_role,
+		   CASE obligation
+			   -- Art. 27(1): deployers of Annex III systems but those of point
+			   -- 2 that are bodies governed by public law or private entities
+			   -- providing public services, and every deployer of 5(b) and 5(c)
+			   WHEN 'Art. 27' THEN
+				   CASE
+					   WHEN annex_iii IN ('not_listed', '2') THEN false
+					   WHEN annex_iii IN ('5(b)', '5(c)') THEN true
+					   WHEN annex_iii IS NOT NULL THEN public_service
+				   END
+			   WHEN 'Art. 50' THEN CASE WHEN transparency IS NOT NULL THEN true END
+			   -- Art. 60 and 61: providers that test in real world conditions
+			   WHEN 'Art. 60' THEN real_world_testing
+			   WHEN 'Art. 61' THEN real_world_testing
+			   ELSE true
+		   END AS by_fact,
+		   CASE obligation
+			   WHEN 'Art. 27' THEN
+				   CASE
+					   WHEN annex_iii IN ('5(b)', '5(c)')
+						   THEN 'Art. 27(1): deployer of a high-risk AI system of Annex III, point ' || annex_iii
+					   ELSE 'Art. 27(1): deployer that is a body governed by public law or a private entity providing public services, of a high-risk AI system of Annex III, point '
+							|| annex_iii
+				   END
+			   WHEN 'Art. 50' THEN
+				   (SELECT pg_catalog.string_agg('Art. ' || t.paragraph || ': ' || t.description, '; ' ORDER BY t.ordinal)
+					FROM @extschema@.ai_act_art50_cases() AS t
+					WHERE t.code = ANY (transparency)
+					  AND (act_roles IS NULL OR t.role = ANY (act_roles)))
+			   WHEN 'Art. 60' THEN 'Art. 60: the provider tests the system in real world conditions outside an AI regulatory sandbox'
+			   WHEN 'Art. 61' THEN 'Art. 61: the provider tests the system in real world conditions outside an AI regulatory sandbox'
+		   END AS fact_basis,
+		   CASE obligation
+			   WHEN 'Art. 27' THEN
+				   NULLIF(pg_catalog.array_to_string(ARRAY[
+					   CASE WHEN annex_iii IS NULL THEN 'the point of Annex III that lists the system (ai_act_annex_iii)' END,
+					   CASE WHEN public_service IS NULL
+								 AND (annex_iii IS NULL OR annex_iii NOT IN ('not_listed', '2', '5(b)', '5(c)'))
+							THEN 'whether the deployer is a body governed by public law or a private entity providing public services (ai_act_public_service)' END],
+					   '; '), '')
+			   WHEN 'Art. 50' THEN
+				   CASE WHEN transparency IS NULL THEN 'the cases of Art. 50 the system falls under (ai_act_transparency)' END
+			   WHEN 'Art. 60' THEN
+				   CASE WHEN real_world_testing IS NULL
+						THEN 'whether the provider tests the system in real world conditions outside an AI regulatory sandbox (ai_act_real_world_testing)' END
+			   WHEN 'Art. 61' THEN
+				   CASE WHEN real_world_testing IS NULL
+						THEN 'whether the provider tests the system in real world conditions outside an AI regulatory sandbox (ai_act_real_world_testing)' END
+		   END AS fact_missing
+	-- the roles the obligation binds for this system: Art. 50 binds each
+	-- role in the cases of its own paragraphs only
+	FROM (SELECT CASE
+				   WHEN obligation = 'Art. 50' AND transparency IS NOT NULL
+					   THEN ARRAY(SELECT u.r FROM pg_catalog.unnest(obligation_roles) WITH ORDINALITY AS u(r, n)
+								  WHERE EXISTS (SELECT 1 FROM @extschema@.ai_act_art50_cases() AS t
+												WHERE t.role = u.r AND t.code = ANY (transparency))
+								  ORDER BY u.n)
+				   ELSE obligation_roles
+			   END AS roles) AS rl;
+END;
+COMMENT ON FUNCTION @extschema@.ai_act_scope(text, text[], text[], text, text[], text[], text, boolean, boolean) IS
+'whether an EU AI Act obligation binds the organization for an AI system, by its risk class, its AI Act roles and the facts Art. 27, 50, 60 and 61 turn on (null: not recorded), with the roles it binds, what that rests on and what the record lacks; report_ai_act_gap calls it per system and obligation';
+
 -- An obligation is in the report when none of the three tests says no: the
 -- risk class (a recorded class says the system is within the Act), the
 -- roles, and the facts Art. 27, 50, 60 and 61 turn on.  A test that cannot
 -- be decided (null) makes the row to_be_determined: an unrecorded fact
 -- never takes an obligation away.
 CREATE VIEW @extschema@.report_ai_act_gap WITH (security_invoker = true) AS
-WITH art50_case (code, paragraph, role, ordinal, description) AS (
-	VALUES ('interacts_with_persons', '50(1)', 'provider', 1, 'the system interacts directly with natural persons'),
-		   ('synthetic_content', '50(2)', 'provider', 2, 'the system generates synthetic audio, image, video or text content'),
-		   ('emotion_recognition', '50(3)', 'deployer', 3, 'the system is an emotion recognition system'),
-		   ('biometric_categorisation', '50(3)', 'deployer', 4, 'the system is a biometric categorisation system'),
-		   ('deep_fake', '50(4)', 'deployer', 5, 'the system generates or manipulates a deep fake'),
-		   ('public_interest_text', '50(4)', 'deployer', 6, 'the system generates or manipulates text published to inform the public on matters of public interest')
-)
 SELECT a.org_id, o.name AS organization, a.system_id, a.name AS ai_system,
 	   a.in_scope AS in_aims_scope,
 	   coalesce(pg_catalog.array_to_string(a.ai_act_roles, ', '), 'not recorded') AS ai_act_roles,
 	   ob.ref AS obligation, cl.title AS obligation_title, ob.ordinal AS obligation_rank,
-	   coalesce(pg_catalog.array_to_string(ARRAY(SELECT r FROM pg_catalog.unnest(rl.roles) AS r
-												 WHERE a.ai_act_roles IS NULL OR r = ANY (a.ai_act_roles)), ', '),
-				'') AS binding_roles,
+	   sc.binding_roles,
 	   ob.coverage, ob.coverage = 'none' AS not_covered_by_iso42001,
 	   (SELECT pg_catalog.string_agg(x.clause, ', ' ORDER BY c.ordinal)
 		FROM @extschema@.obligation_clause x
@@ -67,74 +162,8 @@ FROM @extschema@.ai_system a
 JOIN @extschema@.organization o ON o.org_id = a.org_id
 JOIN @extschema@.obligation ob ON ob.regulation = 'eu-ai-act:2024' AND ob.standard = 'iso42001:2023'
 JOIN @extschema@.clause cl ON cl.standard = ob.regulation AND cl.number = ob.ref
--- The roles the obligation binds for this system: Art. 50 binds providers
--- in its cases (1) and (2) and deployers in (3) and (4).
-CROSS JOIN LATERAL (
-	SELECT CASE
-			   WHEN ob.ref = 'Art. 50' AND a.ai_act_transparency IS NOT NULL
-				   THEN ARRAY(SELECT u.r FROM pg_catalog.unnest(ob.roles) WITH ORDINALITY AS u(r, n)
-							  WHERE EXISTS (SELECT 1 FROM art50_case t
-											WHERE t.role = u.r AND t.code = ANY (a.ai_act_transparency))
-							  ORDER BY u.n)
-			   ELSE ob.roles
-		   END AS roles
-) AS rl
-CROSS JOIN LATERAL (
-	SELECT CASE WHEN a.ai_act_risk_class IS NOT NULL THEN a.ai_act_risk_class = ANY (ob.risk_classes) END AS by_class,
-		   CASE
-			   WHEN pg_catalog.cardinality(rl.roles) = 0 THEN false
-			   WHEN a.ai_act_roles IS NOT NULL THEN rl.roles && a.ai_act_roles
-		   END AS by_role,
-		   CASE ob.ref
-			   -- Art. 27(1): deployers of Annex III systems but those of point
-			   -- 2 that are bodies governed by public law or private entities
-			   -- providing public services, and every deployer of 5(b) and 5(c)
-			   WHEN 'Art. 27' THEN
-				   CASE
-					   WHEN a.ai_act_annex_iii IN ('not_listed', '2') THEN false
-					   WHEN a.ai_act_annex_iii IN ('5(b)', '5(c)') THEN true
-					   WHEN a.ai_act_annex_iii IS NOT NULL THEN a.ai_act_public_service
-				   END
-			   WHEN 'Art. 50' THEN CASE WHEN a.ai_act_transparency IS NOT NULL THEN true END
-			   -- Art. 60 and 61: providers that test in real world conditions
-			   WHEN 'Art. 60' THEN a.ai_act_real_world_testing
-			   WHEN 'Art. 61' THEN a.ai_act_real_world_testing
-			   ELSE true
-		   END AS by_fact,
-		   CASE ob.ref
-			   WHEN 'Art. 27' THEN
-				   CASE
-					   WHEN a.ai_act_annex_iii IN ('5(b)', '5(c)')
-						   THEN 'Art. 27(1): deployer of a high-risk AI system of Annex III, point ' || a.ai_act_annex_iii
-					   ELSE 'Art. 27(1): deployer that is a body governed by public law or a private entity providing public services, of a high-risk AI system of Annex III, point '
-							|| a.ai_act_annex_iii
-				   END
-			   WHEN 'Art. 50' THEN
-				   (SELECT pg_catalog.string_agg('Art. ' || t.paragraph || ': ' || t.description, '; ' ORDER BY t.ordinal)
-					FROM art50_case t
-					WHERE t.code = ANY (a.ai_act_transparency)
-					  AND (a.ai_act_roles IS NULL OR t.role = ANY (a.ai_act_roles)))
-			   WHEN 'Art. 60' THEN 'Art. 60: the provider tests the system in real world conditions outside an AI regulatory sandbox'
-			   WHEN 'Art. 61' THEN 'Art. 61: the provider tests the system in real world conditions outside an AI regulatory sandbox'
-		   END AS fact_basis,
-		   CASE ob.ref
-			   WHEN 'Art. 27' THEN
-				   NULLIF(pg_catalog.array_to_string(ARRAY[
-					   CASE WHEN a.ai_act_annex_iii IS NULL THEN 'the point of Annex III that lists the system (ai_act_annex_iii)' END,
-					   CASE WHEN a.ai_act_public_service IS NULL
-								 AND (a.ai_act_annex_iii IS NULL OR a.ai_act_annex_iii NOT IN ('not_listed', '2', '5(b)', '5(c)'))
-							THEN 'whether the deployer is a body governed by public law or a private entity providing public services (ai_act_public_service)' END],
-					   '; '), '')
-			   WHEN 'Art. 50' THEN
-				   CASE WHEN a.ai_act_transparency IS NULL THEN 'the cases of Art. 50 the system falls under (ai_act_transparency)' END
-			   WHEN 'Art. 60' THEN
-				   CASE WHEN a.ai_act_real_world_testing IS NULL
-						THEN 'whether the provider tests the system in real world conditions outside an AI regulatory sandbox (ai_act_real_world_testing)' END
-			   WHEN 'Art. 61' THEN
-				   CASE WHEN a.ai_act_real_world_testing IS NULL
-						THEN 'whether the provider tests the system in real world conditions outside an AI regulatory sandbox (ai_act_real_world_testing)' END
-		   END AS fact_missing
-) AS sc
+CROSS JOIN LATERAL @extschema@.ai_act_scope(ob.ref, ob.roles, ob.risk_classes, a.ai_act_risk_class, a.ai_act_roles,
+	a.ai_act_transparency, a.ai_act_annex_iii, a.ai_act_public_service, a.ai_act_real_world_testing) AS sc
 -- The supporting controls of each obligation, per organization, grouped
 -- and joined on org_id (not a lateral subquery), so that a filter on
 -- org_id reaches the SoA and Citus routes the view to one shard.

@@ -222,9 +222,12 @@ CREATE TRIGGER ai_system_ai_act_check
 -- No status of the AI Act gap reads as compliance: controls_in_place is
 -- now supporting_controls_evidenced, and the counts have names that say
 -- what they count.  The view keeps its 1.1 columns in their order and
--- adds its new ones at the end (CHANGELOG.md).
+-- adds its new ones at the end (CHANGELOG.md).  Its scope tests are a
+-- function, which Citus runs beside each shard (docs/scale-out.md).
 ----------------------------------------------------------------------------
 
+-- @replace function ai_act_art50_cases
+-- @replace function ai_act_scope
 -- @replace view report_ai_act_gap
 
 ----------------------------------------------------------------------------
