@@ -18,6 +18,12 @@ cluster_setup
 
 passed=0
 failed=0
+
+# The fuzzers' smoke run needs no server: it runs beside the suites, on
+# the core the single backend of pg_regress leaves idle, and is counted
+# with the scripted checks below.
+scripts/check-fuzz-smoke.sh >build/fuzz-smoke.log 2>&1 &
+fuzz_smoke_pid=$!
 count_results()
 {
 	local log=$1
@@ -78,11 +84,21 @@ done
 set -e
 
 # Scripted checks: each prints one "test NAME ... ok|FAILED" line.
+# run_check SCRIPT NAME: its status; the fuzzers' smoke run, started
+# above, is waited for.
+run_check()
+{
+	if [ "$2" = fuzz-smoke ]; then
+		wait "$fuzz_smoke_pid"
+	else
+		"$1" >"build/$2.log" 2>&1
+	fi
+}
 for check in scripts/check-*.sh; do
 	[ -e "$check" ] || continue
 	name=$(basename "$check" .sh)
 	name=${name#check-}
-	if "$check" >"build/$name.log" 2>&1; then
+	if run_check "$check" "$name"; then
 		echo "test $name ... ok"
 		passed=$((passed + 1))
 	else
