@@ -24,6 +24,9 @@ failed=0
 # with the scripted checks below.
 scripts/check-fuzz-smoke.sh >build/fuzz-smoke.log 2>&1 &
 fuzz_smoke_pid=$!
+# stopped if make test ends before it is waited for
+stop_fuzz_smoke() { [ -z "$fuzz_smoke_pid" ] || kill "$fuzz_smoke_pid" 2>/dev/null || true; }
+trap 'stop_fuzz_smoke; cluster_stop' EXIT
 count_results()
 {
 	local log=$1
@@ -45,7 +48,7 @@ mkdir -p build/regress build/isolation
 suite_dir=$top
 if [ "$(id -u)" = 0 ]; then
 	suite_dir=$(mktemp -d /tmp/pg_ims_suite.XXXXXX)
-	trap 'rm -rf "$suite_dir"; cluster_stop' EXIT
+	trap 'stop_fuzz_smoke; rm -rf "$suite_dir"; cluster_stop' EXIT
 	tar --exclude=./build --exclude=./.git --exclude='*.o' --exclude='*.so' --exclude='*.bc' \
 		-cf - . | tar -C "$suite_dir" -xf -
 	chmod 700 "$suite_dir"		# after tar, which gives it the mode of .
@@ -89,7 +92,9 @@ set -e
 run_check()
 {
 	if [ "$2" = fuzz-smoke ]; then
-		wait "$fuzz_smoke_pid"
+		local pid=$fuzz_smoke_pid
+		fuzz_smoke_pid=""
+		wait "$pid"
 	else
 		"$1" >"build/$2.log" 2>&1
 	fi

@@ -309,6 +309,19 @@ SELECT tenancy_carol_reads(:alpha, true);
 SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
 SELECT tenancy_carol_reads(:alpha, false);
 SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
+-- a grant rolled back, or rolled back to a savepoint, takes its answer with it
+BEGIN;
+SELECT tenancy_carol_reads(:alpha, true);
+SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
+ROLLBACK;
+SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
+BEGIN;
+SAVEPOINT before_grant;
+SELECT tenancy_carol_reads(:alpha, true);
+SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
+ROLLBACK TO SAVEPOINT before_grant;
+SELECT count(*) AS carol_alpha_rows FROM organization WHERE org_id = :alpha;
+COMMIT;
 RESET SESSION AUTHORIZATION;
 DROP FUNCTION tenancy_carol_reads(bigint, boolean);
 

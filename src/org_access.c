@@ -21,9 +21,10 @@
  * superuser's throughput (bench/load.sh).  The policies ask it for every
  * row a scan reads, so the answers for the current user are remembered
  * per organization and capability until a role or a membership changes
- * (the same invalidations that reset PostgreSQL's own membership cache):
- * the membership list is as long as the organizations a member holds, and
- * searching it row after row was a tenth of a member's validation time.
+ * (the invalidations of pg_authid and pg_auth_members, which PostgreSQL's
+ * own membership cache follows too): the membership list is as long as
+ * the organizations a member holds, and searching it row after row was a
+ * tenth of a member's validation time.
  *
  * The database's name is part of the role's name because roles belong to
  * the cluster while organizations belong to a database: org 1 of one
@@ -74,7 +75,8 @@ typedef struct AccessAnswer
 } AccessAnswer;
 
 static AccessAnswer answers[ANSWER_SLOTS];
-static Oid	answers_user = InvalidOid;	/* whose answers; Invalid: none */
+static bool answers_valid = false;
+static Oid	answers_user;		/* whose answers, while valid */
 static bool invalidation_callbacks_set = false;
 
 /* The current user's name, which ims.has_org_access compares member with. */
@@ -86,7 +88,7 @@ static const char *const capability_names[] = {"read", "edit", "approve"};
 static void
 forget_answers(Datum arg, int cacheid, uint32 hashvalue)
 {
-	answers_user = InvalidOid;
+	answers_valid = false;
 	cached_user_oid = InvalidOid;
 }
 
@@ -246,11 +248,12 @@ org_access_held(PG_FUNCTION_ARGS)
 	AccessAnswer *answer;
 
 	register_invalidation_callbacks();
-	if (user != answers_user)
+	if (!answers_valid || user != answers_user)
 	{
 		for (int i = 0; i < ANSWER_SLOTS; i++)
 			answers[i].capability = -1;
 		answers_user = user;
+		answers_valid = true;
 	}
 	answer = &answers[((uint64) org_id * lengthof(capability_names) + capability) % ANSWER_SLOTS];
 	if (answer->capability != capability || answer->org_id != org_id)
@@ -261,7 +264,7 @@ org_access_held(PG_FUNCTION_ARGS)
 		 */
 		bool		held = role_holds(user, org_id, capability);
 
-		if (answers_user != user)
+		if (!answers_valid)
 			PG_RETURN_BOOL(held);
 		answer->org_id = org_id;
 		answer->capability = (int8) capability;

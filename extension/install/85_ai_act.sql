@@ -31,14 +31,17 @@ COMMENT ON FUNCTION @extschema@.ai_act_art50_cases() IS
 -- binds (for Art. 50, by the system's cases), what a binding rests on and
 -- what the record lacks.  A function of the system's columns rather than a
 -- subquery of report_ai_act_gap: Citus refuses a query over several shards
--- that holds a subquery without FROM beside correlated subqueries.
+-- that holds a subquery without FROM beside correlated subqueries.  STABLE,
+-- as array_to_string is; the parameters read beside the columns of
+-- ai_act_art50_cases() are named with the function's name, which a column
+-- cannot shadow.
 CREATE FUNCTION @extschema@.ai_act_scope(
 	obligation text, obligation_roles text[], obligation_risk_classes text[],
 	risk_class text, act_roles text[], transparency text[], annex_iii text,
 	public_service boolean, real_world_testing boolean,
 	OUT binding_roles text, OUT by_class boolean, OUT by_role boolean, OUT by_fact boolean,
 	OUT fact_basis text, OUT fact_missing text)
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT coalesce(pg_catalog.array_to_string(ARRAY(SELECT r FROM pg_catalog.unnest(rl.roles) AS r
 												 WHERE act_roles IS NULL OR r = ANY (act_roles)), ', '),
@@ -75,8 +78,8 @@ BEGIN ATOMIC
 			   WHEN 'Art. 50' THEN
 				   (SELECT pg_catalog.string_agg('Art. ' || t.paragraph || ': ' || t.description, '; ' ORDER BY t.ordinal)
 					FROM @extschema@.ai_act_art50_cases() AS t
-					WHERE t.code = ANY (transparency)
-					  AND (act_roles IS NULL OR t.role = ANY (act_roles)))
+					WHERE t.code = ANY (ai_act_scope.transparency)
+					  AND (ai_act_scope.act_roles IS NULL OR t.role = ANY (ai_act_scope.act_roles)))
 			   WHEN 'Art. 60' THEN 'Art. 60: the provider tests the system in real world conditions outside an AI regulatory sandbox'
 			   WHEN 'Art. 61' THEN 'Art. 61: the provider tests the system in real world conditions outside an AI regulatory sandbox'
 		   END AS fact_basis,
@@ -103,7 +106,7 @@ BEGIN ATOMIC
 				   WHEN obligation = 'Art. 50' AND transparency IS NOT NULL
 					   THEN ARRAY(SELECT u.r FROM pg_catalog.unnest(obligation_roles) WITH ORDINALITY AS u(r, n)
 								  WHERE EXISTS (SELECT 1 FROM @extschema@.ai_act_art50_cases() AS t
-												WHERE t.role = u.r AND t.code = ANY (transparency))
+												WHERE t.role = u.r AND t.code = ANY (ai_act_scope.transparency))
 								  ORDER BY u.n)
 				   ELSE obligation_roles
 			   END AS roles) AS rl;
