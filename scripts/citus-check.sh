@@ -204,27 +204,31 @@ orgs=$(C -Atc "SELECT string_agg(org_id::text, ',' ORDER BY org_id) FROM (
                  ORDER BY get_shard_id_for_distribution_column('ims.organization', org_id), org_id LIMIT 3)) AS x" 2>&1)
 views_bad=""
 views_read=0
+# same_on_both WHAT QUERY: QUERY's result on both servers, in $compared;
+# fails, and says why in views_bad, when either errs or they differ
+same_on_both()
+{
+	local p c
+	p=$(S -Atc "$2" 2>&1)
+	c=$(C -Atc "$2" 2>&1)
+	compared=$p
+	[[ $p$c != *ERROR* ]] && [ "$p" = "$c" ] && return 0
+	views_bad="$views_bad $1: $(echo "$c" | grep -m1 ERROR || echo "$c") on Citus, $(echo "$p" | grep -m1 ERROR || echo "$p") on one server;"
+	return 1
+}
 if ! [[ $orgs =~ ^[0-9]+,[0-9]+,[0-9]+,[0-9]+$ ]]; then
 	views_bad="not four organizations to read: $orgs"
 else
 	for view in $(S -Atc "SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'org_id'
 	                      WHERE c.relnamespace = 'ims'::regnamespace AND c.relkind = 'v' ORDER BY c.relname COLLATE \"C\""); do
-		rows="SELECT count(v.*), md5(coalesce(string_agg(v::text, E'\n' ORDER BY v::text COLLATE \"C\"), '')) FROM ims.$view v WHERE v.org_id IN ($orgs)"
-		r_plain=$(S -Atc "$rows" 2>&1)
-		r_citus=$(C -Atc "$rows" 2>&1)
-		if [[ $r_plain$r_citus == *ERROR* ]] || [ "$r_plain" != "$r_citus" ]; then
-			views_bad="$views_bad $view (four organizations): $(echo "$r_citus" | grep -m1 ERROR || echo "$r_citus") on Citus, $(echo "$r_plain" | grep -m1 ERROR || echo "$r_plain") on one server;"
-		elif [[ $r_plain == 0\|* ]]; then
+		if same_on_both "$view (four organizations)" \
+			"SELECT count(v.*), md5(coalesce(string_agg(v::text, E'\n' ORDER BY v::text COLLATE \"C\"), '')) FROM ims.$view v WHERE v.org_id IN ($orgs)" &&
+			[[ $compared == 0\|* ]]; then
 			views_bad="$views_bad $view: no rows for the four organizations, nothing compared;"
 		fi
-		case $view in report_findings | report_nonconformities | report_readiness | report_ai_systems) ;;
-		*)
-			n_plain=$(S -Atc "SELECT count(v.*) FROM ims.$view v" 2>&1)
-			n_citus=$(C -Atc "SELECT count(v.*) FROM ims.$view v" 2>&1)
-			if [[ $n_plain$n_citus == *ERROR* ]] || [ "$n_plain" != "$n_citus" ]; then
-				views_bad="$views_bad $view (whole): $(echo "$n_citus" | grep -m1 ERROR || echo "$n_citus") rows on Citus, $(echo "$n_plain" | grep -m1 ERROR || echo "$n_plain") on one server;"
-			fi
-			;;
+		case $view in
+		report_findings | report_nonconformities | report_readiness | report_ai_systems) ;;
+		*) same_on_both "$view (whole)" "SELECT count(v.*) FROM ims.$view v" || true ;;
 		esac
 		views_read=$((views_read + 1))
 	done

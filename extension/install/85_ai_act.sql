@@ -261,8 +261,7 @@ BEGIN
 	END IF;
 	IF NEW.ai_act_transparency IS NOT NULL THEN
 		SELECT t INTO bad FROM pg_catalog.unnest(NEW.ai_act_transparency) AS t
-		WHERE t IS NULL OR t OPERATOR(pg_catalog.<>) ALL (ARRAY['interacts_with_persons', 'synthetic_content',
-			'emotion_recognition', 'biometric_categorisation', 'deep_fake', 'public_interest_text'])
+		WHERE t IS NULL OR NOT EXISTS (SELECT FROM @extschema@.ai_act_art50_cases() AS c WHERE c.code OPERATOR(pg_catalog.=) t)
 		LIMIT 1;
 		IF FOUND THEN
 			RAISE EXCEPTION 'invalid Art. 50 transparency case "%" for AI system "%"', coalesce(bad, 'null'), NEW.name
