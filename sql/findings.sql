@@ -514,6 +514,25 @@ BEGIN
 END $$;
 SELECT v AS view_name, pg_temp.validates_only(v, :bolt) AS validates_only_the_organization
 FROM unnest(ARRAY['report_findings', 'report_nonconformities', 'report_readiness', 'report_ai_systems']) AS v;
+-- and they call the validator once for that organization; read whole, at
+-- most once per organization the caller can see, not once more for each
+-- rescan of a join (report_ai_systems may skip the organizations without an
+-- AI system).  Counted by track_functions, in this transaction's statistics.
+CREATE FUNCTION pg_temp.validator_calls(query text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+	validator CONSTANT regprocedure := 'ims.evaluate_findings(bigint[], boolean)';
+	before bigint := coalesce(pg_stat_get_xact_function_calls(validator), 0);
+BEGIN
+	EXECUTE query;
+	RETURN coalesce(pg_stat_get_xact_function_calls(validator), 0) - before;
+END $$;
+SET track_functions = 'all';
+SELECT v AS view_name,
+       pg_temp.validator_calls(format('SELECT count(v.*) FROM ims.%I v WHERE v.org_id = %s', v, :bolt)) AS calls_filtered,
+       pg_temp.validator_calls(format('SELECT count(v.*) FROM ims.%I v', v))
+       <= (SELECT count(*) FROM organization_list()) AS whole_at_most_once_per_organization
+FROM unnest(ARRAY['report_findings', 'report_nonconformities', 'report_readiness', 'report_ai_systems']) AS v;
+RESET track_functions;
 -- a role without access sees no findings, and may not ask for an organization's
 CREATE ROLE regress_pg_ims_outsider;
 SET SESSION AUTHORIZATION regress_pg_ims_outsider;

@@ -196,6 +196,14 @@ SELECT y ->> 'relationship' AS relationship, (y #> '{sources,0}') - 'props' AS s
 FROM mapping, jsonb_array_elements(m -> 'mappings') AS x, jsonb_array_elements(x -> 'maps') WITH ORDINALITY AS q(y, n)
 WHERE n = 1;
 
+-- with no mapping in the database there is nothing to export (55000)
+BEGIN;
+DELETE FROM control_mapping;
+DELETE FROM clause_mapping;
+SELECT export_oscal_mapping();
+ROLLBACK;
+SELECT jsonb_array_length(export_oscal_mapping() #> '{mapping-collection,mappings}') > 0 AS mappings_back;
+
 DROP FUNCTION props(jsonb);
 DROP FUNCTION masked(text);
 DROP FUNCTION fixture_org(text, boolean, text);
